@@ -1,0 +1,82 @@
+package io.modelwatch.catalog.messaging;
+
+import io.modelwatch.catalog.model.OutboxEvent;
+import io.modelwatch.catalog.model.OutboxEventRepository;
+import io.modelwatch.contract.EventTypes;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.Record;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes the outbox to catalog.model-changes. Rows are locked (SKIP LOCKED) while being sent and deleted
+ * only once the broker has acknowledged them, in the same transaction: a crash before that commit sends
+ * them again (at-least-once; consumers keep the highest revision, so a repeat changes nothing).
+ * Within a batch, records go out in outbox order, which keeps per-slug order on each partition.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    public static final String CHANNEL = "model-changes";
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final OutboxEventRepository outbox;
+    private final MutinyEmitter<Record<String, String>> emitter;
+    private final int batchSize;
+
+    public OutboxRelay(OutboxEventRepository outbox,
+                       @Channel(CHANNEL) MutinyEmitter<Record<String, String>> emitter,
+                       @ConfigProperty(name = "modelwatch.catalog.outbox.batch-size", defaultValue = "200") int batchSize) {
+        this.outbox = outbox;
+        this.emitter = emitter;
+        this.batchSize = batchSize;
+    }
+
+    @Scheduled(every = "${modelwatch.catalog.outbox.interval:0.25s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            delayed = "1s")
+    void drain() {
+        try {
+            int sent;
+            do {
+                sent = QuarkusTransaction.requiringNew().call(this::publishBatch);
+            } while (sent == batchSize);
+        } catch (RuntimeException e) {
+            LOG.warnf("Outbox relay will retry: %s", e.getMessage());
+        }
+    }
+
+    private int publishBatch() {
+        List<OutboxEvent> batch = outbox.lockOldest(batchSize);
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<Uni<Void>> acks = batch.stream().map(this::send).toList();
+        Uni.join().all(acks).andFailFast().await().atMost(Duration.ofSeconds(30));
+        batch.forEach(outbox::delete);
+        return batch.size();
+    }
+
+    private Uni<Void> send(OutboxEvent event) {
+        var cloudEvent = OutgoingCloudEventMetadata.builder()
+                .withId(event.eventId.toString())
+                .withType(event.eventType)
+                .withSource(URI.create(EventTypes.CATALOG_SOURCE))
+                .withSubject(event.aggregateId)
+                .withDataContentType("application/json")
+                .withTimestamp(event.createdAt.atZone(ZoneOffset.UTC))
+                .build();
+        return emitter.sendMessage(Message.of(Record.of(event.aggregateId, event.payload), Metadata.of(cloudEvent)));
+    }
+}

@@ -1,0 +1,37 @@
+package io.modelwatch.catalog.model;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** An event waiting to be published; a null payload is a tombstone. */
+@Entity
+@Table(name = "outbox_event")
+public class OutboxEvent {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "event_id")
+    public UUID eventId;
+
+    @Column(name = "event_type")
+    public String eventType;
+
+    @Column(name = "aggregate_id")
+    public String aggregateId;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String payload;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+}

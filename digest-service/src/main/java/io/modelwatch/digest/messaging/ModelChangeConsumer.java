@@ -1,0 +1,47 @@
+package io.modelwatch.digest.messaging;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelwatch.contract.EventTypes;
+import io.modelwatch.contract.ModelChanged;
+import io.modelwatch.digest.service.DigestService;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Keeps the digest's read model in step with catalog.model-changes; offsets are committed after the database commit. */
+@ApplicationScoped
+public class ModelChangeConsumer {
+
+    public static final String CHANNEL = "model-changes";
+
+    private final DigestService digests;
+    private final ObjectMapper json;
+
+    public ModelChangeConsumer(DigestService digests, ObjectMapper json) {
+        this.digests = digests;
+        this.json = json;
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking(ordered = true)
+    public void consume(ConsumerRecord<String, String> record) throws IOException {
+        if (record.key() == null) {
+            throw new IllegalArgumentException("a model change without a key (slug) cannot be applied");
+        }
+        String type = header(record, "ce_type");
+        if (record.value() != null && type != null && !EventTypes.MODEL_CHANGED.equals(type)) {
+            throw new IllegalArgumentException("unknown event type " + type);
+        }
+        ModelChanged snapshot = record.value() == null ? null : json.readValue(record.value(), ModelChanged.class);
+        digests.apply(header(record, "ce_id"), record.key(), snapshot);
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

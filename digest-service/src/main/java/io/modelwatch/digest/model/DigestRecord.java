@@ -1,0 +1,35 @@
+package io.modelwatch.digest.model;
+
+import io.modelwatch.digest.service.Digest;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A generated review, stored whole. */
+@Entity
+@Table(name = "digest")
+public class DigestRecord {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "period_from")
+    public LocalDate from;
+
+    @Column(name = "period_to")
+    public LocalDate to;
+
+    public String language;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Digest content;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+}

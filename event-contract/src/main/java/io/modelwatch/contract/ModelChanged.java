@@ -1,0 +1,36 @@
+package io.modelwatch.contract;
+
+import io.modelwatch.contract.parameters.ParameterCount;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Data of {@value EventTypes#MODEL_CHANGED}: the full snapshot of one catalog entry after a change,
+ * keyed by slug on the compacted topic {@value Topics#MODEL_CHANGES}. A tombstone (null value) says the
+ * entry is gone. Consumers keep the snapshot with the highest {@link #revision()}.
+ * Schema: {@code schemas/model-changed.v1.json}.
+ *
+ * @param parameters null when undisclosed (never 0)
+ * @param announcements how many distinct announcements back this entry
+ */
+public record ModelChanged(
+        String slug,
+        long revision,
+        Kind kind,
+        String name,
+        List<Organization> organizations,
+        PublishedDate published,
+        ParameterCount parameters,
+        List<String> modalities,
+        List<String> tasks,
+        Accessibility accessibility,
+        String architecture,
+        String baseModel,
+        List<String> tags,
+        Links links,
+        LocalizedText summary,
+        Confidence confidence,
+        int announcements,
+        Instant firstSeen,
+        Instant lastSeen) {
+}

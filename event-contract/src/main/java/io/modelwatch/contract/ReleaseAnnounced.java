@@ -1,0 +1,36 @@
+package io.modelwatch.contract;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.modelwatch.contract.parameters.ParameterCount;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Data of {@value EventTypes#RELEASE_ANNOUNCED}: one publisher's statement about a release, already
+ * validated and normalised by ingest. Keyed by {@link #slug()} on {@value Topics#MODEL_RELEASES}.
+ * Schema: {@code schemas/release-announced.v1.json}.
+ *
+ * @param parameters null when undisclosed (never 0)
+ * @param publisher the name of the API key or feed that sent it
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ReleaseAnnounced(
+        String slug,
+        Kind kind,
+        String name,
+        List<Organization> organizations,
+        PublishedDate published,
+        ParameterCount parameters,
+        List<String> modalities,
+        List<String> tasks,
+        Accessibility accessibility,
+        String architecture,
+        String baseModel,
+        List<String> tags,
+        Links links,
+        LocalizedText summary,
+        Source source,
+        Confidence confidence,
+        String publisher,
+        Instant announcedAt) {
+}

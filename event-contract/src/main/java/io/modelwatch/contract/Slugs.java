@@ -1,0 +1,35 @@
+package io.modelwatch.contract;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The canonical slug of a release: its catalog id and its Kafka key, so every event about one model
+ * lands on one partition, in order.
+ *
+ * <p>Rule: Unicode NFKD, diacritics dropped ("NÜWA" → "nuwa"), lower case, every run of characters that
+ * are not letters or digits becomes one "-", no leading or trailing "-". Letters of any script stay
+ * ("紫东太初" keeps its characters), so a Chinese name never collapses to an empty slug.
+ */
+public final class Slugs {
+
+    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+    public static String of(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a name is needed to make a slug");
+        }
+        String plain = COMBINING_MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll("");
+        String slug = SEPARATORS.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll("-");
+        slug = slug.replaceAll("^-+|-+$", "");
+        if (slug.isEmpty()) {
+            throw new IllegalArgumentException("'" + name + "' has no letters or digits to make a slug from");
+        }
+        return slug;
+    }
+
+    private Slugs() {
+    }
+}

@@ -1,0 +1,85 @@
+package io.modelwatch.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every error of the REST layer into application/problem+json, so clients see one error shape
+ * across all services: unreadable JSON, fields of the wrong type, JAX-RS errors (404, 405, 415, ...) and
+ * anything unexpected (500, logged, without internals in the answer).
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return e.problem().toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonParseException e) {
+        return Problem.invalid("The body is not valid JSON: " + e.getOriginalMessage(), null).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response wrongShape(JsonMappingException e) {
+        String field = path(e);
+        String message = e instanceof InvalidFormatException invalid
+                ? "'" + invalid.getValue() + "' is not a valid " + invalid.getTargetType().getSimpleName()
+                : e.getOriginalMessage();
+        // Value-level checks (dates, enums) throw IllegalArgumentException from a creator: their message is the reason.
+        if (e.getCause() instanceof IllegalArgumentException cause && cause.getMessage() != null) {
+            message = cause.getMessage();
+        }
+        return Problem.invalid("The body does not match the expected shape.",
+                List.of(new Problem.FieldError(field.isEmpty() ? "$" : field, message))).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        Response.Status status = Response.Status.fromStatusCode(e.getResponse().getStatus());
+        if (e.getResponse().hasEntity() && e.getResponse().getMediaType() != null
+                && Problem.MEDIA_TYPE.equals(e.getResponse().getMediaType().toString())) {
+            return e.getResponse();
+        }
+        String detail = e.getMessage();
+        if (e.getCause() instanceof JsonParseException json) {
+            return unreadableJson(json);
+        }
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return wrongShape(mapping);
+        }
+        Problem problem = status == null
+                ? new Problem(java.net.URI.create("about:blank"), "Error", e.getResponse().getStatus(), detail, null, null)
+                : Problem.of(status, detail);
+        Response.ResponseBuilder builder = Response.status(problem.status()).type(Problem.MEDIA).entity(problem);
+        e.getResponse().getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(v -> builder.header(name, v));
+            }
+        });
+        return builder.build();
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Exception e) {
+        LOG.error("Unexpected error while serving a request", e);
+        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "Something went wrong on our side; it has been logged.")
+                .toResponse();
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining())
+                .replaceFirst("^\\.", "");
+    }
+}

@@ -1,0 +1,161 @@
+package io.modelwatch.ingest.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelwatch.contract.Accessibility;
+import io.modelwatch.contract.Confidence;
+import io.modelwatch.contract.Kind;
+import io.modelwatch.contract.Organization;
+import io.modelwatch.contract.PublishedDate;
+import io.modelwatch.contract.ReleaseAnnounced;
+import io.modelwatch.contract.Slugs;
+import io.modelwatch.contract.parameters.ParameterCount;
+import io.modelwatch.contract.parameters.ParameterCountParser;
+import io.modelwatch.ingest.rest.AnnouncementRequest;
+import io.modelwatch.problem.Problem;
+import io.modelwatch.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Checks an announcement and turns it into the event the rest of the system trusts: enums resolved,
+ * the date's precision kept, the parameter count exact. Every bad field is reported at once.
+ */
+@ApplicationScoped
+public class AnnouncementNormalizer {
+
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public AnnouncementNormalizer(ObjectMapper json) {
+        this(json, Clock.systemUTC());
+    }
+
+    AnnouncementNormalizer(ObjectMapper json, Clock clock) {
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public ReleaseAnnounced normalize(AnnouncementRequest request, String publisher) {
+        if (request == null) {
+            throw new ProblemException(Problem.invalid("The body is empty: send an announcement as JSON.", null));
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+
+        String name = trimmed(request.name());
+        String slug = null;
+        if (name == null) {
+            errors.add(new Problem.FieldError("name", "is required"));
+        } else {
+            try {
+                slug = Slugs.of(name);
+            } catch (IllegalArgumentException e) {
+                errors.add(new Problem.FieldError("name", e.getMessage()));
+            }
+        }
+
+        List<Organization> organizations = new ArrayList<>();
+        if (request.organizations() == null || request.organizations().isEmpty()) {
+            errors.add(new Problem.FieldError("organizations", "at least one organisation is required"));
+        } else {
+            for (int i = 0; i < request.organizations().size(); i++) {
+                var org = request.organizations().get(i);
+                String orgName = org == null ? null : trimmed(org.name());
+                String country = org == null ? null : trimmed(org.country());
+                if (orgName == null) {
+                    errors.add(new Problem.FieldError("organizations[" + i + "].name", "is required"));
+                }
+                if (country != null) {
+                    country = country.toUpperCase(Locale.ROOT);
+                    if (!COUNTRY.matcher(country).matches()) {
+                        errors.add(new Problem.FieldError("organizations[" + i + "].country",
+                                "'" + org.country() + "' is not an ISO 3166-1 alpha-2 country code such as CN or US"));
+                    }
+                }
+                organizations.add(new Organization(orgName, country));
+            }
+        }
+
+        PublishedDate published = null;
+        if (trimmed(request.published()) != null) {
+            try {
+                published = PublishedDate.parse(request.published());
+            } catch (IllegalArgumentException e) {
+                errors.add(new Problem.FieldError("published", e.getMessage()));
+            }
+        }
+
+        ParameterCount parameters = null;
+        try {
+            parameters = parameters(request.parameters());
+        } catch (IllegalArgumentException e) {
+            errors.add(new Problem.FieldError("parameters", e.getMessage()));
+        }
+
+        Kind kind = request.kind() == null ? Kind.MODEL : oneOf("kind", request.kind(), Kind.class, errors);
+        Accessibility accessibility = oneOf("accessibility", request.accessibility(), Accessibility.class, errors);
+        Confidence confidence = request.confidence() == null
+                ? Confidence.CONFIDENT : oneOf("confidence", request.confidence(), Confidence.class, errors);
+
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.invalid(errors.size() == 1
+                    ? "The announcement has a bad field." : "The announcement has " + errors.size() + " bad fields.", errors));
+        }
+        return new ReleaseAnnounced(slug, kind, name, organizations, published, parameters,
+                cleaned(request.modalities(), s -> s.toLowerCase(Locale.ROOT)), cleaned(request.tasks(), Function.identity()),
+                accessibility, trimmed(request.architecture()), trimmed(request.baseModel()),
+                cleaned(request.tags(), s -> s.toLowerCase(Locale.ROOT)), request.links(), request.summary(), request.source(),
+                confidence, publisher, Instant.now(clock));
+    }
+
+    private static ParameterCount parameters(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null; // undisclosed, never 0
+        }
+        if (node.isIntegralNumber()) {
+            return ParameterCountParser.of(node.asLong());
+        }
+        if (node.isTextual()) {
+            return ParameterCountParser.parse(node.asText());
+        }
+        if (node.isNumber()) {
+            return ParameterCountParser.parse(node.decimalValue().toPlainString());
+        }
+        throw new IllegalArgumentException("must be a number or a text such as \"11B\" or \"62亿\", not " + node.getNodeType().name().toLowerCase(Locale.ROOT));
+    }
+
+    private <E extends Enum<E>> E oneOf(String field, String value, Class<E> type, List<Problem.FieldError> errors) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return json.convertValue(value.trim().toLowerCase(Locale.ROOT), type);
+        } catch (IllegalArgumentException e) {
+            String allowed = Arrays.stream(type.getEnumConstants()).map(c -> json.convertValue(c, String.class))
+                    .collect(Collectors.joining(", "));
+            errors.add(new Problem.FieldError(field, "'" + value + "' is not one of: " + allowed));
+            return null;
+        }
+    }
+
+    private static List<String> cleaned(List<String> values, Function<String, String> form) {
+        if (values == null) {
+            return List.of();
+        }
+        return values.stream().map(AnnouncementNormalizer::trimmed).filter(s -> s != null).map(form).distinct().toList();
+    }
+
+    private static String trimmed(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}
