@@ -3,9 +3,13 @@ package io.modelwatch.platform;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -148,6 +152,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
             return;
         }
         ProcessHandle process = leftRunning.get();
+        if (!ownerIsGone(dataDir)) {
+            throw new IllegalStateException("PostgreSQL data directory " + dataDir
+                    + " is in use by a running platform (postgres pid " + process.pid() + ")");
+        }
         LOG.warn("Stopping PostgreSQL left running by a previous run (pid {}, data dir {})", process.pid(), dataDir);
         process.destroy();
         try {
@@ -155,6 +163,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("PostgreSQL left running by a previous run (pid " + process.pid()
                     + ") did not stop; stop it and retry", e);
+        }
+    }
+
+    /** zonky holds a lock on epg-lock while its JVM runs: a lock we can take means its owner is gone. */
+    private static boolean ownerIsGone(Path dataDir) {
+        try (FileChannel channel = FileChannel.open(dataDir.resolve("epg-lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = channel.tryLock()) {
+            return lock != null;
+        } catch (OverlappingFileLockException | IOException e) {
+            // held in this JVM, or not lockable: not ours to stop
+            return false;
         }
     }
 

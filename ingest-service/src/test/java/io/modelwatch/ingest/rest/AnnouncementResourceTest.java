@@ -1,0 +1,141 @@
+package io.modelwatch.ingest.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelwatch.contract.Topics;
+import io.modelwatch.platform.EmbeddedPlatformTestResource;
+import io.modelwatch.platform.TopicClient;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = EmbeddedPlatformTestResource.class, scope = TestResourceScope.GLOBAL)
+class AnnouncementResourceTest {
+
+    private static final String KEY = "Bearer test-key";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+    private final ObjectMapper json = new ObjectMapper();
+
+    private static String announcement(String name, String parameters) {
+        return """
+                {"name": "%s", "organizations": [{"name": "BigScience", "country": "fr"}],
+                 "published": "2021-10", "parameters": %s, "modalities": ["Text"], "accessibility": "open-weights-unrestricted",
+                 "summary": {"en": "T5-based", "zh": null}}
+                """.formatted(name, parameters);
+    }
+
+    @Test
+    void acceptedAnnouncementIsOnTheTopicAsABinaryCloudEventKeyedBySlug() throws Exception {
+        String name = "T0 " + UUID.randomUUID();
+        String slug = given().header("Authorization", KEY).contentType(ContentType.JSON).body(announcement(name, "\"62亿\""))
+                .when().post("/api/v1/announcements")
+                .then().statusCode(202).body("eventId", notNullValue())
+                .extract().path("slug");
+        assertThat(slug).startsWith("t0-");
+
+        ConsumerRecord<String, String> record = recordsOnTopic().stream().filter(r -> slug.equals(r.key()))
+                .findFirst().orElseThrow(() -> new AssertionError("no record keyed " + slug));
+        Map<String, String> headers = new HashMap<>();
+        record.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+        assertThat(headers).containsEntry("ce_type", "io.modelwatch.release.announced.v1")
+                .containsEntry("ce_specversion", "1.0")
+                .containsEntry("ce_source", "/modelwatch/ingest")
+                .containsKeys("ce_id", "ce_time");
+        JsonNode data = json.readTree(record.value());
+        assertThat(data.get("name").asText()).isEqualTo(name);
+        assertThat(data.get("parameters").get("value").asLong()).isEqualTo(6_200_000_000L);
+        assertThat(data.get("parameters").get("asWritten").asText()).isEqualTo("62亿");
+        assertThat(data.get("published").asText()).isEqualTo("2021-10");
+        assertThat(data.get("organizations").get(0).get("country").asText()).isEqualTo("FR");
+        assertThat(data.get("modalities").get(0).asText()).isEqualTo("text");
+        assertThat(data.get("publisher").asText()).isEqualTo("default");
+    }
+
+    @Test
+    void theAnswerCarriesTheEventIdOfTheRecord() {
+        String name = "Gato " + UUID.randomUUID();
+        String eventId = given().header("Authorization", KEY).contentType(ContentType.JSON).body(announcement(name, "1200000000"))
+                .when().post("/api/v1/announcements")
+                .then().statusCode(202).extract().path("eventId");
+        List<String> ids = recordsOnTopic().stream()
+                .map(r -> TopicClient.header(r, "ce_id")).toList();
+        assertThat(ids).contains(eventId);
+    }
+
+    @Test
+    void badInputIsAProblemNamingEveryFieldAndEmitsNothing() {
+        long before = endOffsets();
+
+        given().header("Authorization", KEY).contentType(ContentType.JSON).body("{\"name\": \"x\", ")
+                .when().post("/api/v1/announcements")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("status", equalTo(400)).body("detail", containsString("not valid JSON"));
+
+        given().header("Authorization", KEY).contentType(ContentType.JSON)
+                .body("{\"organizations\": [], \"published\": \"2022-13\", \"parameters\": \"7B or 13B\", \"accessibility\": \"open\"}")
+                .when().post("/api/v1/announcements")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("name", "organizations", "published", "parameters", "accessibility"));
+
+        given().header("Authorization", KEY).contentType(ContentType.JSON).body(announcement("Zero", "0"))
+                .when().post("/api/v1/announcements")
+                .then().statusCode(400).body("errors[0].field", equalTo("parameters"));
+
+        given().header("Authorization", KEY).contentType(ContentType.JSON).body("{\"name\": 42, \"organizations\": \"OpenAI\"}")
+                .when().post("/api/v1/announcements")
+                .then().statusCode(400).contentType("application/problem+json");
+
+        assertThat(endOffsets()).as("records on model-releases after rejected requests").isEqualTo(before);
+    }
+
+    @Test
+    void withoutAValidKeyTheAnswerIs401AndNothingIsEmitted() {
+        long before = endOffsets();
+        given().contentType(ContentType.JSON).body(announcement("NoKey", "\"11B\""))
+                .when().post("/api/v1/announcements")
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("Bearer"));
+        given().header("Authorization", "Bearer wrong").contentType(ContentType.JSON).body(announcement("BadKey", "\"11B\""))
+                .when().post("/api/v1/announcements")
+                .then().statusCode(401).contentType("application/problem+json").body("detail", containsString("not valid"));
+        assertThat(endOffsets()).isEqualTo(before);
+    }
+
+    @Test
+    void wrongContentTypeIs415AsAProblem() {
+        given().header("Authorization", KEY).contentType(ContentType.TEXT).body("name=T0")
+                .when().post("/api/v1/announcements")
+                .then().statusCode(415).contentType("application/problem+json");
+    }
+
+    private List<ConsumerRecord<String, String>> recordsOnTopic() {
+        try (TopicClient topics = new TopicClient(bootstrapServers)) {
+            return topics.readAll(Topics.MODEL_RELEASES);
+        }
+    }
+
+    private long endOffsets() {
+        try (TopicClient topics = new TopicClient(bootstrapServers)) {
+            return topics.endOffset(Topics.MODEL_RELEASES);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package io.modelwatch.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.modelwatch.contract.Topics;
+import io.modelwatch.platform.EmbeddedPlatformTestResource;
+import io.modelwatch.platform.PlatformEndpoints;
+import io.modelwatch.platform.TopicClient;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole pipeline as it runs in production: the three packaged services as separate JVMs, a real
+ * Kafka broker and a real PostgreSQL. What a publisher posts must reach the catalog and the reviews.
+ */
+class PipelineIT {
+
+    private static final String KEY = "system-test-key-" + UUID.randomUUID();
+
+    private static PlatformEndpoints platform;
+    private static ServiceProcess ingest;
+    private static ServiceProcess catalog;
+    private static ServiceProcess digest;
+
+    @BeforeAll
+    static void startEverything() {
+        platform = EmbeddedPlatformTestResource.platform();
+        Map<String, String> common = Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", platform.bootstrapServers(),
+                "QUARKUS_DATASOURCE_JDBC_URL", platform.jdbcUrl(),
+                "QUARKUS_DATASOURCE_USERNAME", platform.username(),
+                "QUARKUS_DATASOURCE_PASSWORD", platform.password());
+        ingest = new ServiceProcess("ingest-service", Map.of("KAFKA_BOOTSTRAP_SERVERS", platform.bootstrapServers(),
+                "MODELWATCH_API_KEY", KEY, "MODELWATCH_API_KEY_NAME", "system-test"));
+        catalog = new ServiceProcess("catalog-service", common);
+        var digestEnv = new java.util.HashMap<>(common);
+        digestEnv.put("MODELWATCH_DIGEST_CATALOG_URL", catalog.url());
+        digest = new ServiceProcess("digest-service", digestEnv);
+        // Side by side: each takes a few seconds, mostly waiting.
+        CompletableFuture.allOf(
+                CompletableFuture.runAsync(ingest::start),
+                CompletableFuture.runAsync(catalog::start),
+                CompletableFuture.runAsync(digest::start)).join();
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        for (ServiceProcess service : new ServiceProcess[] {ingest, catalog, digest}) {
+            if (service != null) {
+                service.close();
+            }
+        }
+    }
+
+    private static String announcement(String name, String published, String parameters) {
+        return """
+                {"kind": "model", "name": "%s", "organizations": [{"name": "IDEA Research", "country": "CN"}],
+                 "published": "%s", "parameters": "%s", "modalities": ["text"], "accessibility": "open-weights-unrestricted",
+                 "source": {"url": "https://example.org/system-test", "name": "system test"}, "confidence": "confident"}
+                """.formatted(name, published, parameters);
+    }
+
+    private static JsonPath announce(String body) {
+        return given().baseUri(ingest.url()).header("Authorization", "Bearer " + KEY).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/announcements")
+                .then().statusCode(202).extract().jsonPath();
+    }
+
+    private static JsonPath review(int year, String language) {
+        String id = given().baseUri(digest.url()).contentType(ContentType.JSON)
+                .body("{\"from\": \"" + year + "-01-01\", \"to\": \"" + year + "-12-31\", \"language\": \"" + language + "\"}")
+                .when().post("/api/v1/digests")
+                .then().statusCode(201).extract().path("id");
+        return given().baseUri(digest.url()).when().get("/api/v1/digests/" + id).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** A year no other test uses, so each test's reviews hold only its own releases. */
+    private static int freshYear() {
+        return 2100 + (int) (Math.random() * 7000);
+    }
+
+    @Test
+    void anAnnouncementReachesTheCatalogAndAReview() {
+        int year = freshYear();
+        String name = "Erlangshen " + UUID.randomUUID();
+        String slug = announce(announcement(name, year + "-11", "1.3B")).getString("slug");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().baseUri(catalog.url()).when().get("/api/v1/models/" + slug).then().statusCode(200)
+                        .body("name", equalTo(name))
+                        .body("published", equalTo(year + "-11"))
+                        .body("parameters.value", equalTo(1_300_000_000))
+                        .body("parameters.asWritten", equalTo("1.3B"))
+                        .body("organizations[0].country", equalTo("CN")));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonPath en = review(year, "en");
+            assertThat(en.getList("releases.slug", String.class)).containsExactly(slug);
+            assertThat(en.getString("releases[0].catalogUrl")).isEqualTo(catalog.url() + "/api/v1/models/" + slug);
+            assertThat(en.getString("text")).contains(name).contains("1.3B");
+        });
+        JsonPath zh = review(year, "zh-CN");
+        assertThat(zh.getString("text")).contains(name).contains("13亿");
+    }
+
+    @Test
+    void badInputIsRefusedAndNothingReachesTheBroker() {
+        try (TopicClient topics = new TopicClient(platform.bootstrapServers())) {
+            long before = topics.endOffset(Topics.MODEL_RELEASES);
+            given().baseUri(ingest.url()).header("Authorization", "Bearer " + KEY).contentType(ContentType.JSON)
+                    .body("{\"name\": ").when().post("/api/v1/announcements")
+                    .then().statusCode(400).contentType("application/problem+json");
+            given().baseUri(ingest.url()).header("Authorization", "Bearer " + KEY).contentType(ContentType.JSON)
+                    .body("{\"organizations\": [{\"name\": \"OpenAI\"}]}").when().post("/api/v1/announcements")
+                    .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("name"));
+            given().baseUri(ingest.url()).contentType(ContentType.JSON)
+                    .body(announcement("No key", "2022", "1B")).when().post("/api/v1/announcements")
+                    .then().statusCode(401).contentType("application/problem+json");
+            assertThat(topics.endOffset(Topics.MODEL_RELEASES)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void killingTheCatalogMidStreamLosesNothingAndCountsNothingTwice() throws Exception {
+        int year = freshYear();
+        String prefix = "stream-" + UUID.randomUUID().toString().substring(0, 8);
+        int total = 60;
+        AtomicInteger sent = new AtomicInteger();
+        List<String> slugs = java.util.Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<Void> stream = CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < total; i++) {
+                slugs.add(announce(announcement(prefix + " " + i, year + "-05-" + String.format("%02d", 1 + i % 28), (i + 1) + "B"))
+                        .getString("slug"));
+                sent.incrementAndGet();
+            }
+        });
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> sent.get() >= total / 3);
+        catalog.kill();
+        int sentWhileKilled = sent.get();
+        stream.get();
+        catalog.start();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            List<Map<String, Object>> items = given().baseUri(catalog.url()).queryParam("after", prefix).queryParam("limit", 500)
+                    .when().get("/api/v1/models").then().statusCode(200).extract().jsonPath().getList("items");
+            List<Map<String, Object>> ours = items.stream().filter(m -> ((String) m.get("slug")).startsWith(prefix)).toList();
+            assertThat(ours).hasSize(total);
+            assertThat(ours).allSatisfy(m -> {
+                assertThat(m.get("announcements")).as("announcements of " + m.get("slug")).isEqualTo(1);
+                assertThat(m.get("revision")).as("revision of " + m.get("slug")).isEqualTo(1);
+            });
+        });
+        assertThat(sentWhileKilled).as("the catalog was killed in the middle of the stream").isLessThan(total);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(review(year, "en").getList("releases.slug", String.class)).containsExactlyInAnyOrderElementsOf(slugs));
+
+        try (TopicClient topics = new TopicClient(platform.bootstrapServers())) {
+            // The relay publishes at least once (a kill between the broker's ack and the outbox commit repeats
+            // an event, harmlessly); every model must be there, each with its single revision.
+            var changes = topics.readAll(Topics.MODEL_CHANGES).stream()
+                    .filter(r -> r.key() != null && r.key().startsWith(prefix)).toList();
+            assertThat(changes.stream().map(r -> r.key()).distinct()).hasSize(total);
+            assertThat(changes).allSatisfy(r -> assertThat(r.value()).contains("\"revision\":1,"));
+        }
+    }
+}
