@@ -43,6 +43,7 @@ public final class ParameterCountParser {
 
     /** Long enough for a JSON number such as 1e400 written out in full; stops pathological inputs early. */
     private static final int MAX_LENGTH = 1000;
+    private static final String NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿";
     private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
     private static final BigInteger TEN_THOUSAND = BigInteger.valueOf(10_000);
     private static final BigInteger HUNDRED_MILLION = BigInteger.valueOf(100_000_000);
@@ -66,7 +67,8 @@ public final class ParameterCountParser {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SUPERSCRIPT_POWER = Pattern.compile("\\s*[x×*·⋅]\\s*10([⁺⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern EXPERTS_TIMES_SIZE = Pattern.compile("[0-9]\\s*[x×*]\\s*[0-9]", Pattern.CASE_INSENSITIVE);
+    private static final Pattern EXPERTS_TIMES_SIZE = Pattern.compile("[0-9]\\s*[x×*]\\s*[0-9]",
+            Pattern.CASE_INSENSITIVE);
 
     private static final Pattern NUMBER_WITH_UNIT = Pattern.compile(
             "(?<number>[0-9]+(?:[.,][0-9]+)*(?: [0-9]{3}(?![0-9]))*(?:\\.[0-9]+)?)"
@@ -76,9 +78,12 @@ public final class ParameterCountParser {
     private static final Pattern COMMA_GROUPED = Pattern.compile("[0-9]{1,3}(?:,[0-9]{3})+(?:\\.[0-9]+)?");
     private static final Pattern SPACE_GROUPED = Pattern.compile("[0-9]{1,3}(?: [0-9]{3})+(?:\\.[0-9]+)?");
     private static final Pattern CHINESE_UNITS = Pattern.compile("([十百千])?(万)?(亿)?");
-    private static final Pattern CHINESE_NUMERAL = Pattern.compile("[0-9零〇一二两三四五六七八九十百千万亿 ]*[零〇一二两三四五六七八九十百千万亿][0-9零〇一二两三四五六七八九十百千万亿 ]*");
+    /** A Chinese numeral, possibly with Arabic digits in it (1亿2千万); spaces are judged by the tokenizer. */
+    private static final Pattern CHINESE_NUMERAL = Pattern.compile(
+            "[0-9 " + NUMERAL_CHARS + "]*[" + NUMERAL_CHARS + "][0-9 " + NUMERAL_CHARS + "]*");
+    /** Anything a reader would take for a number, to tell "two numbers" from "no number". */
     private static final Pattern NUMBER_RUN = Pattern.compile(
-            "[0-9零〇一二两三四五六七八九十百千万亿]+(?:[.,][0-9零〇一二两三四五六七八九十百千万亿]+)*");
+            "[0-9" + NUMERAL_CHARS + "]+(?:[.,][0-9" + NUMERAL_CHARS + "]+)*");
 
     private static final Map<String, Integer> ENGLISH_UNITS = Map.ofEntries(
             Map.entry("", 0),
@@ -103,8 +108,8 @@ public final class ParameterCountParser {
             throw new InvalidParameterCountException("a parameter count cannot be blank");
         }
         if (asWritten.length() > MAX_LENGTH) {
-            throw new InvalidParameterCountException("'" + asWritten.substring(0, 20) + "…' is too long to be a parameter count (over "
-                    + MAX_LENGTH + " characters)");
+            throw new InvalidParameterCountException("'" + asWritten.substring(0, 20)
+                    + "…' is too long to be a parameter count (over " + MAX_LENGTH + " characters)");
         }
 
         String core = normalise(asWritten);
