@@ -7,8 +7,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
@@ -28,6 +32,16 @@ public class EmbeddedPlatformTestResource implements QuarkusTestResourceLifecycl
     private static final String JDBC_URL = "modelwatch.platform.jdbc-url";
     private static final String USERNAME = "modelwatch.platform.username";
     private static final String PASSWORD = "modelwatch.platform.password";
+
+    private static final List<String> BROKER_LOGGERS = List.of("kafka", "state.change.logger",
+            "org.apache.kafka.controller", "org.apache.kafka.raft", "org.apache.kafka.image",
+            "org.apache.kafka.metadata", "org.apache.kafka.storage", "org.apache.kafka.server",
+            "org.apache.kafka.coordinator", "org.apache.kafka.queue", "org.apache.kafka.snapshot",
+            "org.apache.kafka.network", "io.zonky",
+            // Every Kafka config is dumped through this one logger, ~350 lines each time.
+            "org.apache.kafka.common.config.AbstractConfig");
+    // JUL holds loggers weakly: a collected logger would forget its level.
+    private static final List<Logger> QUIETED = new ArrayList<>();
 
     @Override
     public Map<String, String> start() {
@@ -61,6 +75,7 @@ public class EmbeddedPlatformTestResource implements QuarkusTestResourceLifecycl
      * the place to start Testcontainers instead; the rest of the class only needs the endpoints.
      */
     private static PlatformEndpoints startPlatform() {
+        quietBrokerLogging();
         Path kafkaDir = createTempDirectory();
         int kafkaPort = freePort();
         int controllerPort = freePort();
@@ -73,6 +88,21 @@ public class EmbeddedPlatformTestResource implements QuarkusTestResourceLifecycl
             deleteRecursively(kafkaDir);
         }, "modelwatch-platform-stop"));
         return platform.endpoints();
+    }
+
+    /**
+     * The broker and PostgreSQL log ~1,800 INFO lines per module run, before Quarkus has read its
+     * log configuration. In Quarkus tests SLF4J logs through jboss-logmanager, which is the JUL
+     * LogManager, so JUL levels apply: WARN and above from the server side and from the config
+     * dumps; the other client loggers stay as they were. A service's quarkus.log.category settings
+     * still win once Quarkus starts. Elsewhere (another SLF4J provider) this changes nothing.
+     */
+    private static void quietBrokerLogging() {
+        for (String name : BROKER_LOGGERS) {
+            Logger logger = Logger.getLogger(name);
+            logger.setLevel(Level.WARNING);
+            QUIETED.add(logger);
+        }
     }
 
     private static Path createTempDirectory() {

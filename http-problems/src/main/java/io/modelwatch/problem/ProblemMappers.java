@@ -3,6 +3,7 @@ package io.modelwatch.problem;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -41,6 +42,12 @@ public class ProblemMappers {
         }
         return Problem.invalid("The body does not match the expected shape.",
                 List.of(new Problem.FieldError(field.isEmpty() ? "$" : field, message))).toResponse();
+    }
+
+    /** Declared on its own because Quarkus has a built-in mapper for exactly this type, which would win. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return wrongShape(e);
     }
 
     @ServerExceptionMapper

@@ -5,7 +5,7 @@ import io.modelwatch.catalog.service.CatalogService;
 import io.modelwatch.contract.EventTypes;
 import io.modelwatch.contract.ReleaseAnnounced;
 import io.modelwatch.contract.ReleaseRetracted;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +31,7 @@ public class ReleaseConsumer {
     }
 
     @Incoming(CHANNEL)
-    @Blocking(ordered = true)
+    @Blocking
     public void consume(ConsumerRecord<String, String> record) throws IOException {
         String id = header(record, "ce_id");
         String type = header(record, "ce_type");

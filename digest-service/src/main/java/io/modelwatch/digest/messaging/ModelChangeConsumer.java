@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelwatch.contract.EventTypes;
 import io.modelwatch.contract.ModelChanged;
 import io.modelwatch.digest.service.DigestService;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +27,7 @@ public class ModelChangeConsumer {
     }
 
     @Incoming(CHANNEL)
-    @Blocking(ordered = true)
+    @Blocking
     public void consume(ConsumerRecord<String, String> record) throws IOException {
         if (record.key() == null) {
             throw new IllegalArgumentException("a model change without a key (slug) cannot be applied");

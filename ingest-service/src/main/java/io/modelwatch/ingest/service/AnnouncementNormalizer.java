@@ -15,6 +15,7 @@ import io.modelwatch.ingest.rest.AnnouncementRequest;
 import io.modelwatch.problem.Problem;
 import io.modelwatch.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ public class AnnouncementNormalizer {
     private final ObjectMapper json;
     private final Clock clock;
 
+    @Inject
     public AnnouncementNormalizer(ObjectMapper json) {
         this(json, Clock.systemUTC());
     }
