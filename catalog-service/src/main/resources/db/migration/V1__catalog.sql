@@ -26,6 +26,6 @@ create table outbox_event (
     event_id      uuid        not null unique,
     event_type    text        not null,
     aggregate_id  text        not null,
-    payload       jsonb,
+    payload       json,          -- json, not jsonb: the snapshot goes out exactly as written
     created_at    timestamptz not null
 );

@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelwatch.contract.EventTypes;
 import io.modelwatch.contract.Topics;
 import io.modelwatch.platform.EmbeddedPlatformTestResource;
@@ -30,6 +32,8 @@ class ReleaseConsumerTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     TopicClient topics;
 
@@ -127,8 +131,10 @@ class ReleaseConsumerTest {
             List<ConsumerRecord<String, String>> changes = topics.readAll(Topics.MODEL_CHANGES).stream()
                     .filter(r -> slug.equals(r.key())).toList();
             assertThat(changes).hasSize(2);
-            assertThat(changes.get(0).value()).contains("\"revision\":1");
-            assertThat(changes.get(1).value()).contains("\"revision\":2").contains("137000000000");
+            assertThat(JSON.readTree(changes.get(0).value()).get("revision").asLong()).isEqualTo(1);
+            JsonNode latest = JSON.readTree(changes.get(1).value());
+            assertThat(latest.get("revision").asLong()).isEqualTo(2);
+            assertThat(latest.get("parameters").get("value").asLong()).isEqualTo(137_000_000_000L);
             assertThat(TopicClient.header(changes.get(1), "ce_type")).isEqualTo(EventTypes.MODEL_CHANGED);
             assertThat(TopicClient.header(changes.get(0), "ce_id")).isNotEqualTo(TopicClient.header(changes.get(1), "ce_id"));
         });
