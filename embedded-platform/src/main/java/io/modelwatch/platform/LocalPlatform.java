@@ -24,7 +24,7 @@ import java.util.concurrent.CountDownLatch;
  * SIGTERM/SIGINT, which stops Kafka, then PostgreSQL.
  *
  * <pre>
- * java -jar embedded-platform.jar [--data-dir DIR] [--kafka-port 9092] [--kafka-controller-port 9093]
+ * java -jar embedded-platform-launcher.jar [--data-dir DIR] [--kafka-port 9092] [--kafka-controller-port 9093]
  *                                 [--postgres-port 15432] [--no-postgres]
  * </pre>
  */
@@ -32,7 +32,7 @@ public final class LocalPlatform {
 
     static final String READY_FILE = "platform.ready";
     private static final String LOCK_FILE = "platform.lock";
-    private static final String USAGE = "usage: java -jar embedded-platform.jar [--data-dir DIR] [--kafka-port PORT]"
+    private static final String USAGE = "usage: java -jar embedded-platform-launcher.jar [--data-dir DIR] [--kafka-port PORT]"
             + " [--kafka-controller-port PORT] [--postgres-port PORT] [--no-postgres]";
 
     private final Options options;
