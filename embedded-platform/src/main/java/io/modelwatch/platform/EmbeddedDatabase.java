@@ -142,8 +142,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * its server still holds the data directory and the port. Stop it (SIGTERM, a smart shutdown
      * that completes at once without clients) so this run can start.
      */
-    private static void stopServerLeftRunning(Path dataDir) {
-        Path pidFile = dataDir.resolve("postmaster.pid");
+    static void stopServerLeftRunning(Path dataDir) {
+        Path pidFile = dataDir.toAbsolutePath().resolve("postmaster.pid");
         Optional<ProcessHandle> leftRunning = readPid(pidFile)
                 .flatMap(ProcessHandle::of)
                 .filter(ProcessHandle::isAlive)

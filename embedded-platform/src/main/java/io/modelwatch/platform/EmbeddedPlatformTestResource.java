@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * A real Kafka broker and a real PostgreSQL for the tests of a service, on free ports:
- * {@code @QuarkusTestResource(EmbeddedPlatformTestResource.class)}, or {@link #platform()} in plain
- * JUnit tests. Started once per JVM and shared: {@link #stop()} leaves it running, so every test
+ * {@code @WithTestResource(value = EmbeddedPlatformTestResource.class, scope = TestResourceScope.GLOBAL)},
+ * or {@link #platform()} in plain JUnit tests. Started once per JVM and shared: {@link #stop()} leaves it running, so every test
  * class and every Quarkus restart of a module run reuses one broker and one database. A JVM
  * shutdown hook stops both and deletes their data.
  */

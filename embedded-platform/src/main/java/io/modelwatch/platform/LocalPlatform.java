@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The platform behind {@code ./modelwatch up}: Kafka and PostgreSQL in one long-lived JVM, their
@@ -34,9 +35,12 @@ public final class LocalPlatform {
     private static final String LOCK_FILE = "platform.lock";
     private static final String USAGE = "usage: java -jar embedded-platform-launcher.jar [--data-dir DIR] [--kafka-port PORT]"
             + " [--kafka-controller-port PORT] [--postgres-port PORT] [--no-postgres]";
+    private static final long STARTUP_GRACE_SECONDS = 60;
 
     private final Options options;
+    private final CountDownLatch startupFinished = new CountDownLatch(1);
     private volatile EmbeddedPlatform running;
+    private volatile boolean terminating;
     // Held for the life of the process; the field keeps it from being garbage-collected and released.
     private FileLock dataDirLock;
 
@@ -71,20 +75,26 @@ public final class LocalPlatform {
 
     /** Starts the platform, announces it and blocks until the JVM is terminated. */
     public void runUntilTerminated() throws InterruptedException {
-        String ready = start();
-        System.out.println(ready);
-        System.out.flush();
+        start();
         new CountDownLatch(1).await();
     }
 
-    /** Starts Kafka and PostgreSQL and returns the READY line, also written to the ready file. */
-    String start() {
-        checkPortsAreFree();
+    /** Starts Kafka and PostgreSQL, then prints the READY line and writes it to the ready file. */
+    void start() {
         Path dataDir = options.dataDir().toAbsolutePath();
         Path readyFile = dataDir.resolve(READY_FILE);
         try {
             Files.createDirectories(dataDir);
             lockDataDir(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot use data directory " + dataDir, e);
+        }
+        if (options.withPostgres()) {
+            // Before the port check: a server left behind by a killed run holds our own port.
+            EmbeddedDatabase.stopServerLeftRunning(dataDir.resolve("postgres"));
+        }
+        checkPortsAreFree();
+        try {
             // A leftover from a killed run must not announce a platform that is not up yet.
             Files.deleteIfExists(readyFile);
         } catch (IOException e) {
@@ -92,14 +102,23 @@ public final class LocalPlatform {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(readyFile), "modelwatch-platform-stop"));
 
-        running = EmbeddedPlatform.start(
-                () -> EmbeddedKafka.start(dataDir.resolve("kafka"), options.kafkaPort(), options.controllerPort()),
-                options.withPostgres()
-                        ? () -> EmbeddedDatabase.start(dataDir.resolve("postgres"), options.postgresPort())
-                        : null);
-        String ready = readyLine(running);
-        writeAtomically(readyFile, ready + "\n");
-        return ready;
+        try {
+            running = EmbeddedPlatform.start(
+                    () -> EmbeddedKafka.start(dataDir.resolve("kafka"), options.kafkaPort(), options.controllerPort()),
+                    options.withPostgres()
+                            ? () -> EmbeddedDatabase.start(dataDir.resolve("postgres"), options.postgresPort())
+                            : null);
+            // Announced only while the start counts as unfinished: the shutdown hook waits for it,
+            // so a termination during startup never leaves a ready file behind.
+            if (!terminating) {
+                String ready = readyLine(running);
+                writeAtomically(readyFile, ready + "\n");
+                System.out.println(ready);
+                System.out.flush();
+            }
+        } finally {
+            startupFinished.countDown();
+        }
     }
 
     static String readyLine(EmbeddedPlatform platform) {
@@ -109,6 +128,14 @@ public final class LocalPlatform {
     }
 
     private void stop(Path readyFile) {
+        terminating = true;
+        try {
+            // Terminated while starting: let the start finish (for a while) so that what it started
+            // is stopped cleanly instead of cut off mid-way.
+            startupFinished.await(STARTUP_GRACE_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             Files.deleteIfExists(readyFile);
         } catch (IOException e) {
