@@ -1,0 +1,128 @@
+package io.modelwatch.digest.review;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.modelwatch.contract.Kind;
+import io.modelwatch.contract.Organization;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A review computed from the read model: what the templates write about, and the evidence behind every figure.
+ * Words live in the templates and message bundles; numbers are already written the language's way
+ * ({@code *Shown}) so that every output shows the same figure.
+ *
+ * @param figures every figure the review states, by key, each with the models (slugs) and catalog query behind it
+ * @param trends the period against the previous one of the same length, metric by metric
+ * @param sections the sections that have content, in the order they are read
+ */
+public record Review(Period period, Period previousPeriod, Reference reference, Map<String, Figure> figures,
+                     List<Trend> trends, List<Section> sections, Timeline timeline) {
+
+    public Optional<Section> section(SectionKey key) {
+        return sections.stream().filter(s -> s.key() == key).findFirst();
+    }
+
+    public Figure figure(String key) {
+        return figures.get(key);
+    }
+
+    /** The sections of the reference article, in its order. */
+    public enum SectionKey {
+        FRAMING, TIMELINE, CHINA, MULTIMODAL, GENERALIST, SMALLER, RETRIEVAL_TOOLS, APPLICATIONS, FRAMEWORKS, OPEN,
+        BIGGEST, SUMMARY;
+
+        @JsonValue
+        public String tag() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /**
+     * The model sizes are compared with ("1/16 of GPT-3").
+     *
+     * @param catalogUrl its catalog entry when the catalog knows it, else null
+     */
+    public record Reference(String name, String slug, long parameters, String parametersShown, String catalogUrl) {
+    }
+
+    /**
+     * A number the review states, and how to reproduce it.
+     *
+     * @param value the number (a share is a fraction in [0, 1]), null when there is nothing to compute it from
+     * @param shown the number as the review writes it
+     * @param slugs the models it counts or is computed from
+     * @param of for a share: the models it is a share of (the denominator); else null
+     * @param excluded models left out of it (undisclosed sizes, unstated accessibility), never silently
+     * @param query the catalog API query that lists {@code slugs} (or the denominator), when the catalog can express it
+     */
+    public record Figure(String key, Double value, String shown, List<String> slugs, List<String> of,
+                         List<String> excluded, String query) {
+
+        @JsonIgnore
+        public int count() {
+            return slugs.size();
+        }
+
+        @JsonIgnore
+        public int excludedCount() {
+            return excluded == null ? 0 : excluded.size();
+        }
+    }
+
+    /**
+     * One metric, this period against the previous.
+     *
+     * @param direction up, down, same, or unknown when there is too little data on either side
+     * @param comparable false when either period has fewer than the minimum sample: the review says so instead
+     */
+    public record Trend(String metric, Double current, Double previous, String currentShown, String previousShown,
+                        String direction, boolean comparable, int currentSample, int previousSample,
+                        String currentFigure, String previousFigure) {
+    }
+
+    /**
+     * A section with its content.
+     *
+     * @param total how many models belong in it ({@code entries} may be capped; the figure lists them all)
+     * @param figure the key of the figure that lists every model of the section
+     */
+    public record Section(SectionKey key, int total, List<Entry> entries, String figure) {
+
+        @JsonIgnore
+        public int more() {
+            return total - entries.size();
+        }
+    }
+
+    /**
+     * A model (or framework, or application) as a section mentions it.
+     *
+     * @param parameters the exact count, null when undisclosed
+     * @param parametersShown "175B" / "1,750亿", "~100B" / "千亿级" when approximate, "undisclosed" / "未公开"
+     * @param relative the size against the reference: "1/16" ({@code relativeForm} "fraction") or "78%" ("percent"); null when not compared
+     * @param catalogUrl the model's catalog page
+     */
+    public record Entry(String slug, String name, Kind kind, List<Organization> organizations, String organizationsShown,
+                        String published, String publishedShown, Long parameters, String parametersShown,
+                        boolean parametersApproximate, String accessibility, boolean openWeights,
+                        List<String> modalities, List<String> tags, boolean china, String relative, String relativeForm,
+                        String summary, String catalogUrl) {
+
+        @JsonIgnore
+        public boolean disclosed() {
+            return parameters != null;
+        }
+    }
+
+    /** The timeline figure: marks placed on a month axis (SVG user units), China's releases highlighted. */
+    public record Timeline(int width, int height, int axisY, List<Tick> ticks, List<Mark> marks, int shown, int total) {
+
+        public record Tick(int x, String label) {
+        }
+
+        public record Mark(int x, int y, String name, String slug, boolean china, String published, String catalogUrl) {
+        }
+    }
+}
