@@ -12,6 +12,8 @@ import java.util.List;
  *
  * @param parameters null when undisclosed (never 0)
  * @param announcements how many distinct announcements back this entry
+ * @param aliases other names the entry is known by (names announced for it, admin aliases), sorted; added in
+ *        a backwards-compatible way, so it is absent (null) in snapshots written before it existed
  */
 public record ModelChanged(
         String slug,
@@ -32,5 +34,6 @@ public record ModelChanged(
         Confidence confidence,
         int announcements,
         Instant firstSeen,
-        Instant lastSeen) {
+        Instant lastSeen,
+        List<String> aliases) {
 }

@@ -71,7 +71,7 @@ class EventSchemaTest {
         ModelChanged changed = new ModelChanged("imagen", 3, Kind.MODEL, "Imagen", List.of(new Organization("Google", "US")),
                 PublishedDate.parse("2022-05-23"), null, List.of("image", "text"), null, Accessibility.UNRELEASED,
                 null, null, List.of(), null, null, Confidence.CONFIDENT, 2,
-                Instant.parse("2022-05-23T00:00:00Z"), Instant.parse("2022-05-24T00:00:00Z"));
+                Instant.parse("2022-05-23T00:00:00Z"), Instant.parse("2022-05-24T00:00:00Z"), List.of("Imagen (Google)"));
         JsonNode json = JSON.valueToTree(changed);
         assertThat(validate("model-changed.v1.json", json)).isEmpty();
         assertThat(json.get("parameters").isNull()).isTrue();

@@ -25,6 +25,11 @@ import org.jboss.logging.Logger;
  * only once the broker has acknowledged them, in the same transaction: a crash before that commit sends
  * them again (at-least-once; consumers keep the highest revision, so a repeat changes nothing).
  * Within a batch, records go out in outbox order, which keeps per-slug order on each partition.
+ *
+ * <p>Several replicas: each batch first takes a transaction-scoped advisory lock, so one replica publishes at
+ * a time (the others find it taken and try again on their next tick). SKIP LOCKED alone would let two replicas
+ * publish two revisions of one slug concurrently, out of order; with the lock, the outbox is drained strictly
+ * in id order, and a replica that dies mid-batch releases the lock with its connection.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -35,6 +40,7 @@ public class OutboxRelay {
     private final OutboxEventRepository outbox;
     private final MutinyEmitter<Record<String, String>> emitter;
     private final int batchSize;
+    private volatile boolean running = true;
 
     public OutboxRelay(OutboxEventRepository outbox,
                        @Channel(CHANNEL) MutinyEmitter<Record<String, String>> emitter,
@@ -47,6 +53,9 @@ public class OutboxRelay {
     @Scheduled(every = "${modelwatch.catalog.outbox.interval:0.25s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "1s")
     void drain() {
+        if (!running) {
+            return;
+        }
         try {
             int sent;
             do {
@@ -57,14 +66,27 @@ public class OutboxRelay {
         }
     }
 
+    /** Stops publishing (after the batch in flight); the rows wait in the outbox. */
+    public void stop() {
+        running = false;
+    }
+
+    /** Publishes again, from the oldest row still in the outbox. */
+    public void start() {
+        running = true;
+    }
+
     private int publishBatch() {
+        if (!outbox.lockRelay()) {
+            return 0;
+        }
         List<OutboxEvent> batch = outbox.lockOldest(batchSize);
         if (batch.isEmpty()) {
             return 0;
         }
         List<Uni<Void>> acks = batch.stream().map(this::send).toList();
         Uni.join().all(acks).andFailFast().await().atMost(Duration.ofSeconds(30));
-        batch.forEach(outbox::delete);
+        outbox.deleteSent(batch.stream().map(e -> e.id).toList());
         return batch.size();
     }
 

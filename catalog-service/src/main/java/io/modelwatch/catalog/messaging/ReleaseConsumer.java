@@ -2,20 +2,32 @@ package io.modelwatch.catalog.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelwatch.catalog.service.CatalogService;
+import io.modelwatch.catalog.service.ReleaseEvent;
 import io.modelwatch.contract.EventTypes;
 import io.modelwatch.contract.ReleaseAnnounced;
 import io.modelwatch.contract.ReleaseRetracted;
+import io.modelwatch.contract.Slugs;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Reads model-releases. The record is acknowledged (and its offset committed) only after the
- * database transaction has committed; a record that cannot be understood goes to the DLQ with the reason.
+ * Reads model-releases in batches (one poll = one database transaction, per-event idempotence kept by the
+ * processed_event rows). The batch is acknowledged, and its offsets committed, only after the database commit.
+ * A record that can never be processed (not a CloudEvent, unknown type, data that is not a valid event) goes to
+ * model-releases.dlq with the reason, and the records after it are applied; see {@link BatchApplier} for
+ * database failures.
  */
 @ApplicationScoped
 public class ReleaseConsumer {
@@ -24,15 +36,39 @@ public class ReleaseConsumer {
 
     private final CatalogService catalog;
     private final ObjectMapper json;
+    private final DeadLetters deadLetters;
+    private final long maxBackoffMillis;
 
-    public ReleaseConsumer(CatalogService catalog, ObjectMapper json) {
+    public ReleaseConsumer(CatalogService catalog, ObjectMapper json, DeadLetters deadLetters,
+                           @ConfigProperty(name = "modelwatch.catalog.retry.max-backoff", defaultValue = "5000") long maxBackoffMillis) {
         this.catalog = catalog;
         this.json = json;
+        this.deadLetters = deadLetters;
+        this.maxBackoffMillis = maxBackoffMillis;
     }
 
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) throws IOException {
+    public void consume(ConsumerRecords<String, String> records) {
+        List<ReleaseEvent> events = new ArrayList<>(records.count());
+        Map<ReleaseEvent, ConsumerRecord<String, String>> origin = new IdentityHashMap<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                ReleaseEvent event = parse(record);
+                events.add(event);
+                origin.put(event, record);
+            } catch (UnprocessableEventException e) {
+                deadLetters.send(record, e.getMessage());
+            }
+        }
+        new BatchApplier(
+                batch -> QuarkusTransaction.requiringNew().run(() -> catalog.apply(batch)),
+                (event, reason) -> deadLetters.send(origin.get(event), reason),
+                Thread::sleep, maxBackoffMillis)
+                .applyAll(events);
+    }
+
+    ReleaseEvent parse(ConsumerRecord<String, String> record) {
         String id = header(record, "ce_id");
         String type = header(record, "ce_type");
         if (id == null || type == null) {
@@ -41,17 +77,40 @@ public class ReleaseConsumer {
         if (record.value() == null) {
             throw new UnprocessableEventException("event " + id + " has no data");
         }
-        switch (type) {
-            case EventTypes.RELEASE_ANNOUNCED -> catalog.announce(id, type, read(record, ReleaseAnnounced.class));
-            case EventTypes.RELEASE_RETRACTED -> catalog.retract(id, type, read(record, ReleaseRetracted.class));
+        return switch (type) {
+            case EventTypes.RELEASE_ANNOUNCED -> new ReleaseEvent.Announced(id, type, checked(read(record, ReleaseAnnounced.class)));
+            case EventTypes.RELEASE_RETRACTED -> new ReleaseEvent.Retracted(id, type, checked(read(record, ReleaseRetracted.class)));
             default -> throw new UnprocessableEventException("unknown event type " + type);
+        };
+    }
+
+    private static ReleaseAnnounced checked(ReleaseAnnounced a) {
+        if (a == null || a.name() == null || a.name().isBlank()) {
+            throw new UnprocessableEventException("data is not a valid ReleaseAnnounced: name is missing");
         }
+        try {
+            Slugs.of(a.name());
+        } catch (IllegalArgumentException e) {
+            throw new UnprocessableEventException("data is not a valid ReleaseAnnounced: " + e.getMessage());
+        }
+        if (a.organizations() == null || a.organizations().isEmpty()
+                || a.organizations().stream().anyMatch(o -> o == null || o.name() == null || o.name().isBlank())) {
+            throw new UnprocessableEventException("data is not a valid ReleaseAnnounced: every organisation needs a name, and one is required");
+        }
+        return a;
+    }
+
+    private static ReleaseRetracted checked(ReleaseRetracted r) {
+        if (r == null || r.announcementEventId() == null || r.announcementEventId().isBlank()) {
+            throw new UnprocessableEventException("data is not a valid ReleaseRetracted: announcementEventId is missing");
+        }
+        return r;
     }
 
     private <T> T read(ConsumerRecord<String, String> record, Class<T> type) {
         try {
             return json.readValue(record.value(), type);
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw new UnprocessableEventException("data is not a valid " + type.getSimpleName() + ": " + e.getMessage());
         }
     }

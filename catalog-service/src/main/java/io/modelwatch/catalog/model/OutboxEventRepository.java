@@ -11,6 +11,16 @@ public class OutboxEventRepository implements PanacheRepositoryBase<OutboxEvent,
      * The oldest pending events, locked until the transaction ends. Rows another relay replica holds are
      * skipped rather than waited for, so replicas share the work without publishing an event twice.
      */
+    /** One relay at a time (see OutboxRelay); held until the transaction ends. */
+    public boolean lockRelay() {
+        Object locked = getEntityManager().createNativeQuery("select pg_try_advisory_xact_lock(1297547266, 0)").getSingleResult();
+        return Boolean.TRUE.equals(locked);
+    }
+
+    public void deleteSent(List<Long> ids) {
+        delete("id in ?1", ids);
+    }
+
     @SuppressWarnings("unchecked")
     public List<OutboxEvent> lockOldest(int limit) {
         return getEntityManager()

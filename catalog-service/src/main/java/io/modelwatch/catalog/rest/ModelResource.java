@@ -1,18 +1,36 @@
 package io.modelwatch.catalog.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.modelwatch.catalog.model.CatalogQueries;
+import io.modelwatch.catalog.model.CatalogQueries.Position;
+import io.modelwatch.catalog.model.CatalogQueries.Sort;
+import io.modelwatch.catalog.model.CatalogStore;
 import io.modelwatch.catalog.service.CatalogService;
+import io.modelwatch.catalog.service.ModelFilter;
+import io.modelwatch.catalog.service.ModelMerger;
+import io.modelwatch.catalog.service.OrganizationDirectory;
 import io.modelwatch.contract.ModelChanged;
 import io.modelwatch.problem.Problem;
 import io.modelwatch.problem.ProblemException;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -21,36 +39,193 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class ModelResource {
 
     static final int MAX_LIMIT = 500;
+    private static final Set<String> PAGING = Set.of("after", "limit", "sort");
 
+    private final CatalogQueries queries;
     private final CatalogService catalog;
+    private final CatalogStore store;
+    private final ModelViews views;
 
-    public ModelResource(CatalogService catalog) {
+    public ModelResource(CatalogQueries queries, CatalogService catalog, CatalogStore store, ModelViews views) {
+        this.queries = queries;
         this.catalog = catalog;
+        this.store = store;
+        this.views = views;
     }
 
-    /** A page of models and the cursor of the next page (null on the last one). */
-    public record ModelPage(List<ModelChanged> items, String next) {
+    /** A page of entries and the cursor of the next page (null on the last one). */
+    public record ModelPage(List<JsonNode> items, String next) {
     }
 
     @GET
-    @Operation(summary = "List catalog entries, ordered by slug, with cursor paging")
-    public ModelPage list(@QueryParam("after") @Parameter(description = "the 'next' cursor of the previous page") String after,
-                          @QueryParam("limit") @DefaultValue("50") int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new ProblemException(Problem.invalid("limit must be between 1 and " + MAX_LIMIT,
-                    List.of(new Problem.FieldError("limit", "'" + limit + "' is out of range 1.." + MAX_LIMIT))));
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @Operation(summary = "List catalog entries: filters, sort, cursor paging",
+            description = "Filters: q (names, aliases, organisations, summaries; any language), kind, organization, country, modality, "
+                    + "accessibility, tag (repeat or comma-separate for 'any of'), from, to (YYYY, YYYY-MM or YYYY-MM-DD, on the "
+                    + "publication date's first day), minParameters, maxParameters (1000000, 11B, 62亿). sort: slug (default), name, "
+                    + "published, -published, parameters, -parameters; undated and undisclosed entries come last. Paging: pass the "
+                    + "page's 'next' as 'after'. Unknown parameters and malformed values are a 400.")
+    public ModelPage list(@Context UriInfo uri,
+                          @Parameter(description = "the 'next' cursor of the previous page") @jakarta.ws.rs.QueryParam("after") String after,
+                          @jakarta.ws.rs.QueryParam("limit") String limitText,
+                          @jakarta.ws.rs.QueryParam("sort") String sortText) {
+        Map<String, List<String>> query = uri.getQueryParameters();
+        ModelFilter filter = ModelFilter.parse(query, PAGING);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        int limit = 50;
+        if (limitText != null) {
+            try {
+                limit = Integer.parseInt(limitText.strip());
+                if (limit < 1 || limit > MAX_LIMIT) {
+                    errors.add(new Problem.FieldError("limit", "'" + limit + "' is out of range 1.." + MAX_LIMIT));
+                }
+            } catch (NumberFormatException e) {
+                errors.add(new Problem.FieldError("limit", "'" + limitText + "' is not a number"));
+            }
         }
-        List<ModelChanged> items = catalog.page(after, limit + 1);
-        boolean more = items.size() > limit;
-        List<ModelChanged> shown = more ? items.subList(0, limit) : items;
-        return new ModelPage(shown, more ? shown.get(shown.size() - 1).slug() : null);
+        Sort sort = Sort.SLUG;
+        if (sortText != null) {
+            sort = Sort.named(sortText.strip()).orElse(null);
+            if (sort == null) {
+                errors.add(new Problem.FieldError("sort", "'" + sortText + "' is not one of: " + String.join(", ", Sort.NAMES)));
+            }
+        }
+        Position position = null;
+        if (after != null && sort != null) {
+            position = sort == Sort.SLUG ? new Position(after, after) : decode(after, errors);
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.invalid(errors.get(0).field() + " is not valid", errors));
+        }
+        List<CatalogQueries.Row> rows = queries.page(filter, sort, position, limit + 1);
+        boolean more = rows.size() > limit;
+        List<CatalogQueries.Row> shown = more ? rows.subList(0, limit) : rows;
+        OrganizationDirectory directory = store.directory();
+        List<JsonNode> items = shown.stream().map(r -> (JsonNode) views.view(r.snapshotJson(), directory)).toList();
+        String next = null;
+        if (more) {
+            Position last = shown.get(shown.size() - 1).position();
+            // The default order keeps the plain slug as its cursor; other orders need the sort key too.
+            next = sort == Sort.SLUG ? last.slug() : encode(last);
+        }
+        return new ModelPage(items, next);
+    }
+
+    private static String encode(Position p) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((p.key() + "\n" + p.slug()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Position decode(String cursor, List<Problem.FieldError> errors) {
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            int cut = text.indexOf('\n');
+            if (cut > 0) {
+                return new Position(text.substring(0, cut), text.substring(cut + 1));
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        errors.add(new Problem.FieldError("after", "is not a cursor this list gave out (use the 'next' of the previous page, with the same sort)"));
+        return null;
     }
 
     @GET
     @Path("{slug}")
-    @Operation(summary = "One catalog entry")
-    public ModelChanged get(@PathParam("slug") String slug) {
-        return catalog.find(slug).orElseThrow(() -> new ProblemException(
-                Problem.of(Response.Status.NOT_FOUND, "No model with slug '" + slug + "' in the catalog.")));
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @Operation(summary = "One catalog entry, with the provenance of every field",
+            description = "provenance: per field, every value a source stated, best-ranked first, and which one is shown. "
+                    + "Policy: higher confidence first, then the more recent statement, then the event id. A merged-away slug "
+                    + "answers 308 with the survivor's address.")
+    public Response get(@PathParam("slug") String slug) {
+        String snapshot = queries.snapshot(slug).orElse(null);
+        if (snapshot == null) {
+            return redirectOrNotFound(slug, "");
+        }
+        OrganizationDirectory directory = store.directory();
+        ObjectNode view = views.view(snapshot, directory);
+        ModelChanged entry = store.read(snapshot, ModelChanged.class);
+        Map<String, List<ModelMerger.Stated>> provenance = ModelMerger.provenance(entry, queries.assertions(slug), directory);
+        view.set("provenance", views.tree(provenance));
+        return Response.ok(view).build();
+    }
+
+    public record RevisionView(long revision, String cause, String eventId, java.time.Instant at, JsonNode snapshot) {
+    }
+
+    public record RevisionPage(List<RevisionView> items, String next) {
+    }
+
+    @GET
+    @Path("{slug}/revisions")
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @Operation(summary = "The revisions of an entry, newest first: what caused each one and the snapshot after it (null: deleted)")
+    public Response revisions(@PathParam("slug") String slug, @jakarta.ws.rs.QueryParam("before") Long before,
+                              @jakarta.ws.rs.QueryParam("limit") @jakarta.ws.rs.DefaultValue("50") int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new ProblemException(Problem.invalid("limit is not valid",
+                    List.of(new Problem.FieldError("limit", "'" + limit + "' is out of range 1.." + MAX_LIMIT))));
+        }
+        List<CatalogQueries.RevisionRow> rows = queries.revisions(slug, before, limit + 1);
+        if (rows.isEmpty() && before == null) {
+            throw notFound(slug);
+        }
+        boolean more = rows.size() > limit;
+        List<CatalogQueries.RevisionRow> shown = more ? rows.subList(0, limit) : rows;
+        List<RevisionView> items = shown.stream().map(r -> new RevisionView(r.revision(), r.cause(), r.eventId(), r.at(),
+                r.snapshotJson() == null ? null : views.read(r.snapshotJson()))).toList();
+        return Response.ok(new RevisionPage(items, more ? Long.toString(shown.get(shown.size() - 1).revision()) : null)).build();
+    }
+
+    public record AliasRequest(String name) {
+    }
+
+    @POST
+    @Path("{slug}/aliases")
+    @AdminOnly
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Admin: another name of this entry; announcements under that name (any spelling with the same match key) land here")
+    public Response addAlias(@PathParam("slug") String slug, AliasRequest request) {
+        if (request == null || request.name() == null || request.name().isBlank()) {
+            throw new ProblemException(Problem.invalid("name is required", List.of(new Problem.FieldError("name", "is required"))));
+        }
+        long revision = admin(() -> catalog.addModelAlias(slug, request.name()));
+        return Response.ok(Map.of("slug", slug, "alias", request.name().strip(), "revision", revision)).build();
+    }
+
+    public record MergeRequest(String into) {
+    }
+
+    @POST
+    @Path("{slug}/merge")
+    @AdminOnly
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Admin: merge this entry into another ({\"into\": \"<slug>\"}); this slug then redirects there and a tombstone is published")
+    public Response merge(@PathParam("slug") String slug, MergeRequest request) {
+        if (request == null || request.into() == null || request.into().isBlank()) {
+            throw new ProblemException(Problem.invalid("into is required",
+                    List.of(new Problem.FieldError("into", "is required: the slug of the entry that stays"))));
+        }
+        long revision = admin(() -> catalog.merge(slug, request.into().strip()));
+        return Response.ok(Map.of("merged", slug, "into", request.into().strip(), "revision", revision)).build();
+    }
+
+    static <T> T admin(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (CatalogService.AdminConflict e) {
+            throw new ProblemException(Problem.of(e.notFound ? Response.Status.NOT_FOUND : Response.Status.CONFLICT, e.getMessage()));
+        }
+    }
+
+    private Response redirectOrNotFound(String slug, String suffix) {
+        String target = queries.redirect(slug).orElse(null);
+        if (target != null) {
+            return Response.status(308).location(URI.create("/api/v1/models/" + target + suffix)).build();
+        }
+        throw notFound(slug);
+    }
+
+    private static ProblemException notFound(String slug) {
+        return new ProblemException(Problem.of(Response.Status.NOT_FOUND, "No model with slug '" + slug + "' in the catalog."));
     }
 }

@@ -1,87 +1,320 @@
 package io.modelwatch.catalog.service;
 
-import io.modelwatch.catalog.model.CatalogModel;
-import io.modelwatch.catalog.model.CatalogModelRepository;
-import io.modelwatch.catalog.model.ProcessedEvent;
-import io.modelwatch.catalog.model.ProcessedEventRepository;
+import io.modelwatch.catalog.model.CatalogStore;
+import io.modelwatch.catalog.model.CatalogStore.AliasRow;
+import io.modelwatch.catalog.model.CatalogStore.Retraction;
+import io.modelwatch.catalog.model.CatalogStore.Revision;
+import io.modelwatch.catalog.model.CatalogStore.Shown;
+import io.modelwatch.contract.EventTypes;
 import io.modelwatch.contract.ModelChanged;
-import io.modelwatch.contract.ReleaseAnnounced;
-import io.modelwatch.contract.ReleaseRetracted;
+import io.modelwatch.contract.Slugs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jboss.logging.Logger;
 
 /**
- * Applies release events to the catalog. Each event is applied at most once: its id is recorded in the
- * same transaction as the change and the outbox row that announces it.
+ * Applies release events to the catalog, a batch per transaction. Each event is applied at most once (its id is
+ * recorded in processed_event in the same transaction as its effect); each applied event is one revision of the
+ * entry it touches, recorded in model_revision and written to the outbox; the entry itself is recomputed from
+ * its assertions (ModelMerger), so the result does not depend on arrival order.
  */
 @ApplicationScoped
 public class CatalogService {
 
     private static final Logger LOG = Logger.getLogger(CatalogService.class);
 
-    private final CatalogModelRepository models;
-    private final ProcessedEventRepository processed;
-    private final ModelChangeOutbox outbox;
+    private final CatalogStore store;
     private final Clock clock = Clock.systemUTC();
 
-    public CatalogService(CatalogModelRepository models, ProcessedEventRepository processed, ModelChangeOutbox outbox) {
-        this.models = models;
-        this.processed = processed;
-        this.outbox = outbox;
+    public CatalogService(CatalogStore store) {
+        this.store = store;
     }
 
-    /** @return false when the event had already been applied */
+    /** Applies the events in order, in the caller's transaction (or a new one). */
     @Transactional
-    public boolean announce(String eventId, String eventType, ReleaseAnnounced announcement) {
-        if (!firstTime(eventId, eventType)) {
-            return false;
+    public void apply(List<ReleaseEvent> batch) {
+        Instant now = clock.instant();
+        Map<String, ReleaseEvent> unique = new LinkedHashMap<>();
+        batch.forEach(e -> unique.putIfAbsent(e.id(), e));
+        Set<String> fresh = store.markProcessed(List.copyOf(unique.keySet()),
+                unique.values().stream().map(ReleaseEvent::type).toList(), now);
+        List<ReleaseEvent> events = unique.values().stream().filter(e -> fresh.contains(e.id())).toList();
+        if (events.size() < batch.size()) {
+            LOG.debugf("%d of %d events already applied; skipped", batch.size() - events.size(), batch.size());
+        }
+        if (events.isEmpty()) {
+            return;
+        }
+
+        // Entity resolution: every announced name's match key -> the entry's slug (new keys get a new entry).
+        Map<String, String> slugByEvent = new HashMap<>();
+        Map<String, String> keyByEvent = new HashMap<>();
+        Map<String, String> nameByKey = new LinkedHashMap<>();
+        Set<String> retractionTargets = new LinkedHashSet<>();
+        for (ReleaseEvent e : events) {
+            if (e instanceof ReleaseEvent.Announced a) {
+                String key = MatchKeys.model(a.data().name());
+                keyByEvent.put(a.id(), key);
+                nameByKey.putIfAbsent(key, a.data().name());
+            } else if (e instanceof ReleaseEvent.Retracted r) {
+                retractionTargets.add(r.data().announcementEventId());
+            }
+        }
+        Map<String, String> slugByKey = resolve(nameByKey, now);
+        keyByEvent.forEach((event, key) -> slugByEvent.put(event, slugByKey.get(key)));
+        Map<String, String> storedSlugs = store.assertionSlugs(retractionTargets);
+        Set<String> retracted = store.retracted(keyByEvent.keySet());
+
+        Set<String> slugs = new TreeSet<>(slugByEvent.values());
+        slugs.addAll(storedSlugs.values());
+        store.lock(slugs);
+        // Read only after the locks: another replica may have just committed a change to these entries.
+        Map<String, Long> revisions = new HashMap<>(store.lastRevisions(slugs));
+        revisions.putAll(store.currentRevisions(slugs));
+        Map<String, LinkedHashMap<String, Assertion>> assertions = store.assertions(slugs);
+        Map<String, List<String>> adminAliases = store.adminAliases(slugs);
+        OrganizationDirectory directory = store.directory();
+
+        Map<String, Assertion> added = new LinkedHashMap<>();
+        Set<String> removed = new LinkedHashSet<>();
+        List<Retraction> retractions = new ArrayList<>();
+        List<Revision> changes = new ArrayList<>();
+        Map<String, ModelChanged> latest = new LinkedHashMap<>();
+        Map<String, String> latestJson = new HashMap<>();
+        for (ReleaseEvent e : events) {
+            String slug;
+            String cause;
+            if (e instanceof ReleaseEvent.Announced a) {
+                if (retracted.contains(a.id())) {
+                    LOG.infof("Announcement %s arrived after its retraction; not applied", a.id());
+                    continue;
+                }
+                slug = slugByEvent.get(a.id());
+                Assertion assertion = new Assertion(a.id(), a.data());
+                assertions.computeIfAbsent(slug, s -> new LinkedHashMap<>()).put(a.id(), assertion);
+                added.put(a.id(), assertion);
+                cause = "announced";
+            } else {
+                ReleaseEvent.Retracted r = (ReleaseEvent.Retracted) e;
+                String target = r.data().announcementEventId();
+                retractions.add(new Retraction(target, r.id(), r.data().reason(),
+                        r.data().retractedAt() == null ? now : r.data().retractedAt()));
+                retracted.add(target);
+                slug = added.containsKey(target) ? slugByEvent.get(target) : storedSlugs.get(target);
+                if (slug == null || assertions.getOrDefault(slug, new LinkedHashMap<>()).remove(target) == null) {
+                    LOG.infof("Retraction %s names announcement %s, which is not in the catalog; recorded", r.id(), target);
+                    continue;
+                }
+                if (added.remove(target) == null) {
+                    removed.add(target);
+                }
+                cause = "retracted";
+            }
+            long revision = revisions.merge(slug, 1L, Long::sum);
+            ModelChanged entry = ModelMerger.recompute(slug, revision, assertions.getOrDefault(slug, new LinkedHashMap<>()).values(),
+                    directory, adminAliases.getOrDefault(slug, List.of()));
+            String snapshotJson = entry == null ? null : store.write(entry);
+            changes.add(new Revision(slug, revision, entry == null ? "deleted" : cause, e.id(), snapshotJson, now));
+            latest.put(slug, entry);
+            latestJson.put(slug, snapshotJson);
+        }
+
+        store.insertAssertions(added.values(), slugByEvent);
+        store.deleteAssertions(removed);
+        store.insertRetractions(retractions);
+        store.insertRevisions(changes);
+        store.insertOutbox(changes, EventTypes.MODEL_CHANGED);
+        List<Shown> shown = new ArrayList<>();
+        List<String> gone = new ArrayList<>();
+        latest.forEach((slug, entry) -> {
+            if (entry == null) {
+                gone.add(slug);
+            } else {
+                shown.add(new Shown(entry, latestJson.get(slug), directory));
+            }
+        });
+        store.upsertModels(shown, now);
+        store.deleteModels(gone);
+    }
+
+    /** Why an admin request cannot be done; the resource turns it into a problem. */
+    public static class AdminConflict extends RuntimeException {
+        public final boolean notFound;
+
+        AdminConflict(String message, boolean notFound) {
+            super(message);
+            this.notFound = notFound;
+        }
+    }
+
+    /** Adds a model alias: its match key will resolve to {@code slug}. Returns the new revision, or 0 if already known. */
+    @Transactional
+    public long addModelAlias(String slug, String name) {
+        Instant now = clock.instant();
+        store.lock(List.of(slug));
+        if (store.currentRevisions(List.of(slug)).isEmpty()) {
+            throw new AdminConflict("No model with slug '" + slug + "' in the catalog.", true);
+        }
+        String key = MatchKeys.model(name);
+        if (key.isEmpty()) {
+            throw new AdminConflict("'" + name + "' has no letters or digits to match on.", false);
+        }
+        String owner = store.aliasSlugs(List.of(key)).get(key);
+        if (owner != null && !owner.equals(slug)) {
+            throw new AdminConflict("'" + name + "' already names the entry '" + owner + "'; merge the two entries instead.", false);
+        }
+        if (owner != null && store.aliasesOf(slug).stream().anyMatch(a -> a.nameKey().equals(key) && a.addedBy().equals("admin"))) {
+            return 0;
+        }
+        if (owner == null) {
+            store.insertAliases(List.of(new AliasRow(key, slug, name.strip(), "admin")), now);
+        } else {
+            store.sql("update model_alias set added_by = 'admin', name = ? where name_key = ?", st -> {
+                st.setString(1, name.strip());
+                st.setString(2, key);
+                return st.executeUpdate();
+            });
+        }
+        return recompute(List.of(slug), "alias-added", null, now);
+    }
+
+    /**
+     * Adds an organisation alias (creating the curated organisation when it is new) and recomputes the entries
+     * that show the alias as an organisation of its own. Returns how many entries changed.
+     */
+    @Transactional
+    public int addOrganizationAlias(String alias, String organization, String country, String category) {
+        Instant now = clock.instant();
+        String key = MatchKeys.organization(alias);
+        if (key.isEmpty()) {
+            throw new AdminConflict("'" + alias + "' has no letters or digits to match on.", false);
+        }
+        OrganizationDirectory directory = store.directory();
+        OrganizationDirectory.Curated existing = directory.find(organization);
+        String canonical = existing != null ? existing.name() : organization.strip();
+        OrganizationDirectory.Curated aliased = directory.find(alias);
+        if (aliased != null && !aliased.name().equals(canonical)) {
+            throw new AdminConflict("'" + alias + "' already stands for '" + aliased.name() + "'.", false);
+        }
+        store.sql("insert into organization (name, country, category) values (?, ?, ?) on conflict (name) do update set "
+                + "country = coalesce(excluded.country, organization.country), category = coalesce(excluded.category, organization.category)", st -> {
+            st.setString(1, canonical);
+            st.setString(2, country);
+            st.setString(3, category);
+            return st.executeUpdate();
+        });
+        if (!key.equals(MatchKeys.organization(canonical))) {
+            store.sql("insert into organization_alias (alias_key, alias, organization) values (?, ?, ?) on conflict (alias_key) do nothing", st -> {
+                st.setString(1, key);
+                st.setString(2, alias.strip());
+                st.setString(3, canonical);
+                return st.executeUpdate();
+            });
+        }
+        List<String> affected = store.sql("select slug from model where organizations && ?", st -> {
+            st.setArray(1, st.getConnection().createArrayOf("text", new String[] {key, MatchKeys.organization(canonical)}));
+            List<String> slugs = new ArrayList<>();
+            try (var r = st.executeQuery()) {
+                while (r.next()) {
+                    slugs.add(r.getString(1));
+                }
+            }
+            return slugs;
+        });
+        recompute(affected, "organization-alias-added", null, now);
+        return affected.size();
+    }
+
+    /**
+     * Merges entry {@code from} into {@code into}: its sources and aliases move over, {@code into} is recomputed
+     * (a new revision), {@code from} gets a tombstone revision and redirects to {@code into} from now on.
+     */
+    @Transactional
+    public long merge(String from, String into) {
+        if (from.equals(into)) {
+            throw new AdminConflict("An entry cannot be merged into itself.", false);
         }
         Instant now = clock.instant();
-        CatalogModel entry = models.findById(announcement.slug());
-        ModelChanged next = ModelMerger.merge(entry == null ? null : entry.snapshot, announcement);
-        if (entry == null) {
-            entry = new CatalogModel();
-            entry.show(next, now);
-            models.persist(entry);
-        } else {
-            entry.show(next, now);
+        store.lock(List.of(from, into));
+        Map<String, Long> current = store.currentRevisions(List.of(from, into));
+        if (!current.containsKey(from)) {
+            throw new AdminConflict("No model with slug '" + from + "' in the catalog.", true);
         }
-        outbox.changed(next);
-        return true;
-    }
-
-    /** Retractions are recorded (so they are never applied twice); undoing the facts comes with provenance. */
-    @Transactional
-    public boolean retract(String eventId, String eventType, ReleaseRetracted retraction) {
-        if (!firstTime(eventId, eventType)) {
-            return false;
+        if (!current.containsKey(into)) {
+            throw new AdminConflict("No model with slug '" + into + "' in the catalog to merge into.", true);
         }
-        LOG.infof("Retraction of %s for %s recorded; facts are kept until provenance tracking lands",
-                retraction.announcementEventId(), retraction.slug());
-        return true;
+        store.moveAssertions(from, into);
+        store.moveAliases(from, into);
+        store.addRedirect(from, into, now);
+        Revision tombstone = new Revision(from, current.get(from) + 1, "merged-away", null, null, now);
+        store.insertRevisions(List.of(tombstone));
+        store.insertOutbox(List.of(tombstone), EventTypes.MODEL_CHANGED);
+        store.deleteModels(List.of(from));
+        return recompute(List.of(into), "merged", null, now);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<ModelChanged> page(String after, int limit) {
-        return models.page(after, limit).stream().map(m -> m.snapshot).toList();
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<ModelChanged> find(String slug) {
-        return models.findByIdOptional(slug).map(m -> m.snapshot);
-    }
-
-    private boolean firstTime(String eventId, String eventType) {
-        if (processed.findById(eventId) != null) {
-            LOG.debugf("Event %s already applied; skipped", eventId);
-            return false;
+    /** Recomputes entries from their assertions (after a change of aliases); each changed one gets a revision. */
+    private long recompute(List<String> slugs, String cause, String eventId, Instant now) {
+        if (slugs.isEmpty()) {
+            return 0;
         }
-        processed.persist(new ProcessedEvent(eventId, eventType, clock.instant()));
-        return true;
+        store.lock(slugs);
+        Map<String, Long> revisions = store.currentRevisions(slugs);
+        Map<String, LinkedHashMap<String, Assertion>> assertions = store.assertions(slugs);
+        Map<String, List<String>> adminAliases = store.adminAliases(slugs);
+        OrganizationDirectory directory = store.directory();
+        List<Revision> changes = new ArrayList<>();
+        List<Shown> shown = new ArrayList<>();
+        long last = 0;
+        for (String slug : slugs) {
+            long revision = revisions.getOrDefault(slug, 0L) + 1;
+            ModelChanged entry = ModelMerger.recompute(slug, revision, assertions.getOrDefault(slug, new LinkedHashMap<>()).values(),
+                    directory, adminAliases.getOrDefault(slug, List.of()));
+            if (entry == null) {
+                continue;
+            }
+            String snapshot = store.write(entry);
+            changes.add(new Revision(slug, revision, cause, eventId, snapshot, now));
+            shown.add(new Shown(entry, snapshot, directory));
+            last = revision;
+        }
+        store.insertRevisions(changes);
+        store.insertOutbox(changes, EventTypes.MODEL_CHANGED);
+        store.upsertModels(shown, now);
+        return last;
+    }
+
+    /**
+     * The slug of each match key: the one already on file, or else a new entry's, made from the name (without a
+     * trailing remark such as "(175B)") and following a merge redirect. Concurrent replicas agree: the first
+     * insert of a key wins and everyone reads it back.
+     */
+    private Map<String, String> resolve(Map<String, String> nameByKey, Instant now) {
+        Map<String, String> slugByKey = new HashMap<>(store.aliasSlugs(nameByKey.keySet()));
+        Map<String, String> candidates = new LinkedHashMap<>();
+        nameByKey.forEach((key, name) -> {
+            if (!slugByKey.containsKey(key)) {
+                candidates.put(key, Slugs.of(MatchKeys.modelNameForSlug(name)));
+            }
+        });
+        if (!candidates.isEmpty()) {
+            Map<String, String> redirects = store.redirects(candidates.values());
+            List<AliasRow> rows = new ArrayList<>();
+            candidates.forEach((key, slug) -> rows.add(
+                    new AliasRow(key, redirects.getOrDefault(slug, slug), nameByKey.get(key), "announcement")));
+            store.insertAliases(rows, now);
+            slugByKey.putAll(store.aliasSlugs(candidates.keySet()));
+        }
+        return slugByKey;
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.modelwatch.contract.Accessibility;
 import io.modelwatch.contract.Confidence;
 import io.modelwatch.contract.Kind;
+import io.modelwatch.contract.LocalizedText;
 import io.modelwatch.contract.ModelChanged;
 import io.modelwatch.contract.Organization;
 import io.modelwatch.contract.PublishedDate;
@@ -12,43 +13,99 @@ import io.modelwatch.contract.ReleaseAnnounced;
 import io.modelwatch.contract.parameters.ParameterCount;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ModelMergerTest {
 
-    private static ReleaseAnnounced announced(String published, ParameterCount parameters, List<Organization> orgs,
-                                              List<String> tags, Instant at) {
-        return new ReleaseAnnounced("t0", Kind.MODEL, "T0", orgs, published == null ? null : PublishedDate.parse(published),
+    static ReleaseAnnounced announced(String name, String published, ParameterCount parameters, List<Organization> orgs,
+                                      List<String> tags, Confidence confidence, Instant at) {
+        return new ReleaseAnnounced("t0", Kind.MODEL, name, orgs, published == null ? null : PublishedDate.parse(published),
                 parameters, List.of("text"), List.of(), Accessibility.OPEN_WEIGHTS_UNRESTRICTED, null, null, tags, null,
-                null, null, Confidence.CONFIDENT, "test", at);
+                null, null, confidence, "test", at);
     }
 
+    private static final OrganizationDirectory DIRECTORY = new OrganizationDirectory(Map.of(
+            "google", new OrganizationDirectory.Curated("Google", "US", "industry", List.of("Google Brain")),
+            "googlebrain", new OrganizationDirectory.Curated("Google", "US", "industry", List.of("Google Brain")),
+            "百度", new OrganizationDirectory.Curated("Baidu", "CN", "industry", List.of("百度")),
+            "baidu", new OrganizationDirectory.Curated("Baidu", "CN", "industry", List.of("百度"))));
+
     @Test
-    void theFirstAnnouncementMakesRevisionOne() {
+    void oneAnnouncementMakesTheEntry() {
         Instant at = Instant.parse("2021-10-15T00:00:00Z");
-        ModelChanged entry = ModelMerger.merge(null, announced("2021-10", null, List.of(new Organization("BigScience", "FR")), List.of(), at));
+        ModelChanged entry = ModelMerger.recompute("t0", 1, List.of(new Assertion("e1",
+                announced("T0", "2021-10", null, List.of(new Organization("BigScience", "FR")), List.of(), Confidence.CONFIDENT, at))),
+                DIRECTORY, List.of());
         assertThat(entry.revision()).isEqualTo(1);
         assertThat(entry.announcements()).isEqualTo(1);
-        assertThat(entry.parameters()).isNull();
+        assertThat(entry.parameters()).as("undisclosed stays null, never 0").isNull();
         assertThat(entry.firstSeen()).isEqualTo(at);
+        assertThat(entry.aliases()).isEmpty();
     }
 
     @Test
-    void aLaterStatementFillsAndRefinesButNeverErasesFacts() {
-        Instant first = Instant.parse("2021-10-15T00:00:00Z");
-        Instant second = Instant.parse("2021-10-16T00:00:00Z");
-        ModelChanged one = ModelMerger.merge(null, announced("2021-10", new ParameterCount(11_000_000_000L, "11B", false),
-                List.of(new Organization("BigScience", null)), List.of("instruction-tuned"), first));
-        ModelChanged two = ModelMerger.merge(one, announced("2021-10-15", null,
-                List.of(new Organization("bigscience", "FR"), new Organization("Hugging Face", "US")), List.of("multitask-prompted"), second));
+    void noAssertionsLeftMeansNoEntry() {
+        assertThat(ModelMerger.recompute("t0", 3, List.of(), DIRECTORY, List.of())).isNull();
+    }
 
-        assertThat(two.revision()).isEqualTo(2);
-        assertThat(two.announcements()).isEqualTo(2);
-        assertThat(two.published().value()).isEqualTo("2021-10-15");
-        assertThat(two.parameters().value()).as("undisclosed in the second statement keeps the first's count").isEqualTo(11_000_000_000L);
-        assertThat(two.organizations()).containsExactly(new Organization("BigScience", "FR"), new Organization("Hugging Face", "US"));
-        assertThat(two.tags()).containsExactly("instruction-tuned", "multitask-prompted");
-        assertThat(two.firstSeen()).isEqualTo(first);
-        assertThat(two.lastSeen()).isEqualTo(second);
+    @Test
+    void higherConfidenceWinsOverAMoreRecentStatementAndTheRecentOneWinsAmongEquals() {
+        Instant early = Instant.parse("2021-10-15T00:00:00Z");
+        Instant late = Instant.parse("2021-11-15T00:00:00Z");
+        Assertion confidentOld = new Assertion("a", announced("T0", "2021-10-15", new ParameterCount(11_000_000_000L, "11B", false),
+                List.of(new Organization("BigScience", "FR")), List.of("instruction-tuned"), Confidence.CONFIDENT, early));
+        Assertion speculativeNew = new Assertion("b", announced("T-0", "2021-11", new ParameterCount(3_000_000_000L, "3B", false),
+                List.of(new Organization("Hugging Face", "US")), List.of("multitask-prompted"), Confidence.SPECULATIVE, late));
+        Assertion confidentNew = new Assertion("c", announced("T0", null, null,
+                List.of(new Organization("BigScience", null)), List.of(), Confidence.CONFIDENT, late));
+
+        ModelChanged entry = ModelMerger.recompute("t0", 3, List.of(speculativeNew, confidentOld, confidentNew), DIRECTORY, List.of());
+        assertThat(entry.parameters().value()).as("confident beats a more recent speculative statement").isEqualTo(11_000_000_000L);
+        assertThat(entry.published().value()).isEqualTo("2021-10-15");
+        assertThat(entry.name()).as("the recent confident statement names it").isEqualTo("T0");
+        assertThat(entry.aliases()).containsExactly("T-0");
+        assertThat(entry.organizations()).containsExactly(new Organization("BigScience", "FR"), new Organization("Hugging Face", "US"));
+        assertThat(entry.tags()).containsExactly("instruction-tuned", "multitask-prompted");
+        assertThat(entry.firstSeen()).isEqualTo(early);
+        assertThat(entry.lastSeen()).isEqualTo(late);
+
+        Map<String, List<ModelMerger.Stated>> provenance = ModelMerger.provenance(entry, List.of(speculativeNew, confidentOld, confidentNew), DIRECTORY);
+        assertThat(provenance.get("parameters")).extracting(ModelMerger.Stated::eventId, ModelMerger.Stated::shown)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("a", true), org.assertj.core.groups.Tuple.tuple("b", false));
+        assertThat(provenance.get("name")).extracting(ModelMerger.Stated::eventId).containsExactly("c", "a", "b");
+    }
+
+    @Test
+    void organisationAliasesResolveToTheCuratedOrganisationAndCountry() {
+        Instant at = Instant.parse("2022-01-01T00:00:00Z");
+        ModelChanged entry = ModelMerger.recompute("x", 2, List.of(
+                new Assertion("a", announced("X", null, null, List.of(new Organization("Google Brain", null)), List.of(), Confidence.CONFIDENT, at)),
+                new Assertion("b", announced("X", null, null, List.of(new Organization("百度", null), new Organization("google", "GB")),
+                        List.of(), Confidence.LIKELY, at))), DIRECTORY, List.of());
+        assertThat(entry.organizations()).containsExactly(new Organization("Google", "US"), new Organization("Baidu", "CN"));
+    }
+
+    @Test
+    void summariesAndLinksAreDecidedPerLanguageAndPerLink() {
+        Instant at = Instant.parse("2022-01-01T00:00:00Z");
+        ReleaseAnnounced en = announced("X", null, null, List.of(new Organization("A", null)), List.of(), Confidence.CONFIDENT, at);
+        en = new ReleaseAnnounced(en.slug(), en.kind(), en.name(), en.organizations(), null, null, null, null, null, null, null, null,
+                null, new LocalizedText("English", null), null, Confidence.CONFIDENT, "p", at);
+        ReleaseAnnounced zh = new ReleaseAnnounced("x", Kind.MODEL, "X", List.of(new Organization("A", null)), null, null, null, null, null,
+                null, null, null, null, new LocalizedText("ignored", "中文"), null, Confidence.LIKELY, "q", at);
+        ModelChanged entry = ModelMerger.recompute("x", 2, List.of(new Assertion("1", en), new Assertion("2", zh)), DIRECTORY, List.of());
+        assertThat(entry.summary()).isEqualTo(new LocalizedText("English", "中文"));
+    }
+
+    @Test
+    void matchKeysCollapseSpellingsOfOneName() {
+        assertThat(List.of("GPT-3", "GPT3", "gpt 3", "GPT-3 (175B)", "ＧＰＴ－３", "GPT-3（1750亿）"))
+                .extracting(MatchKeys::model).containsOnly("gpt3");
+        assertThat(MatchKeys.model("NÜWA")).isEqualTo(MatchKeys.model("Nuwa"));
+        assertThat(MatchKeys.model("紫东太初")).isEqualTo("紫东太初");
+        assertThat(MatchKeys.model("GPT-3.5")).isNotEqualTo(MatchKeys.model("GPT-3"));
+        assertThat(MatchKeys.modelNameForSlug("GPT-3 (175B)")).isEqualTo("GPT-3");
+        assertThat(MatchKeys.organization("Google Brain")).isEqualTo("googlebrain");
     }
 }

@@ -1,0 +1,50 @@
+package io.modelwatch.catalog.messaging;
+
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends a record that can never be processed to model-releases.dlq: same key, value and headers, plus the
+ * reason and where it came from (the header names SmallRye's own dead-letter strategy uses). The send is
+ * awaited, so the record's offset is committed only once the dead letter is safely on the broker.
+ */
+@ApplicationScoped
+public class DeadLetters {
+
+    public static final String CHANNEL = "model-releases-dlq";
+    private static final Logger LOG = Logger.getLogger(DeadLetters.class);
+
+    private final MutinyEmitter<String> emitter;
+
+    public DeadLetters(@Channel(CHANNEL) MutinyEmitter<String> emitter) {
+        this.emitter = emitter;
+    }
+
+    public void send(ConsumerRecord<String, String> record, String reason) {
+        RecordHeaders headers = new RecordHeaders();
+        for (Header h : record.headers()) {
+            headers.add(h);
+        }
+        headers.add("dead-letter-reason", bytes(reason));
+        headers.add("dead-letter-topic", bytes(record.topic()));
+        headers.add("dead-letter-partition", bytes(Integer.toString(record.partition())));
+        headers.add("dead-letter-offset", bytes(Long.toString(record.offset())));
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(record.key()).withHeaders(headers).build();
+        emitter.sendMessage(Message.of(record.value()).addMetadata(metadata)).await().atMost(Duration.ofSeconds(30));
+        LOG.warnf("Record %s-%d@%d sent to the dead-letter topic: %s", record.topic(), record.partition(), record.offset(), reason);
+    }
+
+    private static byte[] bytes(String text) {
+        return (text == null ? "" : text).getBytes(StandardCharsets.UTF_8);
+    }
+}

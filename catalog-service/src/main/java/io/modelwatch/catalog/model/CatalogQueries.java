@@ -1,0 +1,312 @@
+package io.modelwatch.catalog.model;
+
+import io.modelwatch.catalog.service.Assertion;
+import io.modelwatch.catalog.service.MatchKeys;
+import io.modelwatch.catalog.service.ModelFilter;
+import io.modelwatch.catalog.service.OrganizationDirectory;
+import io.modelwatch.contract.Organization;
+import io.modelwatch.contract.ReleaseAnnounced;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The read side: filtered, sorted, keyset-paged lists; one entry with its sources; statistics. */
+@ApplicationScoped
+public class CatalogQueries {
+
+    private final CatalogStore store;
+
+    public CatalogQueries(CatalogStore store) {
+        this.store = store;
+    }
+
+    /** How a list is ordered: the SQL key, its type for the cursor, and the direction. Ties are broken by slug. */
+    public enum Sort {
+        SLUG("slug", "text", false),
+        NAME("lower(name)", "text", false),
+        PUBLISHED("coalesce(published_start, 'infinity'::date)", "date", false),
+        PUBLISHED_DESC("coalesce(published_start, '-infinity'::date)", "date", true),
+        PARAMETERS("coalesce(parameters, 9223372036854775807)", "bigint", false),
+        PARAMETERS_DESC("coalesce(parameters, 0)", "bigint", true);
+
+        final String key;
+        final String type;
+        final boolean descending;
+
+        Sort(String key, String type, boolean descending) {
+            this.key = key;
+            this.type = type;
+            this.descending = descending;
+        }
+
+        public static final List<String> NAMES = List.of("slug", "name", "published", "-published", "parameters", "-parameters");
+
+        public static Optional<Sort> named(String name) {
+            return switch (name) {
+                case "slug" -> Optional.of(SLUG);
+                case "name" -> Optional.of(NAME);
+                case "published" -> Optional.of(PUBLISHED);
+                case "-published" -> Optional.of(PUBLISHED_DESC);
+                case "parameters" -> Optional.of(PARAMETERS);
+                case "-parameters" -> Optional.of(PARAMETERS_DESC);
+                default -> Optional.empty();
+            };
+        }
+    }
+
+    /** A cursor position: the sort key (as text) and the slug of the last row shown. */
+    public record Position(String key, String slug) {
+    }
+
+    public record Row(String snapshotJson, Position position) {
+    }
+
+    /** A where clause and its parameters, built from a filter. */
+    private static final class Where {
+        final StringBuilder sql = new StringBuilder(" where true");
+        final List<Object> parameters = new ArrayList<>();
+
+        Where add(String condition, Object... values) {
+            sql.append(" and ").append(condition);
+            parameters.addAll(List.of(values));
+            return this;
+        }
+
+        void bind(PreparedStatement s, int offset) throws SQLException {
+            for (int i = 0; i < parameters.size(); i++) {
+                Object p = parameters.get(i);
+                if (p instanceof String[] array) {
+                    s.setArray(offset + i + 1, s.getConnection().createArrayOf("text", array));
+                } else {
+                    s.setObject(offset + i + 1, p);
+                }
+            }
+        }
+    }
+
+    private static Where where(ModelFilter f, OrganizationDirectory directory) {
+        Where w = new Where();
+        if (f.q() != null) {
+            w.add("search like ? escape '\\'", "%" + f.q().toLowerCase(Locale.ROOT)
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (!f.kinds().isEmpty()) {
+            w.add("kind = any(?)", (Object) f.kinds().toArray(new String[0]));
+        }
+        if (!f.organizations().isEmpty()) {
+            w.add("organizations && ?", (Object) f.organizations().stream()
+                    .map(o -> MatchKeys.organization(directory.resolve(new Organization(o, null)).name())).toArray(String[]::new));
+        }
+        if (!f.countries().isEmpty()) {
+            w.add("countries && ?", (Object) f.countries().toArray(new String[0]));
+        }
+        if (!f.modalities().isEmpty()) {
+            w.add("modalities && ?", (Object) f.modalities().toArray(new String[0]));
+        }
+        if (!f.accessibilities().isEmpty()) {
+            w.add("accessibility = any(?)", (Object) f.accessibilities().toArray(new String[0]));
+        }
+        if (!f.tags().isEmpty()) {
+            w.add("tags && ?", (Object) f.tags().toArray(new String[0]));
+        }
+        if (f.from() != null) {
+            w.add("published_start >= ?", Date.valueOf(f.from()));
+        }
+        if (f.to() != null) {
+            w.add("published_start <= ?", Date.valueOf(f.to()));
+        }
+        if (f.minParameters() != null) {
+            w.add("parameters >= ?", f.minParameters());
+        }
+        if (f.maxParameters() != null) {
+            w.add("parameters <= ?", f.maxParameters());
+        }
+        return w;
+    }
+
+    /** Up to {@code limit} entries after {@code after}, in a stable order (sort key, then slug). */
+    public List<Row> page(ModelFilter filter, Sort sort, Position after, int limit) {
+        Where w = where(filter, store.directory());
+        if (after != null) {
+            w.add("(" + sort.key + ", slug) " + (sort.descending ? "<" : ">") + " (?::" + sort.type + ", ?)", after.key(), after.slug());
+        }
+        String direction = sort.descending ? " desc" : "";
+        String query = "select snapshot::text, (" + sort.key + ")::text, slug from model" + w.sql
+                + " order by " + sort.key + direction + ", slug" + direction + " limit ?";
+        return store.sql(query, s -> {
+            w.bind(s, 0);
+            s.setInt(w.parameters.size() + 1, limit);
+            List<Row> rows = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    rows.add(new Row(r.getString(1), new Position(r.getString(2), r.getString(3))));
+                }
+            }
+            return rows;
+        });
+    }
+
+    public Optional<String> snapshot(String slug) {
+        return Optional.ofNullable(store.sql("select snapshot::text from model where slug = ?", s -> {
+            s.setString(1, slug);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        }));
+    }
+
+    public Optional<String> redirect(String slug) {
+        return Optional.ofNullable(store.sql("select target from model_redirect where slug = ?", s -> {
+            s.setString(1, slug);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        }));
+    }
+
+    public List<Assertion> assertions(String slug) {
+        return store.sql("select event_id, facts from assertion where slug = ?", s -> {
+            s.setString(1, slug);
+            List<Assertion> all = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    all.add(new Assertion(r.getString(1), store.read(r.getString(2), ReleaseAnnounced.class)));
+                }
+            }
+            return all;
+        });
+    }
+
+    public record RevisionRow(long revision, String cause, String eventId, Instant at, String snapshotJson) {
+    }
+
+    /** The revisions of an entry, newest first, up to {@code limit}, older than {@code before} when given. */
+    public List<RevisionRow> revisions(String slug, Long before, int limit) {
+        return store.sql("select revision, cause, event_id, created_at, snapshot::text from model_revision "
+                + "where slug = ? and revision < ? order by revision desc limit ?", s -> {
+            s.setString(1, slug);
+            s.setLong(2, before == null ? Long.MAX_VALUE : before);
+            s.setInt(3, limit);
+            List<RevisionRow> rows = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    rows.add(new RevisionRow(r.getLong(1), r.getString(2), r.getString(3),
+                            r.getTimestamp(4).toInstant(), r.getString(5)));
+                }
+            }
+            return rows;
+        });
+    }
+
+    public boolean everExisted(String slug) {
+        return store.sql("select 1 from model_revision where slug = ? limit 1", s -> {
+            s.setString(1, slug);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        });
+    }
+
+    public record Count(String key, long count) {
+    }
+
+    public enum Dimension {
+        MONTH("case when length(snapshot->>'published') >= 7 then to_char(published_start, 'YYYY-MM') end"),
+        QUARTER("case when length(snapshot->>'published') >= 7 then to_char(published_start, 'YYYY-\"Q\"Q') end"),
+        YEAR("to_char(published_start, 'YYYY')"),
+        COUNTRY("unnest(case when cardinality(countries) = 0 then array[null]::text[] else countries end)"),
+        ORGANIZATION("jsonb_array_elements(snapshot->'organizations')->>'name'"),
+        MODALITY("unnest(case when cardinality(modalities) = 0 then array[null]::text[] else modalities end)"),
+        ACCESSIBILITY("accessibility"),
+        KIND("kind"),
+        TAG("unnest(case when cardinality(tags) = 0 then array[null]::text[] else tags end)");
+
+        final String expression;
+
+        Dimension(String expression) {
+            this.expression = expression;
+        }
+    }
+
+    /** Entries per key (an entry with two countries counts once for each); a null key: not stated / not precise enough. */
+    public List<Count> count(ModelFilter filter, Dimension by) {
+        Where w = where(filter, store.directory());
+        String query = "select k, count(distinct slug) from (select slug, " + by.expression + " as k from model" + w.sql
+                + ") t group by k order by " + (by == Dimension.MONTH || by == Dimension.QUARTER || by == Dimension.YEAR
+                ? "k nulls last" : "2 desc, k nulls last");
+        return store.sql(query, s -> {
+            w.bind(s, 0);
+            List<Count> rows = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    rows.add(new Count(r.getString(1), r.getLong(2)));
+                }
+            }
+            return rows;
+        });
+    }
+
+    public record Percentiles(String period, long count, long min, double p25, double p50, double p75, double p90, long max) {
+    }
+
+    /** Parameter-count percentiles per period, over entries whose count is disclosed. */
+    public List<Percentiles> parameterPercentiles(ModelFilter filter, Dimension period) {
+        Where w = where(filter, store.directory()).add("parameters is not null");
+        String query = "select k, count(*), min(parameters), percentile_cont(array[0.25, 0.5, 0.75, 0.9]) within group (order by parameters), "
+                + "max(parameters) from (select " + period.expression + " as k, parameters from model" + w.sql + ") t "
+                + "group by k order by k nulls last";
+        return store.sql(query, s -> {
+            w.bind(s, 0);
+            List<Percentiles> rows = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    Double[] p = (Double[]) r.getArray(4).getArray();
+                    rows.add(new Percentiles(r.getString(1), r.getLong(2), r.getLong(3), p[0], p[1], p[2], p[3], r.getLong(5)));
+                }
+            }
+            return rows;
+        });
+    }
+
+    public record OrganizationCount(String name, String country, long models) {
+    }
+
+    /** The organisations of the entries that match, with how many entries each has. */
+    public List<OrganizationCount> organizations(ModelFilter filter) {
+        Where w = where(filter, store.directory());
+        String query = "select o->>'name', o->>'country', count(distinct slug) from model, jsonb_array_elements(snapshot->'organizations') o"
+                + w.sql + " group by 1, 2 order by 3 desc, 1";
+        return store.sql(query, s -> {
+            w.bind(s, 0);
+            List<OrganizationCount> rows = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    rows.add(new OrganizationCount(r.getString(1), r.getString(2), r.getLong(3)));
+                }
+            }
+            return rows;
+        });
+    }
+
+    /** Every matching entry's snapshot, oldest publication first (for exports). */
+    public List<String> all(ModelFilter filter) {
+        Where w = where(filter, store.directory());
+        return store.sql("select snapshot::text from model" + w.sql + " order by published_start nulls last, slug", s -> {
+            w.bind(s, 0);
+            List<String> rows = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    rows.add(r.getString(1));
+                }
+            }
+            return rows;
+        });
+    }
+}

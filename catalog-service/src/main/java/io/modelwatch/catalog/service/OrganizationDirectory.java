@@ -1,0 +1,35 @@
+package io.modelwatch.catalog.service;
+
+import io.modelwatch.contract.Organization;
+import java.util.Map;
+
+/**
+ * The curated organisations (table {@code organization}) and their aliases, by match key. A stated name that
+ * matches an alias or a curated name becomes the curated organisation; any other name stays as stated.
+ */
+public record OrganizationDirectory(Map<String, Curated> byKey) {
+
+    /** A curated organisation; country and category may be null. */
+    public record Curated(String name, String country, String category, java.util.List<String> aliases) {
+    }
+
+    public static final OrganizationDirectory EMPTY = new OrganizationDirectory(Map.of());
+
+    public Curated find(String name) {
+        return byKey.get(MatchKeys.organization(name));
+    }
+
+    /** The canonical form of a stated organisation: the curated name, and the curated country when there is one. */
+    public Organization resolve(Organization stated) {
+        Curated curated = find(stated.name());
+        if (curated == null) {
+            return stated;
+        }
+        return new Organization(curated.name(), curated.country() != null ? curated.country() : stated.country());
+    }
+
+    public String category(String name) {
+        Curated curated = find(name);
+        return curated == null ? null : curated.category();
+    }
+}

@@ -1,0 +1,130 @@
+package io.modelwatch.catalog.support;
+
+import static io.restassured.RestAssured.when;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelwatch.contract.Accessibility;
+import io.modelwatch.contract.Confidence;
+import io.modelwatch.contract.EventTypes;
+import io.modelwatch.contract.Json;
+import io.modelwatch.contract.Kind;
+import io.modelwatch.contract.Organization;
+import io.modelwatch.contract.PublishedDate;
+import io.modelwatch.contract.ReleaseAnnounced;
+import io.modelwatch.contract.ReleaseRetracted;
+import io.modelwatch.contract.Slugs;
+import io.modelwatch.contract.Topics;
+import io.modelwatch.contract.parameters.ParameterCountParser;
+import io.modelwatch.platform.TopicClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Builds release events as ingest would and sends them to model-releases as binary CloudEvents. */
+public final class CatalogFixture implements AutoCloseable {
+
+    public static final ObjectMapper JSON = Json.mapper();
+
+    public final TopicClient topics;
+
+    public CatalogFixture(String bootstrapServers) {
+        this.topics = new TopicClient(bootstrapServers);
+    }
+
+    /** An announcement builder with sensible defaults; every field can be changed. */
+    public static Announcement announcement(String name) {
+        return new Announcement(name);
+    }
+
+    public static final class Announcement {
+        public String name;
+        public Kind kind = Kind.MODEL;
+        public List<Organization> organizations = List.of(new Organization("DeepMind", "GB"));
+        public String published;
+        public String parameters;
+        public List<String> modalities = List.of("text");
+        public List<String> tags = List.of();
+        public Accessibility accessibility = Accessibility.UNRELEASED;
+        public Confidence confidence = Confidence.CONFIDENT;
+        public String publisher = "test";
+        public Instant announcedAt = Instant.parse("2022-01-01T00:00:00Z");
+        public io.modelwatch.contract.LocalizedText summary;
+
+        Announcement(String name) {
+            this.name = name;
+        }
+
+        public Announcement orgs(Organization... orgs) { organizations = List.of(orgs); return this; }
+        public Announcement published(String p) { published = p; return this; }
+        public Announcement parameters(String p) { parameters = p; return this; }
+        public Announcement tags(String... t) { tags = List.of(t); return this; }
+        public Announcement modalities(String... m) { modalities = List.of(m); return this; }
+        public Announcement accessibility(Accessibility a) { accessibility = a; return this; }
+        public Announcement confidence(Confidence c) { confidence = c; return this; }
+        public Announcement publisher(String p) { publisher = p; return this; }
+        public Announcement at(String instant) { announcedAt = Instant.parse(instant); return this; }
+        public Announcement kind(Kind k) { kind = k; return this; }
+        public Announcement summary(String en, String zh) { summary = new io.modelwatch.contract.LocalizedText(en, zh); return this; }
+
+        public ReleaseAnnounced event() {
+            return new ReleaseAnnounced(Slugs.of(name), kind, name, organizations,
+                    published == null ? null : PublishedDate.parse(published),
+                    parameters == null ? null : ParameterCountParser.parse(parameters), modalities, List.of(), accessibility,
+                    null, null, tags, null, summary, null, confidence, publisher, announcedAt);
+        }
+    }
+
+    /** Sends the announcement (keyed like ingest does, by the slug of its name); returns its event id. */
+    public String announce(Announcement a) {
+        String id = UUID.randomUUID().toString();
+        announce(id, a.event());
+        return id;
+    }
+
+    public void announce(String eventId, ReleaseAnnounced event) {
+        topics.sendCloudEvent(Topics.MODEL_RELEASES, event.slug(), eventId, EventTypes.RELEASE_ANNOUNCED, write(event));
+    }
+
+    public String retract(String slug, String announcementEventId) {
+        String id = UUID.randomUUID().toString();
+        topics.sendCloudEvent(Topics.MODEL_RELEASES, slug, id, EventTypes.RELEASE_RETRACTED,
+                write(new ReleaseRetracted(slug, announcementEventId, "test retraction", "test", Instant.now())));
+        return id;
+    }
+
+    public static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String unique(String prefix) {
+        return prefix + " " + UUID.randomUUID().toString().substring(0, 13);
+    }
+
+    /** A far-future year of its own, so period queries of one test see only its own entries. */
+    public static int randomYear() {
+        return 3000 + new java.util.Random().nextInt(5000);
+    }
+
+    public static void awaitModel(String slug, int announcements) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> when().get("/api/v1/models/" + slug)
+                .then().statusCode(200).body("announcements", equalTo(announcements)));
+    }
+
+    public static void awaitRevision(String slug, int revision) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> when().get("/api/v1/models/" + slug)
+                .then().statusCode(200).body("revision", equalTo(revision)));
+    }
+
+    @Override
+    public void close() {
+        topics.close();
+    }
+}
