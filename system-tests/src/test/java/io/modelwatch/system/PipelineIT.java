@@ -46,8 +46,10 @@ class PipelineIT {
                 "QUARKUS_DATASOURCE_JDBC_URL", platform.jdbcUrl(),
                 "QUARKUS_DATASOURCE_USERNAME", platform.username(),
                 "QUARKUS_DATASOURCE_PASSWORD", platform.password());
-        ingest = new ServiceProcess("ingest-service", Map.of("KAFKA_BOOTSTRAP_SERVERS", platform.bootstrapServers(),
-                "MODELWATCH_API_KEY", KEY, "MODELWATCH_API_KEY_NAME", "system-test"));
+        var ingestEnv = new java.util.HashMap<>(common);
+        ingestEnv.put("MODELWATCH_API_KEY", KEY);
+        ingestEnv.put("MODELWATCH_API_KEY_NAME", "system-test");
+        ingest = new ServiceProcess("ingest-service", ingestEnv);
         catalog = new ServiceProcess("catalog-service", common);
         var digestEnv = new java.util.HashMap<>(common);
         digestEnv.put("MODELWATCH_DIGEST_CATALOG_URL", catalog.url());

@@ -12,27 +12,48 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * any JSON for parameters) so that validation can name every bad field at once instead of failing
  * on the first one.
  */
-@Schema(name = "Announcement", description = "A model announcement (public API v1).")
+@Schema(name = "Announcement", description = "A model announcement (public API v1). Only name and one organisation are required.")
 public record AnnouncementRequest(
-        @Schema(enumeration = {"model", "framework", "application"}, defaultValue = "model") String kind,
-        @Schema(required = true, examples = "T0") String name,
-        @Schema(required = true) List<OrganizationInput> organizations,
-        @Schema(description = "YYYY, YYYY-MM or YYYY-MM-DD; the precision is kept", examples = "2021-10-15") String published,
-        @Schema(description = "A number, or text such as 11B, 1.2 trillion, 62亿; absent or null means undisclosed",
-                oneOf = {Long.class, String.class}) JsonNode parameters,
+        @Schema(description = "What is released", enumeration = {"model", "framework", "application"}, defaultValue = "model")
+        String kind,
+        @Schema(required = true, description = "The release's name; its slug (catalog id, Kafka key) is made from it",
+                examples = "T0")
+        String name,
+        @Schema(required = true, description = "At least one organisation behind the release")
+        List<OrganizationInput> organizations,
+        @Schema(description = "YYYY, YYYY-MM or YYYY-MM-DD; the precision is kept", examples = "2021-10-15")
+        String published,
+        @Schema(description = "A number, or text as people write it (11B, 1.2 trillion, 137,000,000,000, 1.3e9, 62亿, 十亿级);"
+                + " normalised to an exact count and kept as written. Absent or null means undisclosed; ambiguous text is a 400",
+                oneOf = {Long.class, String.class}, examples = "11B")
+        JsonNode parameters,
+        @Schema(description = "Input/output modalities, lower-cased", examples = "[\"text\", \"image\"]")
         List<String> modalities,
+        @Schema(description = "Tasks the release is for", examples = "[\"zero-shot prompting\"]")
         List<String> tasks,
-        @Schema(enumeration = {"open-weights-unrestricted", "open-weights-restricted", "open-weights-noncommercial",
-                "api", "hosted", "unreleased"}) String accessibility,
+        @Schema(description = "How it can be used (the Epoch AI notable-models values)",
+                enumeration = {"open-weights-unrestricted", "open-weights-restricted", "open-weights-noncommercial",
+                        "api", "hosted", "unreleased"})
+        String accessibility,
+        @Schema(description = "Architecture in a few words", examples = "encoder-decoder")
         String architecture,
+        @Schema(description = "The model it is built on", examples = "T5")
         String baseModel,
+        @Schema(description = "Free tags, lower-cased", examples = "[\"instruction-tuned\"]")
         List<String> tags,
+        @Schema(description = "URLs: paper, code, weights, announcement (each may be null)")
         Links links,
+        @Schema(description = "A short summary in English (en) and/or Chinese (zh)")
         LocalizedText summary,
+        @Schema(description = "Where the publisher learnt of the release: url and name")
         Source source,
-        @Schema(enumeration = {"confident", "likely", "speculative"}, defaultValue = "confident") String confidence) {
+        @Schema(description = "How sure the publisher is (feed-extracted items are speculative)",
+                enumeration = {"confident", "likely", "speculative"}, defaultValue = "confident")
+        String confidence) {
 
-    public record OrganizationInput(@Schema(required = true) String name,
-                                    @Schema(description = "ISO 3166-1 alpha-2", examples = "FR") String country) {
+    @Schema(name = "OrganizationInput", description = "An organisation behind a release")
+    public record OrganizationInput(@Schema(required = true, description = "Its name", examples = "BigScience") String name,
+                                    @Schema(description = "ISO 3166-1 alpha-2 country code (any case)", examples = "FR")
+                                    String country) {
     }
 }

@@ -1,77 +1,210 @@
 package io.modelwatch.ingest.rest;
 
-import io.modelwatch.contract.ReleaseAnnounced;
-import io.modelwatch.ingest.config.IngestConfig;
-import io.modelwatch.ingest.messaging.ReleasePublisher;
-import io.modelwatch.ingest.service.AnnouncementNormalizer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelwatch.ingest.service.AnnouncementIntake;
+import io.modelwatch.ingest.service.AnnouncementIntake.Outcome;
 import io.modelwatch.problem.Problem;
-import io.smallrye.mutiny.TimeoutException;
+import io.modelwatch.problem.ProblemException;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
-import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
-import org.jboss.logging.Logger;
 
 @Path("/api/v1/announcements")
-@SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.HTTP, scheme = "bearer")
+@SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "An API key of this environment, as 'Authorization: Bearer <key>'. Publisher keys announce and retract"
+                + " their own announcements; admin keys may do anything.")
 @SecurityRequirement(name = "apiKey")
+@APIResponse(responseCode = "401", description = "No API key, or not a valid one",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "429", description = "This API key has used its requests for the current window",
+        headers = @Header(name = "Retry-After", description = "Seconds until the key may send again", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER)),
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AnnouncementResource {
 
-    private static final Logger LOG = Logger.getLogger(AnnouncementResource.class);
+    public static final String NDJSON = "application/x-ndjson";
 
-    private final AnnouncementNormalizer normalizer;
-    private final ReleasePublisher publisher;
-    private final IngestConfig config;
+    private final AnnouncementIntake intake;
+    private final ObjectMapper json;
 
-    public AnnouncementResource(AnnouncementNormalizer normalizer, ReleasePublisher publisher, IngestConfig config) {
-        this.normalizer = normalizer;
-        this.publisher = publisher;
-        this.config = config;
+    public AnnouncementResource(AnnouncementIntake intake, ObjectMapper json) {
+        this.intake = intake;
+        this.json = json;
     }
 
     @POST
+    @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Announce a release",
-            description = "Validated and normalised, then sent to the catalog. Answers once the broker has the event.")
+            description = "Validated and normalised, recorded, then sent to the catalog. Answers once the broker has the event"
+                    + " (acks=all). Nothing is sent for a rejected request.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AnnouncementRequest.class)))
     @APIResponse(responseCode = "202", description = "Accepted: the broker has the event",
-            content = @Content(schema = @Schema(implementation = AnnouncementAccepted.class)))
-    @APIResponse(responseCode = "400", description = "Invalid announcement; every bad field is named",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnnouncementAccepted.class)))
+    @APIResponse(responseCode = "400", description = "Invalid announcement (or Idempotency-Key); every bad field is named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "Missing or wrong API key",
+    @APIResponse(responseCode = "409", description = "The Idempotency-Key was used before with another body, or is in use"
+            + " by a concurrent request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "The body is larger than modelwatch.ingest.max-announcement-size (1 MiB)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The broker did not take the event; retry after the given delay",
+    @APIResponse(responseCode = "415", description = "The body is not application/json",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> announce(AnnouncementRequest request, @Context ContainerRequestContext context) {
-        ReleaseAnnounced event = normalizer.normalize(request, (String) context.getProperty(ApiKeyFilter.PUBLISHER));
-        String eventId = UUID.randomUUID().toString();
-        return publisher.publish(eventId, event)
-                .ifNoItem().after(config.publishTimeout()).fail()
-                .map(ignored -> Response.accepted(new AnnouncementAccepted(eventId, event.slug())).build())
-                .onFailure().recoverWithItem(failure -> brokerUnavailable(eventId, failure));
+    @APIResponse(responseCode = "503", description = "The broker did not take the event; retry after the given delay"
+            + " (with the same Idempotency-Key, the retry gets the same eventId)",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> announce(byte[] body, @Context ContainerRequestContext context,
+                                  @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key", description = IDEMPOTENCY)
+                                  @HeaderParam("Idempotency-Key") String idempotencyKey) throws IOException {
+        return intake.announce(body, Caller.of(context).name(), checked(idempotencyKey))
+                .map(outcome -> Response.accepted(new AnnouncementAccepted(outcome.eventId().toString(), outcome.slug())).build())
+                .onFailure(ProblemException.class).recoverWithItem(failure -> withRetryAfter(((ProblemException) failure).problem()));
     }
 
-    private static Response brokerUnavailable(String eventId, Throwable failure) {
-        LOG.warnf(failure, "Announcement %s was not acknowledged by the broker", eventId);
-        String detail = failure instanceof TimeoutException
-                ? "The event broker did not acknowledge the announcement in time; nothing was accepted. Retry later."
-                : "The event broker refused the announcement; nothing was accepted. Retry later.";
-        return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE, detail).toResponse())
-                .header(HttpHeaders.RETRY_AFTER, "5")
-                .build();
+    @POST
+    @Path("/batch")
+    @Blocking
+    @Consumes(NDJSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Announce up to 10,000 releases at once",
+            description = "One announcement (the same JSON as the single endpoint) per line, application/x-ndjson. Every"
+                    + " non-blank line is reported: accepted (202, with its eventId) or not (400 with its bad fields, 503 when"
+                    + " the broker did not take it). Valid lines are sent even when others are invalid. With an"
+                    + " Idempotency-Key, a retry of the same body gets the same eventIds line by line.")
+    @RequestBody(required = true, content = @Content(mediaType = NDJSON,
+            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                    description = "One Announcement JSON object per line")))
+    @APIResponse(responseCode = "200", description = "The report of every line",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchReport.class)))
+    @APIResponse(responseCode = "400", description = "The batch is empty, or the Idempotency-Key is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The Idempotency-Key was used before with another body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "More than 10,000 lines, or a body over modelwatch.ingest.max-batch-size (16 MiB)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "The body is not application/x-ndjson",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The broker took none of the valid lines; retry after the given delay",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> batch(byte[] body, @Context ContainerRequestContext context,
+                               @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key", description = IDEMPOTENCY)
+                               @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        return intake.announceBatch(body, Caller.of(context).name(), checked(idempotencyKey)).map(outcomes -> {
+            List<BatchReport.Line> lines = outcomes.stream().map(AnnouncementResource::line).toList();
+            int accepted = (int) outcomes.stream().filter(Outcome::accepted).count();
+            long unavailable = outcomes.stream().filter(o -> o.status() == 503).count();
+            if (unavailable > 0 && accepted == 0) {
+                return withRetryAfter(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
+                        "The event broker took none of the " + unavailable + " valid lines; nothing was accepted. Retry later."));
+            }
+            Response.ResponseBuilder answer = Response.ok(new BatchReport(lines.size(), accepted, lines.size() - accepted, lines));
+            if (unavailable > 0) {
+                answer.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            }
+            return answer.build();
+        });
+    }
+
+    @POST
+    @Path("/{eventId}/retraction")
+    @Blocking
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Retract an announcement",
+            description = "Sends io.modelwatch.release.retracted.v1 keyed by the announcement's slug. Only the publisher of the"
+                    + " announcement or an admin may. Retracting again re-sends the same retraction (same eventId).")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RetractionRequest.class)))
+    @APIResponse(responseCode = "202", description = "Accepted: the broker has the retraction",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RetractionAccepted.class)))
+    @APIResponse(responseCode = "400", description = "The event id is not a UUID, or the body is not valid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The key is neither the announcement's publisher nor an admin",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No announcement was accepted with this event id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "A body that is not application/json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The broker did not take the retraction; retry after the given delay",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> retract(@Parameter(description = "The eventId the announcement was accepted with") @PathParam("eventId") String eventId,
+                                 byte[] body, @Context ContainerRequestContext context) throws IOException {
+        // The body is optional, so no @Consumes (which would refuse a request without Content-Type); a body must be JSON.
+        RetractionRequest request = null;
+        if (body != null && body.length > 0) {
+            MediaType type = context.getMediaType();
+            if (type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                throw new ProblemException(Problem.of(Response.Status.UNSUPPORTED_MEDIA_TYPE,
+                        "A retraction body must be application/json."));
+            }
+            request = json.readValue(body, RetractionRequest.class);
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(eventId);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(Problem.invalid("The event id is not a UUID.",
+                    List.of(new Problem.FieldError("eventId", "'" + eventId + "' is not a UUID"))));
+        }
+        Caller caller = Caller.of(context);
+        String reason = request == null || request.reason() == null || request.reason().isBlank() ? null : request.reason().trim();
+        return intake.retract(id, caller.name(), caller.isAdmin(), reason)
+                .map(r -> Response.accepted(new RetractionAccepted(r.eventId().toString(), r.event().slug(), eventId)).build())
+                .onFailure(ProblemException.class).recoverWithItem(failure -> withRetryAfter(((ProblemException) failure).problem()));
+    }
+
+    static final String IDEMPOTENCY = "Any unique text up to 255 characters, such as a UUID. A retry with the same key and the"
+            + " same body gets the same eventId(s) and the events are sent again under the same CloudEvent ids (the catalog"
+            + " counts them once); the same key with another body is a 409. Keys are per API key.";
+    private static final String RETRY_AFTER_SECONDS = "5";
+
+    private static String checked(String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return null;
+        }
+        String key = idempotencyKey.trim();
+        if (key.isEmpty() || key.length() > 255) {
+            throw new ProblemException(Problem.invalid("The Idempotency-Key header is not valid.",
+                    List.of(new Problem.FieldError("Idempotency-Key", "must have 1 to 255 characters"))));
+        }
+        return key;
+    }
+
+    private static Response withRetryAfter(Problem problem) {
+        Response response = problem.toResponse();
+        return problem.status() == 503
+                ? Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build()
+                : response;
+    }
+
+    private static BatchReport.Line line(Outcome o) {
+        return o.accepted() ? BatchReport.Line.accepted(o.line(), o.eventId().toString(), o.slug())
+                : BatchReport.Line.failed(o.line(), o.status(), o.detail(), o.errors());
     }
 }

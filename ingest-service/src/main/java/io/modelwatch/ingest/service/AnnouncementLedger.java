@@ -1,0 +1,135 @@
+package io.modelwatch.ingest.service;
+
+import io.modelwatch.contract.ReleaseAnnounced;
+import io.modelwatch.contract.ReleaseRetracted;
+import io.modelwatch.ingest.model.Announcement;
+import io.modelwatch.ingest.model.IdempotencyKey;
+import io.modelwatch.problem.Problem;
+import io.modelwatch.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * What ingest remembers of what it accepted, written (and committed) before the events are sent:
+ * the announcement rows that retractions need, and the Idempotency-Key of the request.
+ *
+ * <p>Idempotency: the event ids of a request with an Idempotency-Key are derived from (API key name,
+ * idempotency key, endpoint, line), so a retry with the same body finds the same rows and the events are
+ * sent again under the same CloudEvent ids (and the same announcedAt); the catalog is idempotent by event id,
+ * so it counts them once. Sending again rather than not at all means that a request whose first attempt got a
+ * 503 (recorded here, but never acknowledged by the broker) is delivered by its retry.
+ */
+@ApplicationScoped
+public class AnnouncementLedger {
+
+    /** An announcement that passed validation, with its line in the request (0 for a single announcement). */
+    public record Numbered(int line, ReleaseAnnounced event) {
+    }
+
+    /** An announcement recorded under the event id it is to be sent with. */
+    public record Recorded(int line, UUID eventId, ReleaseAnnounced event) {
+    }
+
+    /** A retraction recorded under its own event id. */
+    public record RecordedRetraction(UUID eventId, ReleaseRetracted event) {
+    }
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Transactional
+    public List<Recorded> record(String keyName, String idempotencyKey, String endpoint, String bodySha256,
+                                 List<Numbered> accepted) {
+        if (idempotencyKey == null) {
+            return persist(keyName, accepted, line -> UUID.randomUUID());
+        }
+        Function<Integer, UUID> ids = line -> UUID.nameUUIDFromBytes(
+                String.join("\n", keyName, idempotencyKey, endpoint, Integer.toString(line)).getBytes(StandardCharsets.UTF_8));
+        IdempotencyKey previous = IdempotencyKey.findById(new IdempotencyKey.Id(keyName, idempotencyKey));
+        if (previous != null) {
+            if (!previous.endpoint.equals(endpoint) || !previous.bodySha256.equals(bodySha256)) {
+                throw new ProblemException(new Problem(java.net.URI.create("https://modelwatch.io/problems/idempotency-key-reused"),
+                        "Idempotency-Key reused", 409,
+                        "The Idempotency-Key '" + idempotencyKey + "' was already used with another request body"
+                                + (previous.endpoint.equals(endpoint) ? "" : " on " + previous.endpoint)
+                                + "; use a new key for a new request.", null, null));
+            }
+            List<UUID> eventIds = accepted.stream().map(n -> ids.apply(n.line())).toList();
+            Map<UUID, Announcement> rows = Announcement.<Announcement>list("eventId in ?1", eventIds).stream()
+                    .collect(Collectors.toMap(a -> a.eventId, a -> a));
+            List<Recorded> replay = new ArrayList<>(accepted.size());
+            for (Numbered n : accepted) {
+                Announcement row = rows.get(ids.apply(n.line()));
+                if (row != null) {
+                    replay.add(new Recorded(n.line(), row.eventId, withAnnouncedAt(n.event(), row.announcedAt)));
+                }
+            }
+            return replay;
+        }
+        IdempotencyKey key = new IdempotencyKey();
+        key.id = new IdempotencyKey.Id(keyName, idempotencyKey);
+        key.endpoint = endpoint;
+        key.bodySha256 = bodySha256;
+        key.createdAt = Instant.now(clock);
+        key.persist();
+        return persist(keyName, accepted, ids);
+    }
+
+    private static List<Recorded> persist(String keyName, List<Numbered> accepted, Function<Integer, UUID> ids) {
+        List<Recorded> recorded = new ArrayList<>(accepted.size());
+        for (Numbered n : accepted) {
+            // PostgreSQL keeps microseconds: the event carries the stored instant, so a replay sends the same data.
+            ReleaseAnnounced event = withAnnouncedAt(n.event(), n.event().announcedAt().truncatedTo(ChronoUnit.MICROS));
+            Announcement row = new Announcement();
+            row.eventId = ids.apply(n.line());
+            row.slug = event.slug();
+            row.publisher = keyName;
+            row.announcedAt = event.announcedAt();
+            row.persist();
+            recorded.add(new Recorded(n.line(), row.eventId, event));
+        }
+        return recorded;
+    }
+
+    /**
+     * Records the retraction of an announcement by {@code caller}: only its publisher or an admin may. A second
+     * retraction of the same announcement gives the first one's event (same id), so it is sent again, not twice.
+     */
+    @Transactional
+    public RecordedRetraction retract(UUID announcementId, String caller, boolean admin, String reason) {
+        Announcement row = Announcement.findById(announcementId, LockModeType.PESSIMISTIC_WRITE);
+        if (row == null) {
+            throw new ProblemException(Problem.of(Response.Status.NOT_FOUND,
+                    "No announcement was accepted here with the event id " + announcementId + "."));
+        }
+        if (!admin && !caller.equals(row.publisher)) {
+            throw new ProblemException(Problem.of(Response.Status.FORBIDDEN,
+                    "Only the publisher of an announcement ('" + row.publisher + "') or an admin may retract it."));
+        }
+        if (row.retractionEventId == null) {
+            row.retractionEventId = UUID.randomUUID();
+            row.retractionReason = reason;
+            row.retractedBy = caller;
+            row.retractedAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        }
+        return new RecordedRetraction(row.retractionEventId, new ReleaseRetracted(row.slug, row.eventId.toString(),
+                row.retractionReason, row.retractedBy, row.retractedAt));
+    }
+
+    private static ReleaseAnnounced withAnnouncedAt(ReleaseAnnounced e, Instant announcedAt) {
+        return new ReleaseAnnounced(e.slug(), e.kind(), e.name(), e.organizations(), e.published(), e.parameters(),
+                e.modalities(), e.tasks(), e.accessibility(), e.architecture(), e.baseModel(), e.tags(), e.links(),
+                e.summary(), e.source(), e.confidence(), e.publisher(), announcedAt);
+    }
+}
