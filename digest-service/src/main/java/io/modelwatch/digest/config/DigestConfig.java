@@ -2,6 +2,7 @@ package io.modelwatch.digest.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.List;
 
 @ConfigMapping(prefix = "modelwatch.digest")
 public interface DigestConfig {
@@ -9,4 +10,43 @@ public interface DigestConfig {
     /** Public base URL of the catalog-service; every release in a review links to its entry there. */
     @WithDefault("http://localhost:8082")
     String catalogUrl();
+
+    /** The model sizes are compared with ("11B, 1/16 of GPT-3"). */
+    Reference reference();
+
+    /** Below this many data points on either side, a trend is reported as "too little data". */
+    @WithDefault("3")
+    int minimumSample();
+
+    /** How many models a section names (the JSON form lists them all). */
+    @WithDefault("30")
+    int maxEntries();
+
+    /** The languages scheduled reviews are written in. */
+    @WithDefault("en,zh-CN")
+    List<String> languages();
+
+    /** When scheduled reviews are published: Quartz-style cron expressions, "off" disables a kind. */
+    Schedule schedule();
+
+    interface Schedule {
+        String weekly();
+
+        String monthly();
+
+        String quarterly();
+
+        String halfYear();
+
+        String yearly();
+    }
+
+    interface Reference {
+        @WithDefault("GPT-3")
+        String name();
+
+        /** As people write it: "175B", "1,750亿". */
+        @WithDefault("175B")
+        String parameters();
+    }
 }

@@ -11,13 +11,20 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A generated review, stored whole. */
+/** A generated review, stored whole, one row per (kind, period, language, version). */
 @Entity
 @Table(name = "digest")
 public class DigestRecord {
 
     @Id
     public UUID id;
+
+    public String kind;
+
+    @Column(name = "period_key")
+    public String periodKey;
+
+    public int version;
 
     @Column(name = "period_from")
     public LocalDate from;
@@ -26,6 +33,10 @@ public class DigestRecord {
     public LocalDate to;
 
     public String language;
+
+    public String title;
+
+    public String summary;
 
     @JdbcTypeCode(SqlTypes.JSON)
     public Digest content;

@@ -2,9 +2,15 @@ package io.modelwatch.digest.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** An on-demand review: the period (inclusive, ISO dates) and the language. */
+/**
+ * A review to generate: a range ({@code from}, {@code to}: inclusive ISO dates, an on-demand review) or a calendar
+ * period ({@code kind} and {@code period}, e.g. "half-year" and "2022-H1"), in a language. Each request makes a new
+ * version of that period's review.
+ */
 public record DigestRequest(
-        @Schema(required = true, examples = "2022-01-01") String from,
-        @Schema(required = true, examples = "2022-06-30") String to,
-        @Schema(enumeration = {"en", "zh-CN"}, defaultValue = "en") String language) {
+        @Schema(examples = "2022-01-01") String from,
+        @Schema(examples = "2022-06-30") String to,
+        @Schema(enumeration = {"en", "zh-CN"}, defaultValue = "en") String language,
+        @Schema(enumeration = {"weekly", "monthly", "quarterly", "half-year", "yearly", "on-demand"}) String kind,
+        @Schema(examples = "2022-H1", description = "2022-W05, 2022-03, 2022-Q1, 2022-H1, 2022") String period) {
 }

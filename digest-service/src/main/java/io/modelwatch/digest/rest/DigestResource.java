@@ -1,5 +1,9 @@
 package io.modelwatch.digest.rest;
 
+import io.modelwatch.digest.model.DigestHeader;
+import io.modelwatch.digest.render.ReviewRenderer;
+import io.modelwatch.digest.review.Period;
+import io.modelwatch.digest.review.ReviewKind;
 import io.modelwatch.digest.service.Digest;
 import io.modelwatch.digest.service.DigestService;
 import io.modelwatch.digest.service.Language;
@@ -7,10 +11,12 @@ import io.modelwatch.problem.Problem;
 import io.modelwatch.problem.ProblemException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -22,27 +28,45 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/api/v1/digests")
-@Produces(MediaType.APPLICATION_JSON)
 public class DigestResource {
 
-    private final DigestService digests;
+    public static final String MARKDOWN = "text/markdown";
 
-    public DigestResource(DigestService digests) {
+    private final DigestService digests;
+    private final ReviewRenderer renderer;
+
+    public DigestResource(DigestService digests, ReviewRenderer renderer) {
         this.digests = digests;
+        this.renderer = renderer;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Generate a review of the releases published in a period")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Generate a review of a range or a calendar period (a new version each time)")
     public Response create(DigestRequest request) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (request == null) {
-            throw new ProblemException(Problem.invalid("Send {\"from\", \"to\", \"language\"} as JSON.", null));
+            throw new ProblemException(Problem.invalid("Send {\"from\", \"to\", \"language\"} or {\"kind\", \"period\", \"language\"} as JSON.", null));
         }
-        LocalDate from = date("from", request.from(), errors);
-        LocalDate to = date("to", request.to(), errors);
-        if (from != null && to != null && from.isAfter(to)) {
-            errors.add(new Problem.FieldError("to", "must not be before 'from' (" + from + ")"));
+        Period period = null;
+        ReviewKind kind = request.kind() == null ? ReviewKind.ON_DEMAND : ReviewKind.of(request.kind()).orElse(null);
+        if (kind == null) {
+            errors.add(new Problem.FieldError("kind", "'" + request.kind() + "' is not one of: weekly, monthly, quarterly, half-year, yearly, on-demand"));
+        } else if (kind != ReviewKind.ON_DEMAND || request.period() != null) {
+            try {
+                period = Period.parse(kind, request.period());
+            } catch (IllegalArgumentException e) {
+                errors.add(new Problem.FieldError("period", e.getMessage()));
+            }
+        } else {
+            LocalDate from = date("from", request.from(), errors);
+            LocalDate to = date("to", request.to(), errors);
+            if (from != null && to != null && from.isAfter(to)) {
+                errors.add(new Problem.FieldError("to", "must not be before 'from' (" + from + ")"));
+            } else if (from != null && to != null) {
+                period = Period.onDemand(from, to);
+            }
         }
         Language language = request.language() == null ? Language.EN : Language.of(request.language()).orElse(null);
         if (language == null) {
@@ -51,14 +75,50 @@ public class DigestResource {
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.invalid("The review request has bad fields.", errors));
         }
-        Digest digest = digests.generate(from, to, language);
+        Digest digest = digests.generate(period, language);
         return Response.created(URI.create("/api/v1/digests/" + digest.id())).entity(digest).build();
     }
 
     @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The archive of reviews, newest first (filter by kind and language)")
+    public List<DigestHeader> list(@QueryParam("kind") String kind, @QueryParam("language") String language) {
+        return digests.archive(ArchiveFilter.kind(kind), ArchiveFilter.language(language), false, 200);
+    }
+
+    @GET
     @Path("{id}")
-    @Operation(summary = "A generated review")
-    public Digest get(@PathParam("id") String id) {
+    @Produces({MediaType.APPLICATION_JSON, MARKDOWN, MediaType.TEXT_PLAIN})
+    @Operation(summary = "A review: JSON (every figure with its models and catalog query), or Markdown / plain text by Accept")
+    public Response get(@PathParam("id") String id, @HeaderParam("Accept") String accept) {
+        Digest digest = find(id);
+        String wanted = accept == null ? "" : accept;
+        if (!wanted.contains(MediaType.APPLICATION_JSON) && wanted.contains(MARKDOWN)) {
+            return Response.ok(digest.markdown(), MARKDOWN + ";charset=UTF-8").build();
+        }
+        if (!wanted.contains(MediaType.APPLICATION_JSON) && wanted.contains(MediaType.TEXT_PLAIN)) {
+            return Response.ok(digest.text(), MediaType.TEXT_PLAIN + ";charset=UTF-8").build();
+        }
+        return Response.ok(digest, MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Path("{id}.md")
+    @Produces(MARKDOWN + ";charset=UTF-8")
+    @Operation(summary = "A review as Markdown")
+    public String markdown(@PathParam("id") String id) {
+        return find(id).markdown();
+    }
+
+    @GET
+    @Path("{id}.txt")
+    @Produces(MediaType.TEXT_PLAIN + ";charset=UTF-8")
+    @Operation(summary = "A review as plain text")
+    public String text(@PathParam("id") String id) {
+        return find(id).text();
+    }
+
+    Digest find(String id) {
         UUID uuid;
         try {
             uuid = UUID.fromString(id);

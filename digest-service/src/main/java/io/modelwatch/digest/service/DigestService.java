@@ -1,18 +1,25 @@
 package io.modelwatch.digest.service;
 
 import io.modelwatch.contract.ModelChanged;
-import io.modelwatch.digest.config.DigestConfig;
+import io.modelwatch.contract.Slugs;
+import io.modelwatch.contract.parameters.ParameterCountFormatter;
+import io.modelwatch.digest.model.DigestHeader;
 import io.modelwatch.digest.model.DigestRecord;
 import io.modelwatch.digest.model.DigestRecordRepository;
 import io.modelwatch.digest.model.ModelView;
 import io.modelwatch.digest.model.ModelViewRepository;
 import io.modelwatch.digest.model.ProcessedEvent;
 import io.modelwatch.digest.model.ProcessedEventRepository;
+import io.modelwatch.digest.render.ReviewRenderer;
+import io.modelwatch.digest.review.Period;
+import io.modelwatch.digest.review.Review;
+import io.modelwatch.digest.review.ReviewBuilder;
+import io.modelwatch.digest.review.ReviewOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,15 +29,19 @@ public class DigestService {
     private final ModelViewRepository models;
     private final ProcessedEventRepository processed;
     private final DigestRecordRepository digests;
-    private final DigestComposer composer;
+    private final ReviewRenderer renderer;
+    private final ReviewOptions options;
+    private final ReviewBuilder builder;
     private final Clock clock = Clock.systemUTC();
 
     public DigestService(ModelViewRepository models, ProcessedEventRepository processed, DigestRecordRepository digests,
-                         DigestConfig config) {
+                         ReviewRenderer renderer, ReviewOptions options) {
         this.models = models;
         this.processed = processed;
         this.digests = digests;
-        this.composer = new DigestComposer(config.catalogUrl());
+        this.renderer = renderer;
+        this.options = options;
+        this.builder = new ReviewBuilder(options);
     }
 
     /**
@@ -61,25 +72,90 @@ public class DigestService {
         }
     }
 
+    /** A new version of the review of the period, keeping the versions before it. */
     @Transactional
-    public Digest generate(LocalDate from, LocalDate to, Language language) {
+    public Digest generate(Period period, Language language) {
+        digests.claim(period.kind().tag(), period.key(), language.tag());
+        int version = digests.latestVersion(period.kind().tag(), period.key(), language.tag()) + 1;
+        return write(period, language, version);
+    }
+
+    /**
+     * The scheduled review of a period, generated once however many replicas ask: empty when another replica holds the
+     * period's lock right now or a version of it already exists.
+     */
+    @Transactional
+    public Optional<Digest> publishOnce(Period period, Language language) {
+        if (!digests.tryClaim(period.kind().tag(), period.key(), language.tag())) {
+            return Optional.empty();
+        }
+        if (digests.latestVersion(period.kind().tag(), period.key(), language.tag()) > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(write(period, language, 1));
+    }
+
+    private Digest write(Period period, Language language, int version) {
         Instant now = clock.instant();
-        var inPeriod = models.publishedBetween(from, to).stream().map(m -> m.snapshot).toList();
-        Digest digest = composer.compose(UUID.randomUUID(), from, to, language, inPeriod, now);
+        Digest digest = compose(UUID.randomUUID(), period, version, language, now);
         DigestRecord record = new DigestRecord();
         record.id = digest.id();
-        record.from = from;
-        record.to = to;
+        record.kind = period.kind().tag();
+        record.periodKey = period.key();
+        record.version = version;
+        record.from = period.from();
+        record.to = period.to();
         record.language = language.tag();
+        record.title = digest.title();
+        record.summary = digest.summary();
         record.content = digest;
         record.createdAt = now;
         digests.persist(record);
         return digest;
     }
 
+    /** Computes and writes a review without storing it. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Digest compose(UUID id, Period period, int version, Language language, Instant now) {
+        List<ModelChanged> current = snapshots(period);
+        List<ModelChanged> previous = snapshots(period.previous());
+        ModelChanged reference = models.findByIdOptional(Slugs.of(options.referenceName())).map(m -> m.snapshot).orElse(null);
+        Review review = builder.build(period, current, previous, reference, language);
+        List<Digest.Release> releases = review.figure("releases").slugs().isEmpty() ? List.of()
+                : current.stream().sorted(java.util.Comparator.<ModelChanged, java.time.LocalDate>comparing(m -> m.published().start())
+                        .thenComparing(ModelChanged::name).thenComparing(ModelChanged::slug))
+                .map(m -> release(m, language)).toList();
+        Digest draft = new Digest(id, period.kind(), period.key(), version, period.from(), period.to(), language,
+                ReviewRenderer.title(period, language), ReviewRenderer.summary(releases.size(), language), releases,
+                null, null, review, now);
+        return new Digest(id, period.kind(), period.key(), version, period.from(), period.to(), language, draft.title(),
+                draft.summary(), releases, renderer.render(draft, ReviewRenderer.Format.TEXT),
+                renderer.render(draft, ReviewRenderer.Format.MARKDOWN), review, now);
+    }
+
+    private List<ModelChanged> snapshots(Period period) {
+        return models.publishedBetween(period.from(), period.to()).stream().map(m -> m.snapshot).toList();
+    }
+
+    private Digest.Release release(ModelChanged m, Language language) {
+        String shown = m.parameters() == null
+                ? (language == Language.ZH_CN ? "未公开" : "undisclosed")
+                : ParameterCountFormatter.format(m.parameters(), language.locale());
+        return new Digest.Release(m.slug(), m.name(), m.kind(), m.organizations(),
+                m.published() == null ? null : m.published().value(),
+                m.parameters() == null ? null : m.parameters().value(), shown,
+                m.parameters() != null && m.parameters().approximate(),
+                options.catalogUrl() + "/api/v1/models/" + java.net.URLEncoder.encode(m.slug(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Digest> find(UUID id) {
         return digests.findByIdOptional(id).map(r -> r.content);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<DigestHeader> archive(String kind, String language, boolean publishedOnly, int limit) {
+        return digests.archive(kind, language, publishedOnly, limit);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

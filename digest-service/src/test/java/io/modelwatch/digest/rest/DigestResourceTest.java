@@ -89,7 +89,8 @@ class DigestResourceTest {
                     .body("releases[1].published", equalTo(year + "-03"))
                     .body("releases[1].catalogUrl", equalTo("http://localhost:8082/api/v1/models/" + mengzi))
                     .body("summary", equalTo("2 releases in this period."))
-                    .body("text", containsString("Mengzi (Langboat)"));
+                    .body("text", containsString("Mengzi")).body("text", containsString("Langboat"))
+                    .body("kind", equalTo("on-demand")).body("period", equalTo(year + "-01-01.." + year + "-06-30"));
         });
 
         String zh = review(year, "zh-CN");

@@ -1,0 +1,29 @@
+package io.modelwatch.digest.render;
+
+import io.modelwatch.digest.review.Review;
+import io.modelwatch.digest.service.Digest;
+import io.quarkus.qute.TemplateData;
+import java.util.List;
+
+/**
+ * A review with its sentences written in its language (from the message bundle), ready for any format.
+ *
+ * @param framing the framing paragraphs: period, headline numbers, shares, regions, median
+ * @param trends one sentence per metric against the previous period, or why it cannot be compared
+ * @param summary the closing sentences
+ */
+@TemplateData
+public record ReviewView(Digest digest, Review review, String lang, String fromShown, String toShown,
+                         List<String> framing, List<String> trends, String trendsIntro, List<SectionView> sections,
+                         List<String> summary, String chinaMark, String openMark, String colon, String generated,
+                         String timelineCaption) {
+
+    @TemplateData
+    public record SectionView(String key, String heading, String intro, List<EntryView> entries, String more) {
+    }
+
+    /** One entry: the model and a line about it (organisations, date, size, size against the reference). */
+    @TemplateData
+    public record EntryView(Review.Entry entry, String detail) {
+    }
+}

@@ -1,0 +1,136 @@
+package io.modelwatch.digest.rest;
+
+import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndEntryImpl;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.feed.synd.SyndLinkImpl;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedOutput;
+import io.modelwatch.digest.model.DigestHeader;
+import io.modelwatch.digest.render.ReviewRenderer;
+import io.modelwatch.digest.review.ReviewKind;
+import io.modelwatch.digest.service.Digest;
+import io.modelwatch.digest.service.DigestService;
+import io.modelwatch.digest.service.Language;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The reviews for people: the archive, one review as a web page or an e-mail, its timeline figure, the Atom feed. */
+@Path("/digests")
+public class DigestPageResource {
+
+    public static final String ATOM = "application/atom+xml";
+
+    private final DigestService digests;
+    private final DigestResource api;
+    private final ReviewRenderer renderer;
+    private final Template archive;
+
+    public DigestPageResource(DigestService digests, DigestResource api, ReviewRenderer renderer,
+                              @Location("review/archive.html") Template archive) {
+        this.digests = digests;
+        this.api = api;
+        this.renderer = renderer;
+        this.archive = archive;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The archive of reviews (filter by kind and language)")
+    public String archive(@QueryParam("kind") String kind, @QueryParam("language") String language) {
+        String k = ArchiveFilter.kind(kind);
+        String l = ArchiveFilter.language(language);
+        Language pageLanguage = l == null ? Language.EN : Language.of(l).orElseThrow();
+        return archive.data("digests", digests.archive(k, l, false, 200))
+                .data("kinds", Stream.of(ReviewKind.values()).map(ReviewKind::tag).toList())
+                .data("kind", k).data("language", l).data("lang", pageLanguage.tag())
+                .setLocale(pageLanguage.locale()).render();
+    }
+
+    @GET
+    @Path("{id}")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "A review as a web page")
+    public String page(@PathParam("id") String id) {
+        return renderer.render(api.find(id), ReviewRenderer.Format.PAGE);
+    }
+
+    @GET
+    @Path("{id}/email")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "A review as e-mail HTML: inline CSS, inline SVG, no scripts, no external resources")
+    public String email(@PathParam("id") String id) {
+        return renderer.render(api.find(id), ReviewRenderer.Format.EMAIL);
+    }
+
+    @GET
+    @Path("{id}/timeline.svg")
+    @Produces("image/svg+xml")
+    @Operation(summary = "The timeline of the review's period as an SVG figure")
+    public String timeline(@PathParam("id") String id) {
+        Digest digest = api.find(id);
+        if (digest.review().timeline() == null) {
+            throw new jakarta.ws.rs.NotFoundException("This review's period has no releases, so no timeline.");
+        }
+        return renderer.render(digest, ReviewRenderer.Format.SVG);
+    }
+
+    @GET
+    @Path("feed.atom")
+    @Produces(ATOM + ";charset=UTF-8")
+    @Operation(summary = "Atom feed of the published (scheduled) reviews, newest first")
+    public String feed(@QueryParam("kind") String kind, @QueryParam("language") String language, @Context UriInfo uri)
+            throws FeedException {
+        String base = uri.getBaseUri().toString().replaceAll("/+$", "");
+        List<DigestHeader> published = digests.archive(ArchiveFilter.kind(kind), ArchiveFilter.language(language), true, 50);
+        SyndFeed feed = new SyndFeedImpl();
+        feed.setFeedType("atom_1.0");
+        feed.setTitle("modelwatch reviews");
+        feed.setDescription("Periodic reviews of AI model releases, in English and Chinese.");
+        feed.setUri(base + "/digests/feed.atom");
+        feed.setLink(base + "/digests");
+        feed.setAuthor("modelwatch");
+        feed.setPublishedDate(Date.from(published.isEmpty() ? Instant.EPOCH : published.get(0).createdAt()));
+        SyndLinkImpl self = new SyndLinkImpl();
+        self.setRel("self");
+        self.setHref(base + "/digests/feed.atom");
+        self.setType(ATOM);
+        SyndLinkImpl html = new SyndLinkImpl();
+        html.setRel("alternate");
+        html.setHref(base + "/digests");
+        html.setType(MediaType.TEXT_HTML);
+        feed.setLinks(List.of(html, self));
+        feed.setEntries(published.stream().map(d -> entry(d, base)).toList());
+        return new SyndFeedOutput().outputString(feed);
+    }
+
+    private static SyndEntry entry(DigestHeader d, String base) {
+        SyndEntry entry = new SyndEntryImpl();
+        entry.setUri("urn:uuid:" + d.id());
+        entry.setTitle(d.title());
+        entry.setLink(base + "/digests/" + d.id());
+        entry.setAuthor("modelwatch");
+        entry.setPublishedDate(Date.from(d.createdAt()));
+        entry.setUpdatedDate(Date.from(d.createdAt()));
+        SyndContentImpl summary = new SyndContentImpl();
+        summary.setType("text");
+        summary.setValue(d.summary() + " (" + d.kind() + " " + d.period() + ", " + d.language() + ", v" + d.version() + ")");
+        entry.setDescription(summary);
+        return entry;
+    }
+}

@@ -1,0 +1,188 @@
+package io.modelwatch.digest.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import io.modelwatch.contract.ModelChanged;
+import io.modelwatch.digest.model.DigestRecordRepository;
+import io.modelwatch.digest.review.DemoCatalog;
+import io.modelwatch.digest.review.Period;
+import io.modelwatch.digest.review.ReviewKind;
+import io.modelwatch.digest.service.Digest;
+import io.modelwatch.digest.service.DigestPublisher;
+import io.modelwatch.digest.service.DigestService;
+import io.modelwatch.platform.EmbeddedPlatformTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = EmbeddedPlatformTestResource.class, scope = TestResourceScope.GLOBAL)
+class PublishingTest {
+
+    @Inject
+    DigestService digests;
+
+    @Inject
+    DigestPublisher publisher;
+
+    @Inject
+    DigestRecordRepository records;
+
+    /** A year no other test uses. */
+    static int year() {
+        return 2100 + (int) (Math.random() * 7000);
+    }
+
+    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
+    /** One demo model (Gato) moved into May of the given year, under a slug of its own, applied to the read model. */
+    @SuppressWarnings("unchecked")
+    ModelChanged oneModel(int year) {
+        ModelChanged gato = DemoCatalog.snapshots("-" + UUID.randomUUID()).stream().filter(m -> m.name().equals("Gato"))
+                .findFirst().orElseThrow();
+        Map<String, Object> json = JSON.convertValue(gato, Map.class);
+        json.put("published", year + "-05-12");
+        ModelChanged moved = JSON.convertValue(json, ModelChanged.class);
+        digests.apply(UUID.randomUUID().toString(), moved.slug(), moved);
+        return moved;
+    }
+
+    long rows(Period period, String language) {
+        return QuarkusTransaction.requiringNew().call(() -> records.count("kind = ?1 and periodKey = ?2 and language = ?3",
+                period.kind().tag(), period.key(), language));
+    }
+
+    @Test
+    void twoReplicasSchedulersPublishEachPeriodOnce() throws Exception {
+        int year = year();
+        oneModel(year);
+        List<Period> periods = List.of(Period.parse(ReviewKind.YEARLY, String.valueOf(year)),
+                Period.parse(ReviewKind.HALF_YEAR, year + "-H1"), Period.parse(ReviewKind.QUARTERLY, year + "-Q2"),
+                Period.parse(ReviewKind.MONTHLY, year + "-05"), Period.containing(ReviewKind.WEEKLY, LocalDate.of(year, 5, 12)));
+        // Two replicas, each with two scheduler threads firing at once, all against the same database.
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<List<Digest>>> runs = new ArrayList<>();
+        for (int replica = 0; replica < 4; replica++) {
+            Callable<List<Digest>> run = () -> {
+                start.await();
+                List<Digest> written = new ArrayList<>();
+                for (Period p : periods) {
+                    // What each trigger computes on the first day after the period: the last completed period.
+                    written.addAll(publisher.publishDue(p.kind(), p.to().plusDays(1)));
+                }
+                return written;
+            };
+            runs.add(pool.submit(run));
+        }
+        start.countDown();
+        int written = 0;
+        for (Future<List<Digest>> f : runs) {
+            written += f.get().size();
+        }
+        pool.shutdown();
+        assertThat(written).isEqualTo(periods.size() * 2);
+        for (Period p : periods) {
+            assertThat(rows(p, "en")).as(p.key()).isEqualTo(1);
+            assertThat(rows(p, "zh-CN")).as(p.key()).isEqualTo(1);
+        }
+        // A later trigger for the same period writes nothing more.
+        assertThat(publisher.publish(periods.get(0))).isEmpty();
+    }
+
+    @Test
+    void regeneratingMakesANewVersionAndKeepsTheOld() {
+        int year = year();
+        String body = "{\"kind\": \"quarterly\", \"period\": \"" + year + "-Q3\", \"language\": \"en\"}";
+        String first = given().contentType(ContentType.JSON).body(body).post("/api/v1/digests").then().statusCode(201)
+                .body("version", org.hamcrest.Matchers.equalTo(1)).extract().path("id");
+        String second = given().contentType(ContentType.JSON).body(body).post("/api/v1/digests").then().statusCode(201)
+                .body("version", org.hamcrest.Matchers.equalTo(2)).extract().path("id");
+        assertThat(second).isNotEqualTo(first);
+        given().get("/api/v1/digests/" + first).then().statusCode(200).body("version", org.hamcrest.Matchers.equalTo(1));
+        given().get("/api/v1/digests?kind=quarterly&language=en").then().statusCode(200)
+                .body("id", org.hamcrest.Matchers.hasItems(first, second));
+    }
+
+    @Test
+    void anEmptyPeriodReadsSensibly() {
+        int year = year();
+        for (String language : List.of("en", "zh-CN")) {
+            JsonPath review = MidYearReviewTest.create("{\"kind\": \"yearly\", \"period\": \"" + year + "\", \"language\": \"" + language + "\"}");
+            assertThat(review.getList("review.sections.key", String.class)).containsExactly("framing");
+            assertThat(review.getList("releases")).isEmpty();
+            String text = review.getString("text");
+            if (language.equals("en")) {
+                assertThat(review.getString("title")).isEqualTo(year + ": the year in review");
+                assertThat(text).contains("No releases were recorded in this period, so there is nothing to review")
+                        .doesNotContain("rose").doesNotContain("fell").doesNotContain("NaN").doesNotContain("null");
+            } else {
+                assertThat(review.getString("title")).isEqualTo(year + " 年度回顾");
+                assertThat(text).contains("本期没有收录到任何发布").doesNotContain("null");
+            }
+        }
+    }
+
+    @Test
+    void aOneModelPeriodReadsSensibly() {
+        int year = year();
+        ModelChanged gato = oneModel(year);
+        JsonPath en = MidYearReviewTest.create("{\"kind\": \"monthly\", \"period\": \"" + year + "-05\", \"language\": \"en\"}");
+        assertThat(en.getString("title")).isEqualTo("Monthly review, May " + year);
+        assertThat(en.getString("summary")).isEqualTo("1 release in this period.");
+        assertThat(en.getList("review.sections.key", String.class))
+                .containsExactly("framing", "timeline", "generalist", "biggest", "summary");
+        assertThat(en.getString("text")).contains("The catalog records 1 release published in the period: 1 model, 0 frameworks and 0 applications.")
+                .contains("cannot be compared: too little data (1 in this period, 0 in the previous one")
+                .contains("With so few releases, this review lists them and claims no trend.")
+                .contains(gato.name()).contains("1.2B parameters").doesNotContain("rose").doesNotContain("fell");
+        JsonPath zh = MidYearReviewTest.create("{\"kind\": \"monthly\", \"period\": \"" + year + "-05\", \"language\": \"zh-CN\"}");
+        assertThat(zh.getString("title")).isEqualTo(year + " 年 5 月模型月度回顾");
+        assertThat(zh.getString("text")).contains("本期共收录 1 项发布，其中模型 1 个、框架 0 个、应用 0 个。")
+                .contains("暂不做比较").contains("参数量 12亿");
+    }
+
+    @Test
+    void theAtomFeedOfPublishedReviewsParsesWithRome() throws Exception {
+        int year = year();
+        oneModel(year);
+        List<Digest> published = publisher.publish(Period.parse(ReviewKind.YEARLY, String.valueOf(year)));
+        assertThat(published).hasSize(2);
+        String xml = given().when().get("/digests/feed.atom?kind=yearly").then().statusCode(200)
+                .contentType("application/atom+xml").extract().asString();
+        SyndFeed feed = new SyndFeedInput().build(new StringReader(xml));
+        assertThat(feed.getFeedType()).isEqualTo("atom_1.0");
+        List<String> titles = feed.getEntries().stream().map(SyndEntry::getTitle).toList();
+        assertThat(titles).contains(year + ": the year in review", year + " 年度回顾");
+        SyndEntry entry = feed.getEntries().stream().filter(e -> e.getTitle().equals(year + ": the year in review")).findFirst().orElseThrow();
+        assertThat(entry.getLink()).endsWith("/digests/" + published.stream().filter(d -> d.language().tag().equals("en"))
+                .findFirst().orElseThrow().id());
+        assertThat(entry.getUri()).startsWith("urn:uuid:");
+        // On-demand reviews are not published in the feed; the archive filters by kind and language.
+        String archive = given().when().get("/digests?kind=yearly&language=zh-CN").then().statusCode(200)
+                .contentType(ContentType.HTML).extract().asString();
+        assertThat(archive).contains(year + " 年度回顾").doesNotContain(year + ": the year in review");
+        given().when().get("/digests?kind=fortnightly").then().statusCode(400).contentType("application/problem+json");
+    }
+}
