@@ -6,7 +6,6 @@ import io.modelwatch.ingest.service.AnnouncementIntake.Outcome;
 import io.modelwatch.problem.Problem;
 import io.modelwatch.problem.ProblemException;
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -33,6 +32,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
+/**
+ * The publisher API. The methods run on worker threads and wait there for the broker's acknowledgements (each send
+ * is bounded by modelwatch.ingest.publish-timeout): simpler than resuming the request from a Kafka thread, and
+ * the waiting costs a worker thread, not CPU.
+ */
 @Path("/api/v1/announcements")
 @SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "An API key of this environment, as 'Authorization: Bearer <key>'. Publisher keys announce and retract"
@@ -78,12 +82,13 @@ public class AnnouncementResource {
             + " (with the same Idempotency-Key, the retry gets the same eventId)",
             headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> announce(byte[] body, @Context ContainerRequestContext context,
+    public Response announce(byte[] body, @Context ContainerRequestContext context,
                                   @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key", description = IDEMPOTENCY)
                                   @HeaderParam("Idempotency-Key") String idempotencyKey) throws IOException {
         return intake.announce(body, Caller.of(context).name(), checked(idempotencyKey))
                 .map(outcome -> Response.accepted(new AnnouncementAccepted(outcome.eventId().toString(), outcome.slug())).build())
-                .onFailure(ProblemException.class).recoverWithItem(failure -> withRetryAfter(((ProblemException) failure).problem()));
+                .onFailure(ProblemException.class).recoverWithItem(failure -> withRetryAfter(((ProblemException) failure).problem()))
+                .await().indefinitely(); // bounded by the publish timeout inside
     }
 
     @POST
@@ -112,7 +117,7 @@ public class AnnouncementResource {
     @APIResponse(responseCode = "503", description = "The broker took none of the valid lines; retry after the given delay",
             headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> batch(byte[] body, @Context ContainerRequestContext context,
+    public Response batch(byte[] body, @Context ContainerRequestContext context,
                                @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key", description = IDEMPOTENCY)
                                @HeaderParam("Idempotency-Key") String idempotencyKey) {
         return intake.announceBatch(body, Caller.of(context).name(), checked(idempotencyKey)).map(outcomes -> {
@@ -128,7 +133,7 @@ public class AnnouncementResource {
                 answer.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
             }
             return answer.build();
-        });
+        }).await().indefinitely(); // every send is bounded by the publish timeout
     }
 
     @POST
@@ -153,7 +158,7 @@ public class AnnouncementResource {
     @APIResponse(responseCode = "503", description = "The broker did not take the retraction; retry after the given delay",
             headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> retract(@Parameter(description = "The eventId the announcement was accepted with") @PathParam("eventId") String eventId,
+    public Response retract(@Parameter(description = "The eventId the announcement was accepted with") @PathParam("eventId") String eventId,
                                  byte[] body, @Context ContainerRequestContext context) throws IOException {
         // The body is optional, so no @Consumes (which would refuse a request without Content-Type); a body must be JSON.
         RetractionRequest request = null;
@@ -176,7 +181,8 @@ public class AnnouncementResource {
         String reason = request == null || request.reason() == null || request.reason().isBlank() ? null : request.reason().trim();
         return intake.retract(id, caller.name(), caller.isAdmin(), reason)
                 .map(r -> Response.accepted(new RetractionAccepted(r.eventId().toString(), r.event().slug(), eventId)).build())
-                .onFailure(ProblemException.class).recoverWithItem(failure -> withRetryAfter(((ProblemException) failure).problem()));
+                .onFailure(ProblemException.class).recoverWithItem(failure -> withRetryAfter(((ProblemException) failure).problem()))
+                .await().indefinitely();
     }
 
     static final String IDEMPOTENCY = "Any unique text up to 255 characters, such as a UUID. A retry with the same key and the"

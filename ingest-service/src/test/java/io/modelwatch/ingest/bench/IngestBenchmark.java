@@ -1,0 +1,205 @@
+package io.modelwatch.ingest.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelwatch.ingest.rest.AnnouncementRequest;
+import io.modelwatch.ingest.service.AnnouncementNormalizer;
+import io.modelwatch.platform.EmbeddedPlatformTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.tools.ProducerPerformance;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Not a test: a measurement, run only with {@code mvn -B -pl ingest-service -Pbench test}. Starts the service on the
+ * embedded platform, then measures in one run (the machine is shared, so only ratios within a run mean much):
+ * the Kafka producer ceiling for records of the size ingest sends (ProducerPerformance, acks=all, idempotent,
+ * a topic with as many partitions as model-releases), accepted announcements per second through the single endpoint
+ * (HTTP clients in parallel) and through the batch endpoint, then the ceiling again. Prints the figures and writes
+ * them to target/bench-results.txt. No assertion on any figure.
+ */
+@QuarkusTest
+@WithTestResource(value = EmbeddedPlatformTestResource.class, scope = TestResourceScope.GLOBAL)
+class IngestBenchmark {
+
+    private static final int SINGLE_REQUESTS = Integer.getInteger("bench.single", 4_000);
+    private static final int SINGLE_CONCURRENCY = Integer.getInteger("bench.single-concurrency", 32);
+    private static final int BATCHES = Integer.getInteger("bench.batches", 12);
+    private static final int BATCH_LINES = Integer.getInteger("bench.batch-lines", 5_000);
+    private static final int BATCH_CONCURRENCY = Integer.getInteger("bench.batch-concurrency", 2);
+    private static final int CEILING_RECORDS = Integer.getInteger("bench.ceiling-records", 300_000);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+    @TestHTTPResource("/api/v1/announcements")
+    URI single;
+    @TestHTTPResource("/api/v1/announcements/batch")
+    URI batch;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    AnnouncementNormalizer normalizer;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final List<String> report = new ArrayList<>();
+
+    private static String announcement(String name) {
+        return """
+                {"name": "%s", "organizations": [{"name": "BigScience", "country": "FR"}, {"name": "Hugging Face", "country": "US"}], \
+                "published": "2021-10-15", "parameters": "11B", "modalities": ["text"], "tasks": ["zero-shot prompting"], \
+                "accessibility": "open-weights-unrestricted", "architecture": "encoder-decoder", "baseModel": "T5", \
+                "tags": ["instruction-tuned", "multitask-prompted"], "links": {"paper": "https://arxiv.org/abs/2110.08207"}, \
+                "summary": {"en": "T5-based model trained on 2,000 prompts; GPT-3-level zero-shot at 1/16 the size."}, \
+                "source": {"url": "https://example.org/post", "name": "example"}, "confidence": "confident"}""".formatted(name);
+    }
+
+    @Test
+    void measure() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        // The value ingest sends for such an announcement, serialised as the Kafka serializer does.
+        String sample = announcement("Bench " + run + " 000000");
+        int recordSize = json.writeValueAsBytes(normalizer.normalize(json.readValue(sample, AnnouncementRequest.class), "default")).length;
+        line("record value size: %d bytes (plus CloudEvent headers)", recordSize);
+
+        // warm-up: JIT, connections, producer metadata
+        singleEndpoint(run + "-warm", 500);
+        batchEndpoint(run + "-warm", 2, 1_000);
+
+        double ceilingBefore = ceiling(recordSize);
+        double singleRate = singleEndpoint(run, SINGLE_REQUESTS);
+        double batchRate = batchEndpoint(run, BATCHES, BATCH_LINES);
+        double ceilingAfter = ceiling(recordSize);
+        double ceiling = (ceilingBefore + ceilingAfter) / 2;
+
+        line("single endpoint: %.0f accepted announcements/s (%d requests, %d in parallel)", singleRate, SINGLE_REQUESTS, SINGLE_CONCURRENCY);
+        line("batch endpoint:  %.0f accepted announcements/s (%d batches of %d lines, %d in parallel)", batchRate, BATCHES, BATCH_LINES, BATCH_CONCURRENCY);
+        line("producer ceiling (ProducerPerformance, %d-byte records, acks=all, idempotent): %.0f records/s before, %.0f after",
+                recordSize, ceilingBefore, ceilingAfter);
+        line("ratios to the mean ceiling: single %.3f, batch %.3f (target for batch: >= 0.5)", singleRate / ceiling, batchRate / ceiling);
+        Files.writeString(Path.of("target/bench-results.txt"), String.join("\n", report) + "\n");
+    }
+
+    private double singleEndpoint(String run, int requests) throws Exception {
+        Semaphore permits = new Semaphore(SINGLE_CONCURRENCY);
+        AtomicInteger accepted = new AtomicInteger();
+        AtomicInteger other = new AtomicInteger();
+        List<CompletableFuture<?>> all = new ArrayList<>(requests);
+        long start = System.nanoTime();
+        for (int i = 0; i < requests; i++) {
+            permits.acquire();
+            HttpRequest request = HttpRequest.newBuilder(single).header("Authorization", "Bearer test-key")
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(announcement("Bench " + run + " " + i))).build();
+            all.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+                permits.release();
+                (failure == null && response.statusCode() == 202 ? accepted : other).incrementAndGet();
+            }));
+        }
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (other.get() > 0) {
+            line("single endpoint: %d requests not accepted", other.get());
+        }
+        return accepted.get() / seconds;
+    }
+
+    private double batchEndpoint(String run, int batches, int lines) throws Exception {
+        List<byte[]> bodies = new ArrayList<>();
+        for (int b = 0; b < batches; b++) {
+            StringBuilder body = new StringBuilder();
+            for (int i = 0; i < lines; i++) {
+                body.append(announcement("Bench batch " + run + " " + b + " " + i)).append('\n');
+            }
+            bodies.add(body.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        Semaphore permits = new Semaphore(BATCH_CONCURRENCY);
+        AtomicInteger accepted = new AtomicInteger();
+        List<CompletableFuture<?>> all = new ArrayList<>();
+        Pattern acceptedCount = Pattern.compile("\"accepted\":(\\d+)");
+        long start = System.nanoTime();
+        for (byte[] body : bodies) {
+            permits.acquire();
+            HttpRequest request = HttpRequest.newBuilder(batch).header("Authorization", "Bearer test-key")
+                    .header("Content-Type", "application/x-ndjson").timeout(Duration.ofMinutes(5))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            all.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
+                permits.release();
+                if (failure == null) {
+                    Matcher m = acceptedCount.matcher(response.body());
+                    if (response.statusCode() == 200 && m.find()) {
+                        accepted.addAndGet(Integer.parseInt(m.group(1)));
+                    } else {
+                        line("batch answered %d: %.200s", response.statusCode(), response.body());
+                    }
+                }
+            }));
+        }
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (accepted.get() != batches * lines) {
+            line("batch endpoint: %d of %d lines accepted", accepted.get(), batches * lines);
+        }
+        return accepted.get() / seconds;
+    }
+
+    /** ProducerPerformance against the same broker: records/s, read from its summary line. */
+    private double ceiling(int recordSize) throws Exception {
+        String topic = "bench-ceiling-" + UUID.randomUUID();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get();
+        }
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            ProducerPerformance.main(new String[] {"--topic", topic, "--num-records", Integer.toString(CEILING_RECORDS),
+                    "--record-size", Integer.toString(recordSize), "--throughput", "-1",
+                    "--producer-props", "bootstrap.servers=" + bootstrapServers, "acks=all", "enable.idempotence=true"});
+        } finally {
+            System.setOut(original);
+        }
+        String output = captured.toString(StandardCharsets.UTF_8);
+        Matcher summary = Pattern.compile("(\\d+) records sent, ([\\d.]+) records/sec").matcher(output);
+        String last = null;
+        while (summary.find()) {
+            last = summary.group(2);
+        }
+        if (last == null) {
+            throw new IllegalStateException("no summary from ProducerPerformance:\n" + output);
+        }
+        line("ProducerPerformance: %s", output.lines().reduce((a, b) -> b).orElse(""));
+        return Double.parseDouble(last);
+    }
+
+    private synchronized void line(String format, Object... args) {
+        String text = String.format(format, args);
+        report.add(text);
+        System.out.println("[bench] " + text);
+    }
+}
