@@ -4,12 +4,15 @@ import io.modelwatch.catalog.model.OutboxEvent;
 import io.modelwatch.catalog.model.OutboxEventRepository;
 import io.modelwatch.contract.EventTypes;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -41,6 +44,9 @@ public class OutboxRelay {
     private final MutinyEmitter<Record<String, String>> emitter;
     private final int batchSize;
     private volatile boolean running = true;
+    // The scheduler may tick before messaging has wired the emitter, and after the database has closed at
+    // shutdown: publish only between the application's start and its shutdown.
+    private volatile boolean started;
 
     public OutboxRelay(OutboxEventRepository outbox,
                        @Channel(CHANNEL) MutinyEmitter<Record<String, String>> emitter,
@@ -50,10 +56,17 @@ public class OutboxRelay {
         this.batchSize = batchSize;
     }
 
-    @Scheduled(every = "${modelwatch.catalog.outbox.interval:0.25s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            delayed = "1s")
+    void onStart(@Observes StartupEvent event) {
+        started = true;
+    }
+
+    void onShutdown(@Observes ShutdownEvent event) {
+        started = false;
+    }
+
+    @Scheduled(every = "${modelwatch.catalog.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void drain() {
-        if (!running) {
+        if (!running || !started) {
             return;
         }
         try {
