@@ -11,6 +11,6 @@ public class ModelViewRepository implements PanacheRepositoryBase<ModelView, Str
 
     /** Releases whose publication date starts within [from, to], in date order. */
     public List<ModelView> publishedBetween(LocalDate from, LocalDate to) {
-        return list("publishedStart >= ?1 and publishedStart <= ?2", Sort.by("publishedStart").and("name"), from, to);
+        return list("publishedStart >= ?1 and publishedStart <= ?2", Sort.by("publishedStart").and("name").and("slug"), from, to);
     }
 }

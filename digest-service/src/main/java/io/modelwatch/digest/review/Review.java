@@ -116,13 +116,16 @@ public record Review(Period period, Period previousPeriod, Reference reference, 
         }
     }
 
-    /** The timeline figure: marks placed on a month axis (SVG user units), China's releases highlighted. */
+    /**
+     * The timeline figure: marks placed on a month axis (SVG user units), China's releases highlighted. A mark with
+     * {@code end} has its label ending at the mark (near the right edge).
+     */
     public record Timeline(int width, int height, int axisY, List<Tick> ticks, List<Mark> marks, int shown, int total) {
 
         public record Tick(int x, String label) {
         }
 
-        public record Mark(int x, int y, String name, String slug, boolean china, String published, String catalogUrl) {
+        public record Mark(int x, int y, boolean end, String name, String slug, boolean china, String published, String catalogUrl) {
         }
     }
 }

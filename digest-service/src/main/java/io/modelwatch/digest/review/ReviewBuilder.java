@@ -111,7 +111,7 @@ public final class ReviewBuilder {
         section(sections, figures, SectionKey.CHINA, models.stream().filter(ReviewBuilder::isChinese).toList(), null,
                 language, query(range + "&kind=model&country=" + CHINA));
         section(sections, figures, SectionKey.MULTIMODAL,
-                models.stream().filter(m -> isMultimodal(m) && !generalist.contains(m)).toList(), null, language, null);
+                models.stream().filter(m -> isMultimodal(m) && !isGeneralist(m)).toList(), null, language, null);
         section(sections, figures, SectionKey.GENERALIST, generalist, null, language, null);
         List<ModelChanged> smaller = models.stream()
                 .filter(m -> m.parameters() != null && m.parameters().value() < options.referenceParameters())
@@ -258,9 +258,10 @@ public final class ReviewBuilder {
     }
 
     private static void modalityShare(Map<String, Figure> figures, String key, List<ModelChanged> models, String range) {
-        List<ModelChanged> stated = models.stream().filter(m -> m.modalities() != null && !m.modalities().isEmpty()).toList();
+        Predicate<ModelChanged> hasModalities = m -> m.modalities() != null && !m.modalities().isEmpty();
+        List<ModelChanged> stated = models.stream().filter(hasModalities).toList();
         put(figures, shareFigure(key, stated.stream().filter(ReviewBuilder::isMultimodal).toList(), stated,
-                slugs(models.stream().filter(m -> !stated.contains(m)).toList()), null));
+                slugs(models.stream().filter(hasModalities.negate()).toList()), null));
     }
 
     /** Models by the country of their lead (first) organisation, largest share first. */
@@ -323,34 +324,44 @@ public final class ReviewBuilder {
                 ticks.add(new Timeline.Tick(left + (int) Math.round(ChronoUnit.DAYS.between(period.from(), first) * perDay), label));
             }
         }
-        // Labels go in rows above the axis; a label takes the first row where it does not overlap the previous one.
-        List<Integer> rowEnds = new ArrayList<>();
-        List<Timeline.Mark> placed = new ArrayList<>();
+        // Labels go in rows above the axis, left to right; a label takes the first row where it overlaps nothing.
+        // Near the right edge a label ends at its mark instead of starting there.
         int charWidth = 7;
-        List<int[]> positions = new ArrayList<>();
+        record Slot(ModelChanged model, int x, int left, int right, boolean end) {
+        }
+        List<Slot> slots = new ArrayList<>();
         for (ModelChanged m : marks) {
             LocalDate start = m.published().start().isBefore(period.from()) ? period.from() : m.published().start();
             LocalDate end = m.published().end().isAfter(period.to()) ? period.to() : m.published().end();
             double middle = ChronoUnit.DAYS.between(period.from(), start) + ChronoUnit.DAYS.between(start, end) / 2.0;
             int x = left + (int) Math.round(middle * perDay);
             int labelWidth = m.name().codePoints().map(c -> c > 0x2E80 ? 2 * charWidth : charWidth).sum() + 8;
+            boolean atEnd = x + labelWidth > width;
+            slots.add(new Slot(m, x, atEnd ? x - labelWidth : x - 2, atEnd ? x + 2 : x + labelWidth, atEnd));
+        }
+        slots.sort(Comparator.comparingInt(Slot::left));
+        List<List<int[]>> rowsTaken = new ArrayList<>();
+        List<int[]> positions = new ArrayList<>();
+        for (Slot slot : slots) {
             int row = 0;
-            while (row < rowEnds.size() && rowEnds.get(row) > x) {
+            while (row < rowsTaken.size()
+                    && rowsTaken.get(row).stream().anyMatch(r -> r[0] < slot.right() && slot.left() < r[1])) {
                 row++;
             }
-            if (row == rowEnds.size()) {
-                rowEnds.add(0);
+            if (row == rowsTaken.size()) {
+                rowsTaken.add(new ArrayList<>());
             }
-            rowEnds.set(row, x + labelWidth);
-            positions.add(new int[] {x, row});
+            rowsTaken.get(row).add(new int[] {slot.left(), slot.right()});
+            positions.add(new int[] {slot.x(), row});
         }
-        int rows = Math.max(1, rowEnds.size());
+        int rows = Math.max(1, rowsTaken.size());
         int axisY = 20 + rows * rowHeight;
-        for (int i = 0; i < marks.size(); i++) {
-            ModelChanged m = marks.get(i);
+        List<Timeline.Mark> placed = new ArrayList<>();
+        for (int i = 0; i < slots.size(); i++) {
+            ModelChanged m = slots.get(i).model();
             int[] pos = positions.get(i);
-            placed.add(new Timeline.Mark(pos[0], axisY - 8 - pos[1] * rowHeight, m.name(), m.slug(), isChinese(m),
-                    m.published().value(), catalogUrl(m.slug())));
+            placed.add(new Timeline.Mark(pos[0], axisY - 8 - pos[1] * rowHeight, slots.get(i).end(), m.name(), m.slug(),
+                    isChinese(m), m.published().value(), catalogUrl(m.slug())));
         }
         return new Timeline(width, axisY + 30, axisY, ticks, placed, marks.size(), releases.size());
     }
@@ -390,9 +401,14 @@ public final class ReviewBuilder {
 
     // ---- small things
 
+    /** In date order; the start date is computed once per release (it parses the stated date). */
     private static List<ModelChanged> sorted(List<ModelChanged> releases) {
-        return releases.stream().sorted(Comparator.<ModelChanged, LocalDate>comparing(m -> m.published().start())
-                .thenComparing(ModelChanged::name).thenComparing(ModelChanged::slug)).toList();
+        record Dated(LocalDate start, ModelChanged model) {
+        }
+        return releases.stream().map(m -> new Dated(m.published().start(), m))
+                .sorted(Comparator.comparing(Dated::start).thenComparing(d -> d.model().name())
+                        .thenComparing(d -> d.model().slug()))
+                .map(Dated::model).toList();
     }
 
     private static Comparator<ModelChanged> bySizeDescending() {

@@ -121,10 +121,8 @@ public class DigestService {
         List<ModelChanged> previous = snapshots(period.previous());
         ModelChanged reference = models.findByIdOptional(Slugs.of(options.referenceName())).map(m -> m.snapshot).orElse(null);
         Review review = builder.build(period, current, previous, reference, language);
-        List<Digest.Release> releases = review.figure("releases").slugs().isEmpty() ? List.of()
-                : current.stream().sorted(java.util.Comparator.<ModelChanged, java.time.LocalDate>comparing(m -> m.published().start())
-                        .thenComparing(ModelChanged::name).thenComparing(ModelChanged::slug))
-                .map(m -> release(m, language)).toList();
+        // The read model returns them in date order already.
+        List<Digest.Release> releases = current.stream().map(m -> release(m, language)).toList();
         Digest draft = new Digest(id, period.kind(), period.key(), version, period.from(), period.to(), language,
                 ReviewRenderer.title(period, language), ReviewRenderer.summary(releases.size(), language), releases,
                 null, null, review, now);

@@ -147,4 +147,34 @@ class ReviewBuilderTest {
         assertThat(entries(review, SectionKey.SMALLER).get("T0").relative()).isEqualTo("1/48");
         assertThat(review.reference().catalogUrl()).isNull();
     }
+
+    @Test
+    void theTimelinePlacesEveryReleaseOnceChinaHighlightedWithinTheFigure() {
+        Review review = review(Period.onDemand(LocalDate.of(2021, 7, 1), LocalDate.of(2022, 6, 30)), Language.ZH_CN);
+        Review.Timeline t = review.timeline();
+        assertThat(t.marks()).hasSize(23);
+        assertThat(t.marks()).filteredOn(Review.Timeline.Mark::china).extracting(Review.Timeline.Mark::name)
+                .containsExactlyInAnyOrder("Mengzi", "ERNIE 3.0", "Zidong Taichu", "Erlangshen-MegatronBert-1.3B", "M6-10T",
+                        "NÜWA", "Pangu", "LayoutLMv3");
+        assertThat(t.marks()).allSatisfy(m -> {
+            assertThat(m.x()).isBetween(0, t.width());
+            assertThat(m.y()).isBetween(0, t.axisY());
+        });
+        assertThat(t.ticks()).extracting(Review.Timeline.Tick::label).startsWith("2021年7月").endsWith("2022年6月");
+        // Labels on one row never overlap (7 units a Latin character): same y means disjoint spans.
+        for (Review.Timeline.Mark a : t.marks()) {
+            for (Review.Timeline.Mark b : t.marks()) {
+                if (a != b && a.y() == b.y()) {
+                    int[] sa = span(a);
+                    int[] sb = span(b);
+                    assertThat(sa[1] <= sb[0] || sb[1] <= sa[0]).as(a.name() + " / " + b.name()).isTrue();
+                }
+            }
+        }
+    }
+
+    static int[] span(Review.Timeline.Mark m) {
+        int w = m.name().codePoints().map(c -> c > 0x2E80 ? 14 : 7).sum() + 8;
+        return m.end() ? new int[] {m.x() - w, m.x() + 2} : new int[] {m.x() - 2, m.x() + w};
+    }
 }
