@@ -3,6 +3,13 @@ package io.modelwatch.ingest.messaging;
 import io.modelwatch.contract.EventTypes;
 import io.modelwatch.contract.ReleaseAnnounced;
 import io.modelwatch.contract.ReleaseRetracted;
+import io.modelwatch.contract.Topics;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
@@ -27,11 +34,46 @@ public class ReleasePublisher {
     public static final String CHANNEL = "model-releases";
 
     private final MutinyEmitter<Object> emitter;
+    private final KafkaClientService clients;
 
-    // A batch sends up to a few thousand records at once; the buffer lets several batches wait for the sink.
-    public ReleasePublisher(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 32768)
-                            MutinyEmitter<Object> emitter) {
+    public ReleasePublisher(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+                            MutinyEmitter<Object> emitter, KafkaClientService clients) {
         this.emitter = emitter;
+        this.clients = clients;
+    }
+
+    /**
+     * The batch path: the same binary CloudEvent, written by this class straight to the channel's own producer (same
+     * configuration: acks=all, idempotence, serializers). Thousands of records at once through the emitter spent more
+     * time in per-message plumbing than in Kafka; the producer batches them itself. Completes on the broker's ack.
+     */
+    public Uni<Void> publishDirect(UUID eventId, ReleaseAnnounced event) {
+        Producer<String, Object> producer = clients.<String, Object>getProducer(CHANNEL).unwrap();
+        ProducerRecord<String, Object> record = new ProducerRecord<>(Topics.MODEL_RELEASES, event.slug(), event);
+        header(record, "ce_specversion", "1.0");
+        header(record, "ce_id", eventId.toString());
+        header(record, "ce_type", EventTypes.RELEASE_ANNOUNCED);
+        header(record, "ce_source", EventTypes.INGEST_SOURCE);
+        header(record, "ce_subject", event.slug());
+        header(record, "ce_time", event.announcedAt().atOffset(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        header(record, "content-type", "application/json");
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        try {
+            producer.send(record, (metadata, failure) -> {
+                if (failure == null) {
+                    acked.complete(null);
+                } else {
+                    acked.completeExceptionally(failure);
+                }
+            });
+        } catch (RuntimeException e) { // send can throw (buffer full after max.block.ms, serialization)
+            acked.completeExceptionally(e);
+        }
+        return Uni.createFrom().completionStage(acked);
+    }
+
+    private static void header(ProducerRecord<?, ?> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     public Uni<Void> publish(UUID eventId, ReleaseAnnounced event) {

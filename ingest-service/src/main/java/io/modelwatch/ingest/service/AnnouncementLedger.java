@@ -10,7 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
+import org.hibernate.Session;
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -88,17 +90,34 @@ public class AnnouncementLedger {
 
     private static List<Recorded> persist(String keyName, List<Numbered> accepted, Function<Integer, UUID> ids) {
         List<Recorded> recorded = new ArrayList<>(accepted.size());
-        for (Numbered n : accepted) {
+        String[] eventIds = new String[accepted.size()];
+        String[] slugs = new String[accepted.size()];
+        String[] publishers = new String[accepted.size()];
+        String[] times = new String[accepted.size()];
+        for (int i = 0; i < accepted.size(); i++) {
+            Numbered n = accepted.get(i);
             // PostgreSQL keeps microseconds: the event carries the stored instant, so a replay sends the same data.
             ReleaseAnnounced event = withAnnouncedAt(n.event(), n.event().announcedAt().truncatedTo(ChronoUnit.MICROS));
-            Announcement row = new Announcement();
-            row.eventId = ids.apply(n.line());
-            row.slug = event.slug();
-            row.publisher = keyName;
-            row.announcedAt = event.announcedAt();
-            row.persist();
-            recorded.add(new Recorded(n.line(), row.eventId, event));
+            UUID eventId = ids.apply(n.line());
+            eventIds[i] = eventId.toString();
+            slugs[i] = event.slug();
+            publishers[i] = keyName;
+            times[i] = event.announcedAt().toString();
+            recorded.add(new Recorded(n.line(), eventId, event));
         }
+        // One statement for the whole batch (rows as arrays), in the transaction: entity by entity, a batch of
+        // 5,000 spent more time in Hibernate than in PostgreSQL.
+        Announcement.getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into announcement"
+                    + " (event_id, slug, publisher, announced_at)"
+                    + " select * from unnest(?::uuid[], ?::text[], ?::text[], ?::timestamptz[])")) {
+                insert.setArray(1, connection.createArrayOf("text", eventIds));
+                insert.setArray(2, connection.createArrayOf("text", slugs));
+                insert.setArray(3, connection.createArrayOf("text", publishers));
+                insert.setArray(4, connection.createArrayOf("text", times));
+                insert.executeUpdate();
+            }
+        });
         return recorded;
     }
 

@@ -19,12 +19,13 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Checks an announcement and turns it into the event the rest of the system trusts: enums resolved,
@@ -136,18 +137,26 @@ public class AnnouncementNormalizer {
         throw new IllegalArgumentException("must be a number or a text such as \"11B\" or \"62亿\", not " + node.getNodeType().name().toLowerCase(Locale.ROOT));
     }
 
+    /** The JSON names of each enum (read once: convertValue per field was a visible cost in large batches). */
+    private final Map<Class<?>, Map<String, Enum<?>>> enumNames = new ConcurrentHashMap<>();
+
+    @SuppressWarnings("unchecked")
     private <E extends Enum<E>> E oneOf(String field, String value, Class<E> type, List<Problem.FieldError> errors) {
         if (value == null) {
             return null;
         }
-        try {
-            return json.convertValue(value.trim().toLowerCase(Locale.ROOT), type);
-        } catch (IllegalArgumentException e) {
-            String allowed = Arrays.stream(type.getEnumConstants()).map(c -> json.convertValue(c, String.class))
-                    .collect(Collectors.joining(", "));
-            errors.add(new Problem.FieldError(field, "'" + value + "' is not one of: " + allowed));
-            return null;
+        Map<String, Enum<?>> names = enumNames.computeIfAbsent(type, t -> {
+            Map<String, Enum<?>> byName = new LinkedHashMap<>();
+            for (E constant : type.getEnumConstants()) {
+                byName.put(json.convertValue(constant, String.class), constant);
+            }
+            return byName;
+        });
+        E found = (E) names.get(value.trim().toLowerCase(Locale.ROOT));
+        if (found == null) {
+            errors.add(new Problem.FieldError(field, "'" + value + "' is not one of: " + String.join(", ", names.keySet())));
         }
+        return found;
     }
 
     private static List<String> cleaned(List<String> values, Function<String, String> form) {

@@ -65,6 +65,11 @@ class BatchTest {
         assertThat(TopicClient.header(bloom, "ce_type")).isEqualTo("io.modelwatch.release.announced.v1");
         assertThat(TopicClient.header(bloom, "ce_source")).isEqualTo("/modelwatch/ingest");
         assertThat(TopicClient.header(bloom, "ce_specversion")).isEqualTo("1.0");
+        assertThat(TopicClient.header(bloom, "ce_id")).isEqualTo(report.getString("results[3].eventId"));
+        assertThat(TopicClient.header(bloom, "ce_subject")).isEqualTo(bloom.key());
+        assertThat(TopicClient.header(bloom, "content-type")).isEqualTo("application/json");
+        assertThat(java.time.OffsetDateTime.parse(TopicClient.header(bloom, "ce_time")).toInstant())
+                .isEqualTo(java.time.Instant.parse(json.readTree(bloom.value()).get("announcedAt").asText()));
         JsonNode data = json.readTree(bloom.value());
         assertThat(data.get("name").asText()).isEqualTo("BLOOM " + run);
         assertThat(data.get("parameters").get("value").asLong()).isEqualTo(176_000_000_000L);
