@@ -103,7 +103,7 @@ class PipelineIT {
         String name = "Erlangshen " + UUID.randomUUID();
         String slug = announce(announcement(name, year + "-11", "1.3B")).getString("slug");
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 given().baseUri(catalog.url()).when().get("/api/v1/models/" + slug).then().statusCode(200)
                         .body("name", equalTo(name))
                         .body("published", equalTo(year + "-11"))
@@ -111,7 +111,7 @@ class PipelineIT {
                         .body("parameters.asWritten", equalTo("1.3B"))
                         .body("organizations[0].country", equalTo("CN")));
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             JsonPath en = review(year, "en");
             assertThat(en.getList("releases.slug", String.class)).containsExactly(slug);
             assertThat(en.getString("releases[0].catalogUrl")).isEqualTo(catalog.url() + "/api/v1/models/" + slug);

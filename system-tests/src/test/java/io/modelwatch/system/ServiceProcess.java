@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 final class ServiceProcess implements AutoCloseable {
 
     private static final Path ROOT = Path.of(System.getProperty("modelwatch.root", "..")).toAbsolutePath().normalize();
+    // Generous: a service starts in seconds, but on a 2-core machine shared with other builds it has taken 90 s.
+    private static final long START_TIMEOUT_SECONDS = Long.getLong("modelwatch.start-timeout-seconds", 240);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -60,7 +62,7 @@ final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(START_TIMEOUT_SECONDS).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
@@ -70,7 +72,7 @@ final class ServiceProcess implements AutoCloseable {
             }
             sleep(250);
         }
-        throw new IllegalStateException(name + " was not ready after 90 s; see " + log);
+        throw new IllegalStateException(name + " was not ready after " + START_TIMEOUT_SECONDS + " s; see " + log);
     }
 
     boolean ready() {
