@@ -1,0 +1,39 @@
+package io.modelwatch.ingest.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.modelwatch.platform.EmbeddedPlatformTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The OpenAPI document names every endpoint and every answer a client can get from it. */
+@QuarkusTest
+@WithTestResource(value = EmbeddedPlatformTestResource.class, scope = TestResourceScope.GLOBAL)
+class OpenApiTest {
+
+    @Test
+    void everyEndpointWithEveryAnswer() {
+        JsonPath doc = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        Map<String, Object> paths = doc.getMap("paths");
+        assertThat(paths).containsKeys("/api/v1/announcements", "/api/v1/announcements/batch",
+                "/api/v1/announcements/{eventId}/retraction", "/api/v1/feeds", "/api/v1/feeds/{id}", "/api/v1/feeds/{id}/poll");
+        assertThat(doc.getMap("paths.'/api/v1/announcements'.post.responses"))
+                .containsKeys("202", "400", "401", "409", "413", "415", "429", "503");
+        assertThat(doc.getMap("paths.'/api/v1/announcements/batch'.post.responses"))
+                .containsKeys("200", "400", "401", "409", "413", "415", "429", "503");
+        assertThat(doc.getMap("paths.'/api/v1/announcements/{eventId}/retraction'.post.responses"))
+                .containsKeys("202", "400", "401", "403", "404", "415", "429", "503");
+        assertThat(doc.getMap("paths.'/api/v1/feeds'.post.responses")).containsKeys("201", "400", "401", "403", "409", "415", "429");
+        assertThat(doc.getString("paths.'/api/v1/announcements'.post.responses.'503'.headers.Retry-After.description")).isNotBlank();
+        assertThat(doc.getList("paths.'/api/v1/announcements'.post.parameters.name")).contains("Idempotency-Key");
+        // every field of the announcement has a description
+        Map<String, Map<String, Object>> fields = doc.getMap("components.schemas.Announcement.properties");
+        assertThat(fields).isNotEmpty();
+        fields.forEach((name, field) -> assertThat(field).as(name).containsKey("description"));
+    }
+}
