@@ -33,6 +33,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class ReleaseConsumer {
 
     public static final String CHANNEL = "model-releases";
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ReleaseConsumer.class);
 
     private final CatalogService catalog;
     private final ObjectMapper json;
@@ -61,11 +62,13 @@ public class ReleaseConsumer {
                 deadLetters.send(record, e.getMessage());
             }
         }
+        long start = System.nanoTime();
         new BatchApplier(
                 batch -> QuarkusTransaction.requiringNew().run(() -> catalog.apply(batch)),
                 (event, reason) -> deadLetters.send(origin.get(event), reason),
                 Thread::sleep, maxBackoffMillis)
                 .applyAll(events);
+        LOG.debugf("Applied %d events (%d records) in %d ms", events.size(), records.count(), (System.nanoTime() - start) / 1_000_000);
     }
 
     ReleaseEvent parse(ConsumerRecord<String, String> record) {

@@ -56,6 +56,116 @@ public class CatalogStore {
     public record AliasRow(String nameKey, String slug, String name, String addedBy) {
     }
 
+    // ---- the consumer's round trips: each method is one round trip to PostgreSQL (several statements in one
+    // ---- prepared query), which is what decides throughput on a busy machine, more than the statements' cost.
+
+    public record Fresh(Set<String> freshIds, Set<String> retracted) {
+    }
+
+    /** Records the events as processed and says which are new, and which announcements were retracted before. */
+    public Fresh markProcessed(List<String> ids, List<String> types, Instant now, Collection<String> announcementIds) {
+        return sql("insert into processed_event (event_id, event_type, processed_at) "
+                + "select id, type, ? from unnest(?::text[], ?::text[]) as e(id, type) on conflict do nothing returning event_id; "
+                + "select event_id from retracted_announcement where event_id = any(?)", s -> {
+            s.setTimestamp(1, Timestamp.from(now));
+            s.setArray(2, texts(s.getConnection(), ids));
+            s.setArray(3, texts(s.getConnection(), types));
+            s.setArray(4, texts(s.getConnection(), announcementIds));
+            Set<String> fresh = new HashSet<>();
+            Set<String> retracted = new HashSet<>();
+            s.execute();
+            readAll(nextResultSet(s, true), r -> fresh.add(r.getString(1)));
+            readAll(nextResultSet(s, false), r -> retracted.add(r.getString(1)));
+            return new Fresh(fresh, retracted);
+        });
+    }
+
+    /**
+     * The slug of each match key: the one on file, or else the candidate (following a merge redirect), inserted
+     * unless a concurrent replica inserted the key first; everyone reads the winner back.
+     */
+    public Map<String, String> resolveAliases(List<String> keys, List<String> candidateSlugs, List<String> names, Instant now) {
+        return sql("insert into model_alias (name_key, slug, name, added_by, created_at) "
+                + "select c.k, coalesce(r.target, c.s), c.n, 'announcement', ? from unnest(?::text[], ?::text[], ?::text[]) as c(k, s, n) "
+                + "left join model_redirect r on r.slug = c.s on conflict do nothing; "
+                + "select name_key, slug from model_alias where name_key = any(?)", s -> {
+            s.setTimestamp(1, Timestamp.from(now));
+            s.setArray(2, texts(s.getConnection(), keys));
+            s.setArray(3, texts(s.getConnection(), candidateSlugs));
+            s.setArray(4, texts(s.getConnection(), names));
+            s.setArray(5, texts(s.getConnection(), keys));
+            Map<String, String> slugs = new HashMap<>();
+            s.execute();
+            readAll(nextResultSet(s, true), r -> slugs.put(r.getString(1), r.getString(2)));
+            return slugs;
+        });
+    }
+
+    public record EntryState(Map<String, Long> revisions, Map<String, LinkedHashMap<String, Assertion>> assertions,
+                             Map<String, List<String>> adminAliases) {
+    }
+
+    /**
+     * Locks the entries (serialising writers across replicas, in slug order so two batches never deadlock) and
+     * reads them: the last revision ever given (numbering never restarts, even after a deletion), the assertions,
+     * the admin aliases.
+     */
+    public EntryState lockAndLoad(Collection<String> slugs) {
+        List<String> sorted = slugs.stream().distinct().sorted().toList();
+        return sql("select pg_advisory_xact_lock(?, hashtext(s)) from unnest(?::text[]) with ordinality as t(s, i) order by i; "
+                + "select s, coalesce((select max(revision) from model_revision r where r.slug = s), "
+                + "(select revision from model m where m.slug = s)) from unnest(?::text[]) as t(s); "
+                + "select slug, event_id, facts from assertion where slug = any(?) order by event_id; "
+                + "select slug, name from model_alias where added_by = 'admin' and slug = any(?)", s -> {
+            Array array = texts(s.getConnection(), sorted);
+            s.setInt(1, ENTRY_LOCKS);
+            s.setArray(2, array);
+            s.setArray(3, array);
+            s.setArray(4, array);
+            s.setArray(5, array);
+            Map<String, Long> revisions = new HashMap<>();
+            Map<String, LinkedHashMap<String, Assertion>> assertions = new HashMap<>();
+            Map<String, List<String>> adminAliases = new HashMap<>();
+            s.execute();
+            readAll(nextResultSet(s, true), r -> { });
+            readAll(nextResultSet(s, false), r -> {
+                long revision = r.getLong(2);
+                if (!r.wasNull()) {
+                    revisions.put(r.getString(1), revision);
+                }
+            });
+            readAll(nextResultSet(s, false), r -> assertions.computeIfAbsent(r.getString(1), k -> new LinkedHashMap<>())
+                    .put(r.getString(2), new Assertion(r.getString(2), read(r.getString(3), ReleaseAnnounced.class))));
+            readAll(nextResultSet(s, false), r -> adminAliases.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(r.getString(2)));
+            return new EntryState(revisions, assertions, adminAliases);
+        });
+    }
+
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    private static void readAll(ResultSet r, RowReader reader) throws SQLException {
+        try (r) {
+            while (r.next()) {
+                reader.read(r);
+            }
+        }
+    }
+
+    /** The next result set of a multi-statement query, skipping update counts. */
+    private static ResultSet nextResultSet(PreparedStatement s, boolean first) throws SQLException {
+        boolean isResultSet = first ? s.getResultSet() != null : s.getMoreResults();
+        while (!isResultSet) {
+            if (s.getUpdateCount() == -1) {
+                throw new SQLException("expected another result set");
+            }
+            isResultSet = s.getMoreResults();
+        }
+        return s.getResultSet();
+    }
+
     // ---- idempotence
 
     /** Records the events as processed; returns the ids that were not processed before. */
@@ -232,7 +342,30 @@ public class CatalogStore {
                 });
     }
 
+    private static final long DIRECTORY_TTL_NANOS = 5_000_000_000L;
+    private volatile OrganizationDirectory cachedDirectory;
+    private volatile long cachedAt;
+
+    /**
+     * The curated organisations, cached for a few seconds (the table changes only through the admin API, which
+     * reads it fresh; another replica's admin change is seen within the TTL).
+     */
     public OrganizationDirectory directory() {
+        OrganizationDirectory cached = cachedDirectory;
+        if (cached != null && System.nanoTime() - cachedAt < DIRECTORY_TTL_NANOS) {
+            return cached;
+        }
+        return freshDirectory();
+    }
+
+    public OrganizationDirectory freshDirectory() {
+        OrganizationDirectory directory = loadDirectory();
+        cachedDirectory = directory;
+        cachedAt = System.nanoTime();
+        return directory;
+    }
+
+    private OrganizationDirectory loadDirectory() {
         return sql("select o.name, o.country, o.category, a.alias_key, a.alias from organization o "
                 + "left join organization_alias a on a.organization = o.name", s -> {
             Map<String, OrganizationDirectory.Curated> byName = new HashMap<>();

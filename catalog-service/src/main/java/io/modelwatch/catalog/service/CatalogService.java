@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,11 +45,14 @@ public class CatalogService {
     @Transactional
     public void apply(List<ReleaseEvent> batch) {
         Instant now = clock.instant();
+        long t0 = System.nanoTime();
+
         Map<String, ReleaseEvent> unique = new LinkedHashMap<>();
         batch.forEach(e -> unique.putIfAbsent(e.id(), e));
-        Set<String> fresh = store.markProcessed(List.copyOf(unique.keySet()),
-                unique.values().stream().map(ReleaseEvent::type).toList(), now);
-        List<ReleaseEvent> events = unique.values().stream().filter(e -> fresh.contains(e.id())).toList();
+        List<String> announcementIds = unique.values().stream().filter(e -> e instanceof ReleaseEvent.Announced).map(ReleaseEvent::id).toList();
+        CatalogStore.Fresh marked = store.markProcessed(List.copyOf(unique.keySet()),
+                unique.values().stream().map(ReleaseEvent::type).toList(), now, announcementIds);
+        List<ReleaseEvent> events = unique.values().stream().filter(e -> marked.freshIds().contains(e.id())).toList();
         if (events.size() < batch.size()) {
             LOG.debugf("%d of %d events already applied; skipped", batch.size() - events.size(), batch.size());
         }
@@ -70,21 +74,23 @@ public class CatalogService {
                 retractionTargets.add(r.data().announcementEventId());
             }
         }
+        long t1 = System.nanoTime();
         Map<String, String> slugByKey = resolve(nameByKey, now);
         keyByEvent.forEach((event, key) -> slugByEvent.put(event, slugByKey.get(key)));
         Map<String, String> storedSlugs = store.assertionSlugs(retractionTargets);
-        Set<String> retracted = store.retracted(keyByEvent.keySet());
+        Set<String> retracted = new HashSet<>(marked.retracted());
 
         Set<String> slugs = new TreeSet<>(slugByEvent.values());
         slugs.addAll(storedSlugs.values());
-        store.lock(slugs);
+        long t2 = System.nanoTime();
         // Read only after the locks: another replica may have just committed a change to these entries.
-        Map<String, Long> revisions = new HashMap<>(store.lastRevisions(slugs));
-        revisions.putAll(store.currentRevisions(slugs));
-        Map<String, LinkedHashMap<String, Assertion>> assertions = store.assertions(slugs);
-        Map<String, List<String>> adminAliases = store.adminAliases(slugs);
+        CatalogStore.EntryState state = store.lockAndLoad(slugs);
+        Map<String, Long> revisions = new HashMap<>(state.revisions());
+        Map<String, LinkedHashMap<String, Assertion>> assertions = state.assertions();
+        Map<String, List<String>> adminAliases = state.adminAliases();
         OrganizationDirectory directory = store.directory();
 
+        long t3a = System.nanoTime();
         Map<String, Assertion> added = new LinkedHashMap<>();
         Set<String> removed = new LinkedHashSet<>();
         List<Retraction> retractions = new ArrayList<>();
@@ -129,6 +135,7 @@ public class CatalogService {
             latestJson.put(slug, snapshotJson);
         }
 
+        long t3 = System.nanoTime();
         store.insertAssertions(added.values(), slugByEvent);
         store.deleteAssertions(removed);
         store.insertRetractions(retractions);
@@ -143,8 +150,13 @@ public class CatalogService {
                 shown.add(new Shown(entry, latestJson.get(slug), directory));
             }
         });
+        long t4 = System.nanoTime();
         store.upsertModels(shown, now);
         store.deleteModels(gone);
+        long t5 = System.nanoTime();
+        LOG.debugf("batch of %d: mark %d ms, resolve %d ms, lock+load %d ms, compute %d ms, write %d ms, upsert %d ms", events.size(),
+                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3a - t2) / 1_000_000, (t3 - t3a) / 1_000_000, (t4 - t3) / 1_000_000,
+                (t5 - t4) / 1_000_000);
     }
 
     /** Why an admin request cannot be done; the resource turns it into a problem. */
@@ -199,7 +211,7 @@ public class CatalogService {
         if (key.isEmpty()) {
             throw new AdminConflict("'" + alias + "' has no letters or digits to match on.", false);
         }
-        OrganizationDirectory directory = store.directory();
+        OrganizationDirectory directory = store.freshDirectory();
         OrganizationDirectory.Curated existing = directory.find(organization);
         String canonical = existing != null ? existing.name() : organization.strip();
         OrganizationDirectory.Curated aliased = directory.find(alias);
@@ -272,7 +284,7 @@ public class CatalogService {
         Map<String, Long> revisions = store.currentRevisions(slugs);
         Map<String, LinkedHashMap<String, Assertion>> assertions = store.assertions(slugs);
         Map<String, List<String>> adminAliases = store.adminAliases(slugs);
-        OrganizationDirectory directory = store.directory();
+        OrganizationDirectory directory = store.freshDirectory();
         List<Revision> changes = new ArrayList<>();
         List<Shown> shown = new ArrayList<>();
         long last = 0;
@@ -300,21 +312,17 @@ public class CatalogService {
      * insert of a key wins and everyone reads it back.
      */
     private Map<String, String> resolve(Map<String, String> nameByKey, Instant now) {
-        Map<String, String> slugByKey = new HashMap<>(store.aliasSlugs(nameByKey.keySet()));
-        Map<String, String> candidates = new LinkedHashMap<>();
-        nameByKey.forEach((key, name) -> {
-            if (!slugByKey.containsKey(key)) {
-                candidates.put(key, Slugs.of(MatchKeys.modelNameForSlug(name)));
-            }
-        });
-        if (!candidates.isEmpty()) {
-            Map<String, String> redirects = store.redirects(candidates.values());
-            List<AliasRow> rows = new ArrayList<>();
-            candidates.forEach((key, slug) -> rows.add(
-                    new AliasRow(key, redirects.getOrDefault(slug, slug), nameByKey.get(key), "announcement")));
-            store.insertAliases(rows, now);
-            slugByKey.putAll(store.aliasSlugs(candidates.keySet()));
+        if (nameByKey.isEmpty()) {
+            return Map.of();
         }
-        return slugByKey;
+        List<String> keys = new ArrayList<>(nameByKey.keySet());
+        List<String> candidates = new ArrayList<>(keys.size());
+        List<String> names = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            String name = nameByKey.get(key);
+            candidates.add(Slugs.of(MatchKeys.modelNameForSlug(name)));
+            names.add(name);
+        }
+        return store.resolveAliases(keys, candidates, names, now);
     }
 }

@@ -2,6 +2,8 @@ package io.modelwatch.catalog.service;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -34,9 +36,23 @@ public final class MatchKeys {
         return NOT_LETTER_OR_DIGIT.matcher(fullWidth).replaceAll("").isEmpty() ? name : fullWidth;
     }
 
+    /** Organisation names repeat endlessly and normalising is not free: remembered, up to a bound. */
+    private static final Map<String, String> ORGANIZATION_KEYS = new ConcurrentHashMap<>();
+
     /** The key of an organisation name. */
     public static String organization(String name) {
-        return NOT_LETTER_OR_DIGIT.matcher(plain(name)).replaceAll("");
+        if (name == null) {
+            return "";
+        }
+        String key = ORGANIZATION_KEYS.get(name);
+        if (key == null) {
+            key = NOT_LETTER_OR_DIGIT.matcher(plain(name)).replaceAll("");
+            if (ORGANIZATION_KEYS.size() > 100_000) {
+                ORGANIZATION_KEYS.clear();
+            }
+            ORGANIZATION_KEYS.put(name, key);
+        }
+        return key;
     }
 
     private static String plain(String name) {

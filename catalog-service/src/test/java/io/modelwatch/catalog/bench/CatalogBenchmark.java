@@ -1,0 +1,303 @@
+package io.modelwatch.catalog.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.modelwatch.contract.Accessibility;
+import io.modelwatch.contract.Confidence;
+import io.modelwatch.contract.EventTypes;
+import io.modelwatch.contract.Json;
+import io.modelwatch.contract.Kind;
+import io.modelwatch.contract.LocalizedText;
+import io.modelwatch.contract.Organization;
+import io.modelwatch.contract.PublishedDate;
+import io.modelwatch.contract.ReleaseAnnounced;
+import io.modelwatch.contract.Slugs;
+import io.modelwatch.contract.Topics;
+import io.modelwatch.contract.parameters.ParameterCount;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.smallrye.reactive.messaging.ChannelRegistry;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Not a test (its name matches no surefire include, so {@code mvn test} never runs it): the catalog benchmark,
+ * run with {@code mvn -B -pl catalog-service test -Dtest=CatalogBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
+ * (sizes: -Dbench.events=200000 -Dbench.models=50000 -Dbench.requests=2000, the defaults; -Dbench.log=DEBUG shows
+ * each batch's stages). It
+ * <ol>
+ * <li>pre-loads model-releases with N announcements over M models (four spellings of each name, organisations
+ * partly through aliases, shuffled), while the catalog's consumer is paused;</li>
+ * <li>measures PostgreSQL's own ceiling on the same database in the same run: 500-event transactions of a
+ * plain JDBC batch upsert of the entry plus a processed-event insert, durable commits;</li>
+ * <li>resumes the consumer and measures how fast the catalog materialises the whole topic (provenance,
+ * resolution, revisions, outbox and all, with the relay publishing at the same time);</li>
+ * <li>measures p50/p99 of GET /api/v1/models with filters over the resulting catalog.</li>
+ * </ol>
+ * The figures go to stdout and target/bench-results.txt. The machine is shared: compare the catalog with
+ * the ceiling of the same run, not with other runs.
+ */
+@QuarkusTest
+@TestProfile(CatalogBenchmark.Profile.class)
+@WithTestResource(BenchPlatformResource.class)
+class CatalogBenchmark {
+
+    public static class Profile implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "mp.messaging.incoming.model-releases.pausable", "true",
+                    "mp.messaging.incoming.model-releases.initially-paused", "true",
+                    "quarkus.log.category.\"io.modelwatch\".level", System.getProperty("bench.log", "WARN"),
+                    "quarkus.log.category.\"io.modelwatch.catalog\".min-level", "DEBUG",
+                    "quarkus.log.category.\"org.apache.kafka\".level", "WARN",
+                    "quarkus.log.category.\"kafka\".level", "WARN",
+                    "quarkus.datasource.jdbc.max-size", "16");
+        }
+    }
+
+    static final int EVENTS = Integer.getInteger("bench.events", 200_000);
+    static final int MODELS = Integer.getInteger("bench.models", 50_000);
+    static final int REQUESTS = Integer.getInteger("bench.requests", 2_000);
+    static final ObjectMapper JSON = Json.mapper();
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    ChannelRegistry channels;
+
+    @TestHTTPResource("/api/v1/models")
+    URL modelsUrl;
+
+    private final StringBuilder report = new StringBuilder();
+
+    private void say(String format, Object... args) {
+        String line = String.format(Locale.ROOT, format, args);
+        System.out.println("[bench] " + line);
+        report.append(line).append('\n');
+    }
+
+    record Event(String id, String key, String json, String slug) {
+    }
+
+    static List<Event> generate() throws Exception {
+        Random random = new Random(42);
+        String[] countries = {"US", "CN", "GB", "FR", "DE", "CA", "JP", "KR", "SG", "IL"};
+        String[] curated = {"Google Brain", "百度", "Alibaba DAMO Academy", "Meta AI", "澜舟科技", "Microsoft Research"};
+        String[] modalities = {"text", "image", "audio", "video", "code"};
+        Accessibility[] access = Accessibility.values();
+        Confidence[] confidence = Confidence.values();
+        List<Event> events = new ArrayList<>(EVENTS);
+        for (int n = 0; n < EVENTS; n++) {
+            int model = n % MODELS;
+            int variant = n / MODELS;
+            String base = "BM-" + model;
+            String name = switch (variant % 4) {
+                case 0 -> base;
+                case 1 -> "BM " + model;
+                case 2 -> "bm" + model;
+                default -> base + " (" + (1 + model % 500) + "B)";
+            };
+            List<Organization> orgs = new ArrayList<>();
+            orgs.add(random.nextInt(10) == 0 ? new Organization(curated[random.nextInt(curated.length)], null)
+                    : new Organization("Lab " + (model % 400), countries[model % countries.length]));
+            if (random.nextInt(4) == 0) {
+                orgs.add(new Organization("Lab " + random.nextInt(400), countries[random.nextInt(countries.length)]));
+            }
+            int year = 2015 + model % 10;
+            String published = switch (random.nextInt(3)) {
+                case 0 -> String.valueOf(year);
+                case 1 -> String.format("%d-%02d", year, 1 + random.nextInt(12));
+                default -> String.format("%d-%02d-%02d", year, 1 + random.nextInt(12), 1 + random.nextInt(28));
+            };
+            long parameters = (1 + random.nextInt(1000)) * 100_000_000L;
+            ReleaseAnnounced a = new ReleaseAnnounced(Slugs.of(name), Kind.MODEL, name, orgs, PublishedDate.parse(published),
+                    random.nextInt(5) == 0 ? null : new ParameterCount(parameters, parameters / 100_000_000L / 10.0 + "B", false),
+                    List.of(modalities[random.nextInt(modalities.length)]), List.of(), access[random.nextInt(access.length)],
+                    "decoder-only", null, List.of("tag-" + random.nextInt(50)), null,
+                    new LocalizedText("Benchmark model " + model + " from lab " + (model % 400), random.nextInt(3) == 0 ? "基准模型" + model : null),
+                    null, confidence[random.nextInt(confidence.length)], "bench-" + random.nextInt(5),
+                    Instant.parse("2022-01-01T00:00:00Z").plusSeconds(random.nextInt(10_000_000)));
+            events.add(new Event(UUID.randomUUID().toString(), a.slug(), JSON.writeValueAsString(a), Slugs.of(base)));
+        }
+        Collections.shuffle(events, random);
+        return events;
+    }
+
+    @Test
+    void drainAndQuery() throws Exception {
+        say("Catalog benchmark, %s, %d cores; %d announcements over %d models; PostgreSQL with fsync and synchronous_commit on",
+                Instant.now(), Runtime.getRuntime().availableProcessors(), EVENTS, MODELS);
+        List<Event> events = generate();
+        say("average announcement: %d bytes of JSON", events.stream().mapToInt(e -> e.json().length()).sum() / events.size());
+
+        long t0 = System.nanoTime();
+        preload(events);
+        say("pre-load of model-releases: %.1f s", (System.nanoTime() - t0) / 1e9);
+
+        ceiling(events);
+
+        long before = count("select count(*) from processed_event");
+        long start = System.nanoTime();
+        channels.getPausable("model-releases").resume();
+        long done;
+        long lastReport = start;
+        while ((done = count("select count(*) from processed_event") - before) < EVENTS) {
+            Thread.sleep(200);
+            if (System.nanoTime() - lastReport > 15e9) {
+                lastReport = System.nanoTime();
+                say("  ... %d events after %.0f s", done, (lastReport - start) / 1e9);
+            }
+            if (System.nanoTime() - start > 900e9) {
+                throw new IllegalStateException("the catalog did not drain the topic in 15 minutes: " + done + " events");
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        say("catalog drain: %d events in %.1f s = %.0f events/s (entries: %d, revisions: %d, outbox rows still waiting: %d)",
+                EVENTS, seconds, EVENTS / seconds, count("select count(*) from model"), count("select count(*) from model_revision"),
+                count("select count(*) from outbox_event"));
+
+        queries();
+        Files.writeString(Path.of("target/bench-results.txt"), report.toString());
+    }
+
+    private void preload(List<Event> events) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            for (Event e : events) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(Topics.MODEL_RELEASES, e.key(), e.json());
+                record.headers().add("ce_id", e.id().getBytes(StandardCharsets.UTF_8));
+                record.headers().add("ce_type", EventTypes.RELEASE_ANNOUNCED.getBytes(StandardCharsets.UTF_8));
+                record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
+                record.headers().add("ce_source", "/modelwatch/bench".getBytes(StandardCharsets.UTF_8));
+                producer.send(record);
+            }
+            producer.flush();
+        }
+    }
+
+    /** PostgreSQL's ceiling for this shape of work: per 500 events, one upsert per entry and one processed row per event. */
+    private void ceiling(List<Event> events) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("create table if not exists bench_model (slug text primary key, revision bigint not null, snapshot jsonb not null, updated_at timestamptz not null)");
+            s.execute("create table if not exists bench_processed (event_id text primary key, event_type text not null, processed_at timestamptz not null)");
+        }
+        long start = System.nanoTime();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement processed = c.prepareStatement("insert into bench_processed values (?, ?, ?) on conflict do nothing");
+                 PreparedStatement upsert = c.prepareStatement("insert into bench_model values (?, 1, ?::jsonb, ?) on conflict (slug) do update "
+                         + "set revision = bench_model.revision + 1, snapshot = excluded.snapshot, updated_at = excluded.updated_at")) {
+                for (int from = 0; from < events.size(); from += 500) {
+                    Timestamp now = Timestamp.from(Instant.now());
+                    Map<String, Event> latest = new LinkedHashMap<>();
+                    for (Event e : events.subList(from, Math.min(from + 500, events.size()))) {
+                        processed.setString(1, e.id());
+                        processed.setString(2, EventTypes.RELEASE_ANNOUNCED);
+                        processed.setTimestamp(3, now);
+                        processed.addBatch();
+                        latest.put(e.slug(), e);
+                    }
+                    for (Event e : latest.values()) {
+                        upsert.setString(1, e.slug());
+                        upsert.setString(2, e.json());
+                        upsert.setTimestamp(3, now);
+                        upsert.addBatch();
+                    }
+                    processed.executeBatch();
+                    upsert.executeBatch();
+                    c.commit();
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        say("PostgreSQL ceiling (plain JDBC, 500-event transactions: upsert + processed-event insert): %.1f s = %.0f events/s",
+                seconds, events.size() / seconds);
+    }
+
+    private void queries() throws Exception {
+        List<String> filters = List.of("limit=50", "country=CN&limit=50", "q=" + URLEncoder.encode("bm-4242", StandardCharsets.UTF_8),
+                "q=" + URLEncoder.encode("基准模型", StandardCharsets.UTF_8) + "&limit=20",
+                "from=2019&to=2020-06&sort=-published&limit=50", "minParameters=10B&modality=image&sort=-parameters&limit=50",
+                "organization=" + URLEncoder.encode("Google Research", StandardCharsets.UTF_8) + "&accessibility=api",
+                "tag=tag-7&kind=model&sort=name&limit=100", "country=US,GB&maxParameters=5B&limit=50");
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; i < 100; i++) {
+            get(http, filters.get(i % filters.size()));
+        }
+        long[] all = new long[REQUESTS];
+        Map<String, List<Long>> perFilter = new LinkedHashMap<>();
+        for (int i = 0; i < REQUESTS; i++) {
+            String f = filters.get(i % filters.size());
+            long t = System.nanoTime();
+            get(http, f);
+            all[i] = System.nanoTime() - t;
+            perFilter.computeIfAbsent(f, k -> new ArrayList<>()).add(all[i]);
+        }
+        Arrays.sort(all);
+        say("GET /api/v1/models with filters, %d sequential requests over %d entries: p50 %.1f ms, p99 %.1f ms",
+                REQUESTS, count("select count(*) from model"), all[REQUESTS / 2] / 1e6, all[(int) (REQUESTS * 0.99)] / 1e6);
+        perFilter.forEach((f, times) -> {
+            long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
+            say("  %-70s p50 %6.1f ms  p99 %6.1f ms", f, sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6);
+        });
+    }
+
+    private void get(HttpClient http, String query) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(modelsUrl + "?" + query)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(query + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private long count(String query) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(query)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+}
