@@ -1,0 +1,216 @@
+package io.modelwatch.catalog.dashboard;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/** Every word of the dashboard, in English; the Chinese lives in {@code messages/dash_zh-CN.properties}. */
+@MessageBundle(value = "dash", locale = "en")
+public interface DashboardMessages {
+
+    @Message("modelwatch")
+    String brand();
+
+    @Message("Overview")
+    String navOverview();
+
+    @Message("Catalog")
+    String navCatalog();
+
+    @Message("中文")
+    String otherLanguageName();
+
+    @Message("Switch language")
+    String switchLanguage();
+
+    @Message("The field at a glance")
+    String overviewTitle();
+
+    @Message("Period")
+    String period();
+
+    @Message("Last 12 months")
+    String periodLast12();
+
+    @Message("{year}, first half")
+    String periodFirstHalf(String year);
+
+    @Message("{year}, second half")
+    String periodSecondHalf(String year);
+
+    @Message("Custom")
+    String periodCustom();
+
+    @Message("From")
+    String from();
+
+    @Message("To")
+    String to();
+
+    @Message("Apply")
+    String apply();
+
+    @Message("Any")
+    String any();
+
+    @Message("Kind")
+    String kind();
+
+    @Message("Country")
+    String country();
+
+    @Message("Modality")
+    String modality();
+
+    @Message("Accessibility")
+    String accessibility();
+
+    @Message("Tag")
+    String tag();
+
+    @Message("Releases")
+    String releases();
+
+    @Message("Organisations")
+    String organisations();
+
+    @Message("Countries")
+    String countries();
+
+    @Message("With open weights")
+    String openWeights();
+
+    @Message("Median disclosed size")
+    String medianSize();
+
+    @Message("{from} to {to}")
+    String periodRange(String from, String to);
+
+    @Message("Timeline of releases")
+    String timelineTitle();
+
+    @Message("China")
+    String china();
+
+    @Message("Elsewhere")
+    String elsewhere();
+
+    @Message("Parameter count over time (log scale)")
+    String sizeTitle();
+
+    @Message("Median per month")
+    String medianPerMonth();
+
+    @Message("By country")
+    String byCountry();
+
+    @Message("By organisation")
+    String byOrganisation();
+
+    @Message("By modality")
+    String byModality();
+
+    @Message("By accessibility")
+    String byAccessibility();
+
+    @Message("No releases match this period and these filters.")
+    String empty();
+
+    @Message("undisclosed")
+    String undisclosed();
+
+    @Message("new")
+    String newBadge();
+
+    @Message("Live: new releases appear here as they are catalogued.")
+    String liveHint();
+
+    @Message("New release: {name}")
+    String liveAnnounce(String name);
+
+    @Message("Search names, organisations, summaries")
+    String searchPlaceholder();
+
+    @Message("Search")
+    String search();
+
+    @Message("Name")
+    String name();
+
+    @Message("Organisations")
+    String organisationsColumn();
+
+    @Message("Published")
+    String published();
+
+    @Message("Parameters")
+    String parameters();
+
+    @Message("Next page")
+    String nextPage();
+
+    @Message("First page")
+    String firstPage();
+
+    @Message("{#if count == 0}No entries match.{#else if count == 1}1 entry on this page.{#else}{count} entries on this page.{/if}")
+    String pageCount(int count);
+
+    @Message("Sort by {column}")
+    String sortBy(String column);
+
+    @Message("Fields")
+    String fields();
+
+    @Message("Sources")
+    String sources();
+
+    @Message("Revisions")
+    String revisions();
+
+    @Message("Field")
+    String field();
+
+    @Message("Value")
+    String value();
+
+    @Message("Stated by")
+    String statedBy();
+
+    @Message("Confidence")
+    String confidence();
+
+    @Message("Stated at")
+    String statedAt();
+
+    @Message("shown")
+    String shown();
+
+    @Message("Revision")
+    String revision();
+
+    @Message("Cause")
+    String cause();
+
+    @Message("At")
+    String at();
+
+    @Message("No model with this name in the catalog.")
+    String notFound();
+
+    @Message("{#when value}{#is 'model'}Model{#is 'framework'}Framework{#is 'application'}Application{#else}{value}{/when}")
+    String kindName(String value);
+
+    @Message("{#when value}{#is 'open-weights-unrestricted'}Open weights{#is 'open-weights-restricted'}Open weights, restricted{#is 'open-weights-noncommercial'}Open weights, non-commercial{#is 'api'}API{#is 'hosted'}Hosted{#is 'unreleased'}Unreleased{#else}{value}{/when}")
+    String accessibilityName(String value);
+
+    @Message("{#when value}{#is 'text'}Text{#is 'image'}Image{#is 'audio'}Audio{#is 'video'}Video{#is 'code'}Code{#is 'speech'}Speech{#is 'multimodal'}Multimodal{#is 'protein'}Protein{#else}{value}{/when}")
+    String modalityName(String value);
+
+    @Message("{#when value}{#is 'slug'}Slug{#is 'kind'}Kind{#is 'name'}Name{#is 'organizations'}Organisations{#is 'published'}Published{#is 'parameters'}Parameters{#is 'modalities'}Modalities{#is 'tasks'}Tasks{#is 'accessibility'}Accessibility{#is 'architecture'}Architecture{#is 'baseModel'}Base model{#is 'tags'}Tags{#is 'links'}Links{#is 'summary'}Summary{#is 'confidence'}Confidence{#is 'announcements'}Announcements{#is 'firstSeen'}First seen{#is 'lastSeen'}Last seen{#is 'aliases'}Also known as{#is 'revision'}Revision{#else}{value}{/when}")
+    String fieldName(String value);
+
+    @Message("Not stated")
+    String notStated();
+
+    @Message("Unknown")
+    String unknown();
+}

@@ -1,0 +1,121 @@
+package io.modelwatch.catalog.dashboard;
+
+import io.modelwatch.catalog.model.CatalogQueries;
+import io.modelwatch.catalog.model.CatalogQueries.Position;
+import io.modelwatch.catalog.model.CatalogQueries.Sort;
+import io.modelwatch.catalog.model.CatalogStore;
+import io.modelwatch.catalog.service.ModelFilter;
+import io.modelwatch.contract.ModelChanged;
+import io.modelwatch.contract.Organization;
+import io.modelwatch.contract.parameters.ParameterCountFormatter;
+import io.modelwatch.problem.Problem;
+import io.modelwatch.problem.ProblemException;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The dashboard's two statistics beyond /api/v1/stats/releases and /parameters; same filters. */
+@Path("/api/v1/stats")
+@Produces(MediaType.APPLICATION_JSON)
+public class DashboardStatsResource {
+
+    static final int MAX_POINTS = 1000;
+
+    private final DashboardStats stats;
+    private final CatalogQueries queries;
+    private final CatalogStore store;
+
+    public DashboardStatsResource(DashboardStats stats, CatalogQueries queries, CatalogStore store) {
+        this.stats = stats;
+        this.queries = queries;
+        this.store = store;
+    }
+
+    @GET
+    @Path("summary")
+    @Operation(summary = "Headline figures: entries, organisations, countries, share with open weights, median disclosed parameter count",
+            description = "Takes the filters of /api/v1/models, and lang (en or zh-CN) for the formatted figures.")
+    public DashboardStats.Summary summary(@Context UriInfo uri) {
+        return stats.summary(filter(uri, Set.of("lang")), lang(uri));
+    }
+
+    /** One entry as a chart draws it. parametersText: formatted for the language, null when undisclosed. */
+    public record Point(String slug, String name, String kind, String published, String month, List<String> countries,
+                        boolean china, Long parameters, String parametersText, String accessibility) {
+    }
+
+    public record Points(List<Point> items, String next) {
+    }
+
+    @GET
+    @Path("points")
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @Operation(summary = "The matching entries as chart points (oldest first, cursor-paged like /api/v1/models)",
+            description = "Takes the filters of /api/v1/models, after, limit (1.." + MAX_POINTS + ", default 500) and lang.")
+    public Points points(@Context UriInfo uri, @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
+        ModelFilter filter = filter(uri, Set.of("lang", "after", "limit"));
+        int size = limit == null ? 500 : limit;
+        if (size < 1 || size > MAX_POINTS) {
+            throw new ProblemException(Problem.invalid("limit is not valid",
+                    List.of(new Problem.FieldError("limit", "'" + size + "' is out of range 1.." + MAX_POINTS))));
+        }
+        Position position = after == null ? null : decode(after);
+        List<CatalogQueries.Row> rows = queries.page(filter, Sort.PUBLISHED, position, size + 1);
+        boolean more = rows.size() > size;
+        List<CatalogQueries.Row> shown = more ? rows.subList(0, size) : rows;
+        Lang lang = lang(uri);
+        List<Point> items = shown.stream().map(r -> point(store.read(r.snapshotJson(), ModelChanged.class), lang)).toList();
+        return new Points(items, more ? encode(shown.get(shown.size() - 1).position()) : null);
+    }
+
+    static Point point(ModelChanged m, Lang lang) {
+        List<String> countries = m.organizations() == null ? List.of() : m.organizations().stream().map(Organization::country)
+                .filter(c -> c != null).distinct().toList();
+        String published = m.published() == null ? null : m.published().value();
+        String month = published == null || published.length() < 7 ? null : published.substring(0, 7);
+        Long parameters = m.parameters() == null ? null : m.parameters().value();
+        return new Point(m.slug(), m.name(), m.kind() == null ? null : m.kind().name().toLowerCase(java.util.Locale.ROOT),
+                published, month, countries, countries.contains("CN"), parameters,
+                m.parameters() == null ? null : ParameterCountFormatter.format(m.parameters(), lang.locale),
+                m.accessibility() == null ? null : m.accessibility().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+    }
+
+    private static ModelFilter filter(UriInfo uri, Set<String> own) {
+        return ModelFilter.parse(uri.getQueryParameters(), own);
+    }
+
+    private static Lang lang(UriInfo uri) {
+        Lang lang = Lang.parse(uri.getQueryParameters().getFirst("lang"));
+        return lang == null ? Lang.EN : lang;
+    }
+
+    private static String encode(Position p) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((p.key() + "\n" + p.slug()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Position decode(String cursor) {
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            int cut = text.indexOf('\n');
+            if (cut > 0) {
+                return new Position(text.substring(0, cut), text.substring(cut + 1));
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw new ProblemException(Problem.invalid("after is not valid",
+                List.of(new Problem.FieldError("after", "is not a cursor this list gave out"))));
+    }
+}

@@ -1,0 +1,43 @@
+package io.modelwatch.catalog.dashboard;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelwatch.contract.Json;
+import io.modelwatch.contract.ModelChanged;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * The catalog's own change stream (catalog.model-changes, written by the outbox relay after each commit), read with a
+ * consumer group of this instance alone so every replica sees every change, and handed to the open dashboards.
+ */
+@ApplicationScoped
+public class LiveChanges {
+
+    private static final Logger LOG = Logger.getLogger(LiveChanges.class);
+
+    /** A change as the dashboards hear it: the entry after the change, or only its slug when it was deleted. */
+    public record Change(String slug, ModelChanged entry) {
+    }
+
+    private final BroadcastProcessor<Change> changes = BroadcastProcessor.create();
+    private final ObjectMapper json = Json.mapper();
+
+    @Incoming("dashboard-model-changes")
+    public void onChange(ConsumerRecord<String, String> record) {
+        try {
+            ModelChanged entry = record.value() == null ? null : json.readValue(record.value(), ModelChanged.class);
+            changes.onNext(new Change(record.key(), entry));
+        } catch (Exception e) {
+            // The live view is a convenience: an unreadable change is skipped, the catalog itself is unaffected.
+            LOG.warnf("Live dashboard skipped an unreadable change of %s: %s", record.key(), e.toString());
+        }
+    }
+
+    public Multi<Change> stream() {
+        return changes;
+    }
+}
