@@ -120,8 +120,13 @@ public class AnnouncementIntake {
         List<Recorded> recorded = valid.isEmpty() ? List.of()
                 : record(publisherName, idempotencyKey, BATCH, sha256(body), valid);
         long stored = System.nanoTime();
+        // Once the broker has refused a line, the rest are not tried: without metadata every send would block for
+        // max.block.ms, line after line.
+        java.util.concurrent.atomic.AtomicReference<Throwable> refused = new java.util.concurrent.atomic.AtomicReference<>();
         return Multi.createFrom().iterable(recorded)
-                .onItem().transformToUni(r -> send(r, publisher.publishDirect(r.eventId(), r.event()))).merge(BATCH_CONCURRENCY)
+                .onItem().transformToUni(r -> send(r, refused.get() != null ? Uni.createFrom().failure(refused.get())
+                        : publisher.publishDirect(r.eventId(), r.event()).onFailure().invoke(f -> refused.compareAndSet(null, f))))
+                .merge(BATCH_CONCURRENCY)
                 .collect().asList()
                 .map(sent -> {
                     List<Outcome> all = new ArrayList<>(sent.size() + rejected.size());
