@@ -120,7 +120,9 @@ public final class ReviewBuilder {
                 .sorted(bySizeDescending()).toList();
         section(sections, figures, SectionKey.SMALLER, smaller, null, language, null);
         section(sections, figures, SectionKey.RETRIEVAL_TOOLS,
-                models.stream().filter(m -> hasAny(m.tags(), options.retrievalToolTags())).toList(), null, language, null);
+                models.stream().filter(m -> hasAny(m.tags(), options.retrievalToolTags())).toList(), null, language,
+                query(range + "&kind=model" + options.retrievalToolTags().stream().sorted().map(t -> "&tag=" + t)
+                        .collect(Collectors.joining())));
         section(sections, figures, SectionKey.APPLICATIONS,
                 releases.stream().filter(m -> m.kind() == Kind.APPLICATION).toList(), null, language,
                 query(range + "&kind=application"));
@@ -274,8 +276,8 @@ public final class ReviewBuilder {
                 .sorted(Comparator.<Map.Entry<String, List<ModelChanged>>>comparingInt(e -> e.getValue().size()).reversed()
                         .thenComparing(Map.Entry::getKey))
                 .forEach(e -> {
-                    Figure f = shareFigure("region." + e.getKey(), e.getValue(), models, List.of(),
-                            e.getKey().equals("unknown") ? null : query(range + "&kind=model&country=" + e.getKey()));
+                    // No query: the catalog's country filter matches any organisation, this counts the lead one.
+                    Figure f = shareFigure("region." + e.getKey(), e.getValue(), models, List.of(), null);
                     put(figures, f);
                 });
     }

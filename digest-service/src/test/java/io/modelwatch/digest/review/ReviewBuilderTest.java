@@ -52,6 +52,11 @@ class ReviewBuilderTest {
         assertThat(smaller.get("FLAN").parametersShown()).isEqualTo("137B");
         assertThat(smaller.get("FLAN").relativeForm()).isEqualTo("percent");
         assertThat(names(review, SectionKey.RETRIEVAL_TOOLS)).containsExactlyInAnyOrder("RETRO", "WebGPT");
+        assertThat(review.figure("section.retrieval-tools").query()).isEqualTo("http://catalog.test/api/v1/models?"
+                + "from=2021-07-01&to=2022-06-30&kind=model&tag=browsing&tag=retrieval&tag=retrieval-augmented&tag=tool-use"
+                + "&tag=tool-using&tag=tools");
+        assertThat(review.figure("region.CN").slugs()).hasSize(8);
+        assertThat(review.figure("region.CN").query()).isNull();
         assertThat(names(review, SectionKey.APPLICATIONS)).containsExactly("GitHub Copilot");
         assertThat(names(review, SectionKey.FRAMEWORKS)).containsExactly("Megatron-DeepSpeed", "Colossal-AI", "T5X");
         assertThat(names(review, SectionKey.BIGGEST)).startsWith("M6-10T", "Megatron-Turing NLG");
