@@ -162,7 +162,10 @@ class MidYearReviewTest {
         JsonPath zh = create("{\"kind\": \"half-year\", \"period\": \"2022-H1\", \"language\": \"zh-CN\"}");
         assertThat(zh.getString("title")).isEqualTo("2022 年中回顾");
         assertThat(zh.getString("text")).contains("参数量中位数从 110亿 降至 23.5亿")
-                .contains("发布数量有所减少，从 13 项降至 10 项。").contains("国内大模型").contains("未公开");
+                .contains("发布数量有所减少，从 13 项降至 10 项。").contains("国内大模型").contains("未公开")
+                // Chinese throughout: no English words of the bundle leak into the Chinese review.
+                .doesNotContain("undisclosed").doesNotContain("parameters").doesNotContain("China")
+                .doesNotContain("release").doesNotContain("review");
     }
 
     @Test
