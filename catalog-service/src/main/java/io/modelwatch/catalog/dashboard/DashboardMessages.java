@@ -13,6 +13,9 @@ public interface DashboardMessages {
     @Message("Overview")
     String navOverview();
 
+    @Message("Skip to content")
+    String skipToContent();
+
     @Message("Catalog")
     String navCatalog();
 

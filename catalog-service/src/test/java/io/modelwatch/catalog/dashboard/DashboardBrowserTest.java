@@ -198,6 +198,9 @@ class DashboardBrowserTest {
                 + "var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
                 + "for (var i = 3; i < d.length; i += 4) { if (d[i] > 0) return true; } return false;")).isTrue();
         assertThat(browser.findElement(By.id("fig-median")).getText()).isNotEqualTo("0").isNotBlank();
+        // The size chart draws the GPT-3 reference line at 175B on its log axis.
+        assertThat(js("var o = echarts.getInstanceByDom(document.getElementById('chart-size')).getOption();"
+                + "return [o.yAxis[0].type, o.series[0].markLine.data[0].yAxis];").toString()).isEqualTo("[log, 175000000000]");
         screenshot("overview-en");
         System.out.printf("Overview usable (every chart's data drawn) %s ms after navigation, %d entries in the period%n",
                 browser.findElement(By.id("overview")).getDomAttribute("data-ready-ms"), points("chart-timeline"));
@@ -220,7 +223,14 @@ class DashboardBrowserTest {
         new Select(browser.findElement(By.id("filter-country"))).selectByValue("");
         waiting().until(d -> !d.getCurrentUrl().contains("country=CN"));
         awaitCharts();
+        // The whole page (every chart) in one tall window, for a human to look at.
+        browser.manage().window().setSize(new Dimension(1280, 2300));
+        awaitCharts();
         screenshot("overview-zh-CN");
+        browser.findElement(By.id("lang-switch")).click();
+        waiting().until(d -> "en".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
+        awaitCharts();
+        screenshot("overview-en-full");
     }
 
     @Test
