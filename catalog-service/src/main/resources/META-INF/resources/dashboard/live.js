@@ -42,3 +42,36 @@
         document.dispatchEvent(new CustomEvent('modelwatch:change', {detail: point}));
     };
 })();
+
+// On the catalog page, a changed entry also appears at the top of the table, marked new (text only).
+document.addEventListener('modelwatch:change', function (e) {
+    'use strict';
+    var body = document.querySelector('#catalog tbody');
+    if (!body) {
+        return;
+    }
+    var point = e.detail;
+    var row = document.createElement('tr');
+    row.dataset.slug = point.slug;
+    row.className = 'fresh';
+    var name = document.createElement('td');
+    name.className = 'name';
+    var badge = document.createElement('span');
+    badge.className = 'badge';
+    badge.textContent = document.getElementById('live').dataset['new'];
+    var link = document.createElement('a');
+    link.href = '/models/' + encodeURIComponent(point.slug);
+    link.textContent = point.name;
+    name.appendChild(badge);
+    name.appendChild(link);
+    row.appendChild(name);
+    var rest = document.createElement('td');
+    rest.colSpan = 5;
+    rest.textContent = [point.published, point.parametersText].filter(Boolean).join(' · ');
+    row.appendChild(rest);
+    var old = body.querySelector('tr[data-slug="' + CSS.escape(point.slug) + '"]');
+    if (old) {
+        old.remove();
+    }
+    body.insertBefore(row, body.firstChild);
+});

@@ -211,6 +211,9 @@ public interface DashboardMessages {
     @Message("{#when value}{#is 'slug'}Slug{#is 'kind'}Kind{#is 'name'}Name{#is 'organizations'}Organisations{#is 'published'}Published{#is 'parameters'}Parameters{#is 'modalities'}Modalities{#is 'tasks'}Tasks{#is 'accessibility'}Accessibility{#is 'architecture'}Architecture{#is 'baseModel'}Base model{#is 'tags'}Tags{#is 'links'}Links{#is 'summary'}Summary{#is 'confidence'}Confidence{#is 'announcements'}Announcements{#is 'firstSeen'}First seen{#is 'lastSeen'}Last seen{#is 'aliases'}Also known as{#is 'revision'}Revision{#else}{value}{/when}")
     String fieldName(String value);
 
+    @Message("{#when value}{#is 'confident'}Confident{#is 'likely'}Likely{#is 'speculative'}Speculative{#is 'unstated'}Not stated{#else}{value}{/when}")
+    String confidenceName(String value);
+
     @Message("Not stated")
     String notStated();
 

@@ -272,7 +272,7 @@ public class DashboardPages {
             List<Statement> statements = new ArrayList<>();
             for (JsonNode s : e.getValue()) {
                 statements.add(new Statement(DisplayText.json(e.getKey(), s.get("value"), lang), s.path("publisher").asText(""),
-                        s.path("confidence").asText(""), s.hasNonNull("statedAt")
+                        msg.confidenceName(s.path("confidence").asText("")), s.hasNonNull("statedAt")
                         ? DisplayText.instant(java.time.Instant.parse(s.get("statedAt").asText()), lang) : "", s.path("shown").asBoolean()));
             }
             provenance.add(new Provenance(msg.fieldName(e.getKey()), statements));

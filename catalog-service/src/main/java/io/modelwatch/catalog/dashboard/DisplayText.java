@@ -101,6 +101,9 @@ public final class DisplayText {
         if ("kind".equals(field)) {
             return messages(lang).kindName(value.asText());
         }
+        if ("confidence".equals(field)) {
+            return messages(lang).confidenceName(value.asText());
+        }
         if ("accessibility".equals(field)) {
             return messages(lang).accessibilityName(value.asText());
         }

@@ -144,6 +144,7 @@ class DashboardPagesTest {
         assertThat(zh.select("#fields [data-field=organizations] dd").text()).endsWith("(中国)");
         assertThat(zh.select("#provenance tbody tr").eachText()).anySatisfy(row -> assertThat(row).contains("test"));
         assertThat(zh.select("#revisions tbody tr")).isNotEmpty();
+        assertThat(zh.select("#fields [data-field=confidence] dd").text()).isEqualTo("确定");
 
         Document quiet = get("/models/" + Slugs.of(hidden) + "?lang=en");
         assertThat(quiet.select("#fields [data-field=parameters] dd").text()).isEqualTo("undisclosed");
