@@ -1,0 +1,72 @@
+package io.modelwatch.ingest.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.modelwatch.contract.Topics;
+import io.modelwatch.platform.EmbeddedPlatformTestResource;
+import io.modelwatch.platform.TopicClient;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/**
+ * With tracing on (as on Kubernetes), the trace of a publisher's request continues on the record it produces: the
+ * W3C trace context travels in the record's traceparent header, so the catalog's consumer joins the same trace.
+ */
+@QuarkusTest
+@TestProfile(TraceContextTest.TracingOn.class)
+@WithTestResource(value = EmbeddedPlatformTestResource.class, scope = TestResourceScope.GLOBAL)
+class TraceContextTest {
+
+    /** The SDK on, spans exported nowhere (no collector in tests). */
+    public static class TracingOn implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.otel.sdk.disabled", "false", "quarkus.otel.traces.exporter", "none");
+        }
+    }
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void theRequestsTraceIdReachesTheRecordOnModelReleases() {
+        SecureRandom random = new SecureRandom();
+        byte[] traceBytes = new byte[16];
+        byte[] spanBytes = new byte[8];
+        random.nextBytes(traceBytes);
+        random.nextBytes(spanBytes);
+        String traceId = HexFormat.of().formatHex(traceBytes);
+        String parent = "00-" + traceId + "-" + HexFormat.of().formatHex(spanBytes) + "-01";
+        String name = "Traced " + UUID.randomUUID();
+
+        String slug = given().header("Authorization", "Bearer test-key").header("traceparent", parent)
+                .contentType(ContentType.JSON)
+                .body("""
+                        {"name": "%s", "organizations": [{"name": "DeepMind", "country": "GB"}],
+                         "published": "2022-03-29", "parameters": "70B", "accessibility": "unreleased"}
+                        """.formatted(name))
+                .when().post("/api/v1/announcements")
+                .then().statusCode(202).extract().path("slug");
+
+        ConsumerRecord<String, String> record;
+        try (TopicClient topics = new TopicClient(bootstrapServers)) {
+            record = topics.readAll(Topics.MODEL_RELEASES).stream().filter(r -> slug.equals(r.key())).findFirst()
+                    .orElseThrow(() -> new AssertionError("no record keyed " + slug));
+        }
+        String traceparent = TopicClient.header(record, "traceparent");
+        assertThat(traceparent).as("traceparent header of the record").isNotNull();
+        assertThat(traceparent.split("-")[1]).isEqualTo(traceId);
+    }
+}
