@@ -48,12 +48,39 @@ public class BatchApplier {
         } catch (RuntimeException batchFailure) {
             LOG.warnf("A batch of %d events failed (%s); applying them one by one", events.size(), batchFailure.getMessage());
             for (ReleaseEvent event : events) {
-                try {
-                    applyRetrying(List.of(event));
-                } catch (RuntimeException e) {
-                    deadLetter.accept(event, "could not be applied: " + rootMessage(e));
-                }
+                applyOrDeadLetter(event);
             }
+        }
+    }
+
+    /**
+     * An event is dead-lettered only when it fails {@link #ATTEMPTS} times in a row: a failure that is not
+     * recognisably transient may still come from the connection (a pooled connection the server closed), and it
+     * must not cost an event.
+     */
+    private void applyOrDeadLetter(ReleaseEvent event) {
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                applyRetrying(List.of(event));
+                return;
+            } catch (RuntimeException e) {
+                last = e;
+                LOG.warnf("Event %s failed (attempt %d of %d): %s", event.id(), attempt, ATTEMPTS, rootMessage(e));
+                pause(100L * attempt, e);
+            }
+        }
+        deadLetter.accept(event, "could not be applied: " + rootMessage(last));
+    }
+
+    static final int ATTEMPTS = 3;
+
+    private void pause(long millis, RuntimeException cause) {
+        try {
+            sleeper.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting to retry", cause);
         }
     }
 
@@ -86,7 +113,7 @@ public class BatchApplier {
     /** Connection problems (08), serialization failures and deadlocks (40), resources (53), shutdown (57P). */
     public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientException) {
+            if (t instanceof SQLTransientException || t instanceof java.io.IOException) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null) {

@@ -50,6 +50,7 @@ class BatchApplierTest {
         }, (e, reason) -> dead.add(Map.entry(e.id(), reason)), ms -> { }, 1000);
         applier.applyAll(events(3));
         assertThat(applied).containsExactly("e0", "e2");
+        // e1 was tried alone BatchApplier.ATTEMPTS times before it was dead-lettered.
         assertThat(dead).singleElement().satisfies(d -> {
             assertThat(d.getKey()).isEqualTo("e1");
             assertThat(d.getValue()).contains("value too long");
