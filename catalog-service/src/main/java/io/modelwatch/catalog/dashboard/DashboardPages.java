@@ -25,7 +25,6 @@ import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -200,10 +199,10 @@ public class DashboardPages {
         query.putSingle("limit", "50");
         ModelResource.ModelPage result;
         try {
-            result = models.list(queryOnly(query), after, "50", sort);
+            result = models.page(query, after, "50", sort);
         } catch (ProblemException e) {
             // a stale cursor: back to the first page
-            result = models.list(queryOnly(query), null, "50", sort);
+            result = models.page(query, null, "50", sort);
         }
         List<Row> rows = new ArrayList<>();
         for (JsonNode item : result.items()) {
@@ -316,15 +315,5 @@ public class DashboardPages {
 
     private static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    /** A UriInfo that carries only the given query, to call the read API's own method for the catalog page. */
-    private static UriInfo queryOnly(MultivaluedMap<String, String> query) {
-        return (UriInfo) Proxy.newProxyInstance(UriInfo.class.getClassLoader(), new Class<?>[]{UriInfo.class}, (proxy, method, args) -> {
-            if (method.getName().equals("getQueryParameters")) {
-                return query;
-            }
-            throw new UnsupportedOperationException(method.getName());
-        });
     }
 }

@@ -69,7 +69,12 @@ public class ModelResource {
                           @Parameter(description = "the 'next' cursor of the previous page") @jakarta.ws.rs.QueryParam("after") String after,
                           @jakarta.ws.rs.QueryParam("limit") String limitText,
                           @jakarta.ws.rs.QueryParam("sort") String sortText) {
-        Map<String, List<String>> query = uri.getQueryParameters();
+        return page(uri.getQueryParameters(), after, limitText, sortText);
+    }
+
+    /** The list endpoint's work for a given query string, so server-rendered pages run the very same code. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ModelPage page(Map<String, List<String>> query, String after, String limitText, String sortText) {
         ModelFilter filter = ModelFilter.parse(query, PAGING);
         List<Problem.FieldError> errors = new ArrayList<>();
         int limit = 50;
