@@ -7,6 +7,7 @@
         return;
     }
     var query = root.dataset.query;
+    var maxPoints = +root.dataset.maxPoints || 5000;
     var lang = root.dataset.lang;
     var labels = {};
     document.querySelectorAll('#labels li').forEach(function (li) {
@@ -69,14 +70,15 @@
         return label('month:' + m, key.slice(5)) + (m === 1 || key === axis[0] ? '\n' + key.slice(0, 4) : '');
     }
 
-    // Every point of the period, page by page (at most 5,000: the chart would not be readable beyond).
+    // Every point of the period, page by page, up to the page's data-max-points (beyond, the charts would not be
+    // readable; the page then says so).
     function allPoints() {
         var items = [];
         function page(after) {
             return api('/api/v1/stats/points', 'limit=1000&lang=' + encodeURIComponent(lang) + (after ? '&after=' + encodeURIComponent(after) : ''))
                 .then(function (p) {
                     items = items.concat(p.items);
-                    return p.next && items.length < 5000 ? page(p.next) : items;
+                    return p.next && items.length < maxPoints ? page(p.next) : items.slice(0, maxPoints);
                 });
         }
         return page(null);

@@ -183,4 +183,95 @@ class PipelineIT {
             assertThat(changes).allSatisfy(r -> assertThat(JSON.readTree(r.value()).get("revision").asLong()).isEqualTo(1));
         }
     }
+
+    /**
+     * The mid-year review of the demo data (July to June) against the running catalog: every figure that carries a catalog
+     * query lists exactly the models the figure counts, and every model the review links to exists in the catalog.
+     */
+    @Test
+    void theMidYearReviewsFiguresAreReproducibleFromTheCatalogApi() throws Exception {
+        int year = freshYear();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        var demo = JSON.readTree(java.nio.file.Files.readString(java.nio.file.Path.of("../demo/releases.json")));
+        List<String> slugs = new ArrayList<>();
+        for (var release : demo) {
+            var copy = (com.fasterxml.jackson.databind.node.ObjectNode) release.deepCopy();
+            // The demo under names and years of this test's own: 2022 becomes `year`, 2021 the year before.
+            copy.put("name", release.get("name").asText() + " " + run);
+            String published = release.path("published").asText("");
+            if (!published.isEmpty()) {
+                copy.put("published", (year + Integer.parseInt(published.substring(0, 4)) - 2022) + published.substring(4));
+            }
+            slugs.add(announce(JSON.writeValueAsString(copy)).getString("slug"));
+        }
+        String from = (year - 1) + "-07-01";
+        String to = year + "-06-30";
+        // The demo's entries dated inside July to June (GPT-3 and the year-only one are outside).
+        long inPeriod = java.util.stream.StreamSupport.stream(demo.spliterator(), false).map(r -> r.path("published").asText(""))
+                .filter(p -> p.length() >= 7 && p.compareTo("2021-07") >= 0 && p.compareTo("2022-07") < 0).count();
+
+        for (String language : List.of("en", "zh-CN")) {
+            JsonPath review = await().atMost(Duration.ofSeconds(90)).until(() -> review(from, to, language),
+                    r -> r.getList("review.figures.releases.slugs").size() == inPeriod);
+            Map<String, Map<String, Object>> figures = review.getMap("review.figures");
+            int checked = 0;
+            for (var figure : figures.values()) {
+                String query = (String) figure.get("query");
+                if (query == null) {
+                    continue;
+                }
+                assertThat(query).as("figure %s", figure.get("key")).startsWith(catalog.url() + "/api/v1/models?");
+                assertThat(catalogSlugs(query)).as("%s: the catalog's answer to %s", figure.get("key"), query)
+                        .containsExactlyInAnyOrderElementsOf(stringList(figure.get("slugs")));
+                checked++;
+            }
+            assertThat(checked).as("figures with a catalog query").isGreaterThanOrEqualTo(8);
+            // Shares: the numerator over the denominator the figure names, as the review shows it.
+            for (String share : List.of("open", "china")) {
+                var figure = figures.get(share);
+                double expected = (double) stringList(figure.get("slugs")).size() / stringList(figure.get("of")).size();
+                assertThat(((Number) figure.get("value")).doubleValue()).as(share).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9));
+                assertThat(figure.get("shown")).as(share).isEqualTo(Math.round(expected * 100) + "%");
+            }
+            // Every model the review names, links to or counts is a catalog entry.
+            java.util.Set<String> linked = new java.util.TreeSet<>();
+            figures.values().forEach(f -> {
+                linked.addAll(stringList(f.get("slugs")));
+                linked.addAll(stringList(f.get("of")));
+                linked.addAll(stringList(f.get("excluded")));
+            });
+            linked.addAll(review.getList("review.sections.entries.flatten().slug", String.class));
+            assertThat(linked).isNotEmpty().allSatisfy(slug -> assertThat(slugs).as("a demo entry of this test").contains(slug));
+            for (String slug : linked) {
+                given().baseUri(catalog.url()).when().get("/api/v1/models/" + slug).then().statusCode(200);
+            }
+        }
+    }
+
+    private static JsonPath review(String from, String to, String language) {
+        String id = given().baseUri(digest.url()).contentType(ContentType.JSON)
+                .body("{\"from\": \"" + from + "\", \"to\": \"" + to + "\", \"language\": \"" + language + "\"}")
+                .when().post("/api/v1/digests")
+                .then().statusCode(201).extract().path("id");
+        return given().baseUri(digest.url()).when().get("/api/v1/digests/" + id).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Every slug the catalog lists for a query, page by page. */
+    private static List<String> catalogSlugs(String query) {
+        List<String> found = new ArrayList<>();
+        boolean limited = query.contains("limit=");
+        String next = query;
+        while (next != null) {
+            JsonPath page = given().urlEncodingEnabled(false).when().get(next).then().statusCode(200).extract().jsonPath();
+            found.addAll(page.getList("items.slug", String.class));
+            String cursor = page.getString("next");
+            next = cursor == null || limited ? null : query + "&after=" + java.net.URLEncoder.encode(cursor, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return found;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> stringList(Object value) {
+        return value == null ? List.of() : (List<String>) value;
+    }
 }

@@ -118,6 +118,9 @@ public interface DashboardMessages {
     @Message("No releases match this period and these filters.")
     String empty();
 
+    @Message("The timeline and the size chart show the oldest {shown} of the {total} releases in this view: narrow the period or the filters to see them all.")
+    String chartsCapped(String shown, String total);
+
     @Message("undisclosed")
     String undisclosed();
 

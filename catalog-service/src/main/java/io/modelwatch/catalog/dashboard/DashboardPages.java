@@ -65,8 +65,12 @@ public class DashboardPages {
     }
 
     public record Overview(String period, String periodLabel, List<Option> periods, String from, String to, List<Select> filters,
-                           DashboardStats.Summary summary, String apiQuery, List<Label> labels) {
+                           DashboardStats.Summary summary, String apiQuery, List<Label> labels, int maxPoints,
+                           String cappedNote) {
     }
+
+    /** Entries the timeline and size charts draw at most: beyond, neither is readable, and the browser slows down. */
+    static final int MAX_CHART_POINTS = 5000;
 
     public record Row(String slug, String name, String organisations, String published, String parameters, boolean undisclosed,
                       String kind, String accessibility) {
@@ -162,9 +166,14 @@ public class DashboardPages {
                     : java.time.Month.of(m).getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH)));
         }
 
+        DashboardStats.Summary summary = stats.summary(filter.filter(), lang);
+        java.text.NumberFormat numbers = java.text.NumberFormat.getIntegerInstance(lang.locale);
+        // The charts draw at most MAX_CHART_POINTS entries (oldest first); beyond, the page says so.
+        String cappedNote = summary.releases() <= MAX_CHART_POINTS ? null
+                : msg.chartsCapped(numbers.format(MAX_CHART_POINTS), numbers.format(summary.releases()));
         Overview page = new Overview(period.id(), msg.periodRange(DisplayText.month(period.from(), lang), DisplayText.month(period.to(), lang)),
-                periods, period.from().toString(), period.to().toString(), filters, stats.summary(filter.filter(), lang),
-                filter.apiQuery(), labels);
+                periods, period.from().toString(), period.to().toString(), filters, summary,
+                filter.apiQuery(), labels, MAX_CHART_POINTS, cappedNote);
         String html = Templates.overview(chrome(uri, lang, msg, "overview", msg.overviewTitle()), page).setLocale(lang.locale).render();
         return page(html, langParam, lang);
     }

@@ -41,16 +41,10 @@ public class DashboardStats {
         long open = queries.count(filter, Dimension.ACCESSIBILITY).stream()
                 .filter(c -> c.key() != null && c.key().startsWith("open-weights")).mapToLong(Count::count).sum();
         Double share = releases == 0 ? null : (double) open / releases;
-        long low = filter.minParameters() == null ? 1 : Math.max(1, filter.minParameters());
-        long high = queries.parameterPercentiles(filter, Dimension.YEAR).stream().mapToLong(CatalogQueries.Percentiles::max)
-                .max().orElse(0);
-        ModelFilter disclosed = between(filter, low, high);
-        long n = high < low ? 0 : total(disclosed);
-        Long median = null;
-        if (n > 0) {
-            median = n % 2 == 1 ? kth(filter, low, high, (n + 1) / 2)
-                    : Math.round((kth(filter, low, high, n / 2) + (double) kth(filter, low, high, n / 2 + 1)) / 2);
-        }
+        // The same percentile query as /api/v1/stats/parameters/all: one statement, whatever the catalog's size.
+        CatalogQueries.Percentiles all = queries.parameterPercentiles(filter, Dimension.ALL).stream().findFirst().orElse(null);
+        long n = all == null ? 0 : all.count();
+        Long median = n == 0 ? null : Math.round(all.p50());
         return new Summary(releases, organisations, countries, share, median,
                 share == null ? "–" : NumberFormat.getPercentInstance(lang.locale).format(share),
                 median == null ? null : ParameterCountFormatter.format(median, lang.locale), (int) n);
@@ -81,30 +75,6 @@ public class DashboardStats {
 
     private static long keys(List<Count> counts) {
         return counts.stream().filter(c -> c.key() != null).count();
-    }
-
-    /**
-     * The k-th smallest disclosed count, found by bisecting on the maxParameters filter: the API's own filter and
-     * count, so the median follows exactly the same selection as the charts (about 40 count queries).
-     */
-    private long kth(ModelFilter filter, long low, long high, long k) {
-        long lo = low;
-        long hi = high;
-        while (lo < hi) {
-            long mid = lo + (hi - lo) / 2;
-            if (total(between(filter, low, mid)) >= k) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return lo;
-    }
-
-    private static ModelFilter between(ModelFilter f, long min, long max) {
-        long upper = f.maxParameters() == null ? max : Math.min(max, f.maxParameters());
-        return new ModelFilter(f.q(), f.kinds(), f.organizations(), f.countries(), f.modalities(), f.accessibilities(), f.tags(),
-                f.from(), f.to(), min, upper);
     }
 
     static String formatPercent(double share, Locale locale) {

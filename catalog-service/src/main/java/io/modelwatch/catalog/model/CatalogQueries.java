@@ -221,6 +221,8 @@ public class CatalogQueries {
         MONTH("case when length(snapshot->>'published') >= 7 then to_char(published_start, 'YYYY-MM') end"),
         QUARTER("case when length(snapshot->>'published') >= 7 then to_char(published_start, 'YYYY-\"Q\"Q') end"),
         YEAR("to_char(published_start, 'YYYY')"),
+        /** One group: every matching entry, whatever its date. */
+        ALL("'all'"),
         COUNTRY("unnest(case when cardinality(countries) = 0 then array[null]::text[] else countries end)"),
         ORGANIZATION("jsonb_array_elements(snapshot->'organizations')->>'name'"),
         MODALITY("unnest(case when cardinality(modalities) = 0 then array[null]::text[] else modalities end)"),

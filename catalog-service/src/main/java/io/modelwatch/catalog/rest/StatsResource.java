@@ -27,7 +27,7 @@ public class StatsResource {
 
     private static final List<String> BY = List.of("month", "quarter", "year", "country", "organization", "modality",
             "accessibility", "kind", "tag");
-    private static final List<String> PERIODS = List.of("month", "quarter", "year");
+    private static final List<String> PERIODS = List.of("month", "quarter", "year", "all");
 
     private final CatalogQueries queries;
 
@@ -58,7 +58,7 @@ public class StatsResource {
     @GET
     @Path("parameters/{period}")
     @Transactional(Transactional.TxType.SUPPORTS)
-    @Operation(summary = "Parameter-count percentiles (p25, p50, p75, p90, min, max) per month, quarter or year, over disclosed counts")
+    @Operation(summary = "Parameter-count percentiles (p25, p50, p75, p90, min, max) per month, quarter or year, or over all matching entries (all), over disclosed counts")
     public ParameterStats parameters(@PathParam("period") String period, @Context UriInfo uri) {
         Dimension dimension = dimension(period, PERIODS, "period");
         ModelFilter filter = ModelFilter.parse(uri.getQueryParameters(), Set.of());

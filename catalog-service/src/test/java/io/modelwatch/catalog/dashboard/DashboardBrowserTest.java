@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelwatch.catalog.support.CatalogFixture;
+import io.modelwatch.catalog.support.Chromium;
 import io.modelwatch.contract.Accessibility;
 import io.modelwatch.contract.Confidence;
 import io.modelwatch.contract.Kind;
@@ -44,9 +45,6 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -59,12 +57,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @WithTestResource(value = EmbeddedPlatformTestResource.class, scope = TestResourceScope.GLOBAL)
 class DashboardBrowserTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     static WebDriver browser;
-    static Path profile;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -80,18 +75,8 @@ class DashboardBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Browser tests skipped: /usr/bin/chromium and /usr/bin/chromedriver are needed (apt-get install -y chromium chromium-driver)");
-        profile = Files.createTempDirectory("modelwatch-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--user-data-dir=" + profile, "--window-size=1280,1000", "--lang=en-US");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        Assumptions.assumeTrue(Chromium.installed(), Chromium.MISSING);
+        browser = Chromium.start();
         Files.createDirectories(SCREENSHOTS);
     }
 
@@ -109,29 +94,7 @@ class DashboardBrowserTest {
         year = CatalogFixture.randomYear();
         tag = "browser-" + UUID.randomUUID();
         String run = UUID.randomUUID().toString().substring(0, 6);
-        names = new ArrayList<>();
-        JsonNode demo = CatalogFixture.JSON.readTree(Files.readString(Path.of("../demo/releases.json")));
-        for (JsonNode a : demo) {
-            String name = a.get("name").asText().strip() + " " + run;
-            String published = a.path("published").asText("");
-            published = published.isEmpty() ? null : (year + Integer.parseInt(published.substring(0, 4)) - 2022) + published.substring(4);
-            List<Organization> orgs = new ArrayList<>();
-            a.get("organizations").forEach(o -> orgs.add(new Organization(o.get("name").asText(),
-                    o.hasNonNull("country") ? o.get("country").asText().toUpperCase(Locale.ROOT) : null)));
-            JsonNode p = a.get("parameters");
-            List<String> modalities = new ArrayList<>();
-            a.path("modalities").forEach(m -> modalities.add(m.asText()));
-            catalog.announce(UUID.randomUUID().toString(), new ReleaseAnnounced(Slugs.of(name),
-                    a.hasNonNull("kind") ? CatalogFixture.JSON.convertValue(a.get("kind").asText(), Kind.class) : Kind.MODEL,
-                    name, orgs, published == null ? null : PublishedDate.parse(published),
-                    p == null || p.isNull() ? null : p.isIntegralNumber() ? ParameterCountParser.of(p.asLong()) : ParameterCountParser.parse(p.asText()),
-                    modalities, List.of(),
-                    a.hasNonNull("accessibility") ? CatalogFixture.JSON.convertValue(a.get("accessibility").asText(), Accessibility.class) : null,
-                    null, null, List.of(tag), null,
-                    a.hasNonNull("summary") ? CatalogFixture.JSON.convertValue(a.get("summary"), io.modelwatch.contract.LocalizedText.class) : null,
-                    null, Confidence.CONFIDENT, "demo", Instant.parse("2022-07-15T00:00:00Z")));
-            names.add(name);
-        }
+        names = new ArrayList<>(catalog.announceDemo(" " + run, year, tag));
         chinese = "紫东太初 " + run;
         catalog.announce(announcement(chinese).published(year + "-03").parameters("千亿级").tags(tag).modalities("text", "image", "audio")
                 .orgs(new Organization("中国科学院自动化研究所", "CN")).summary(null, "图文音三模态"));

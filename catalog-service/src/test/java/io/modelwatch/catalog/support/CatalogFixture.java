@@ -89,6 +89,39 @@ public final class CatalogFixture implements AutoCloseable {
         topics.sendCloudEvent(Topics.MODEL_RELEASES, event.slug(), eventId, EventTypes.RELEASE_ANNOUNCED, write(event));
     }
 
+    /**
+     * Announces demo/releases.json with {@code suffix} after every name, its dates moved so that 2022 becomes
+     * {@code year} (2021 the year before), each entry tagged {@code tag}; returns the names announced.
+     */
+    public List<String> announceDemo(String suffix, int year, String tag) throws java.io.IOException {
+        List<String> names = new java.util.ArrayList<>();
+        com.fasterxml.jackson.databind.JsonNode demo = JSON.readTree(java.nio.file.Files.readString(java.nio.file.Path.of("../demo/releases.json")));
+        for (com.fasterxml.jackson.databind.JsonNode a : demo) {
+            String name = a.get("name").asText().strip() + suffix;
+            String published = a.path("published").asText("");
+            published = published.isEmpty() ? null : (year + Integer.parseInt(published.substring(0, 4)) - 2022) + published.substring(4);
+            List<Organization> orgs = new java.util.ArrayList<>();
+            a.get("organizations").forEach(o -> orgs.add(new Organization(o.get("name").asText(),
+                    o.hasNonNull("country") ? o.get("country").asText().toUpperCase(java.util.Locale.ROOT) : null)));
+            com.fasterxml.jackson.databind.JsonNode p = a.get("parameters");
+            List<String> modalities = new java.util.ArrayList<>();
+            a.path("modalities").forEach(m -> modalities.add(m.asText()));
+            announce(UUID.randomUUID().toString(), new ReleaseAnnounced(Slugs.of(name),
+                    a.hasNonNull("kind") ? JSON.convertValue(a.get("kind").asText(), Kind.class) : Kind.MODEL,
+                    name, orgs, published == null ? null : PublishedDate.parse(published),
+                    p == null || p.isNull() ? null : p.isIntegralNumber()
+                            ? ParameterCountParser.of(p.asLong())
+                            : ParameterCountParser.parse(p.asText()),
+                    modalities, List.of(),
+                    a.hasNonNull("accessibility") ? JSON.convertValue(a.get("accessibility").asText(), Accessibility.class) : null,
+                    null, null, List.of(tag), null,
+                    a.hasNonNull("summary") ? JSON.convertValue(a.get("summary"), io.modelwatch.contract.LocalizedText.class) : null,
+                    null, Confidence.CONFIDENT, "demo", Instant.parse("2022-07-15T00:00:00Z")));
+            names.add(name);
+        }
+        return names;
+    }
+
     public String retract(String slug, String announcementEventId) {
         String id = UUID.randomUUID().toString();
         topics.sendCloudEvent(Topics.MODEL_RELEASES, slug, id, EventTypes.RELEASE_RETRACTED,
