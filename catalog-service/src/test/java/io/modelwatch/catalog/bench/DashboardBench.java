@@ -100,10 +100,10 @@ class DashboardBench {
 
         WebDriver browser = Chromium.start();
         try {
-            measure(browser, "demo data, 2021-07 to 2022-06", "/?period=custom&from=2021-07&to=2022-06&lang=en", false);
-            measure(browser, MODELS + " models, " + BIG_YEAR, "/?period=" + BIG_YEAR + "&lang=en", true);
-            measure(browser, MODELS + " models, " + BIG_YEAR + ", zh-CN", "/?period=" + BIG_YEAR + "&lang=zh-CN", true);
-            measure(browser, MODELS + " models, " + BIG_YEAR + ", country=CN", "/?period=" + BIG_YEAR + "&country=CN&lang=en", true);
+            measure(browser, "demo data, 2021-07 to 2022-06", "/?period=custom&from=2021-07&to=2022-06&lang=en");
+            measure(browser, MODELS + " models, " + BIG_YEAR, "/?period=" + BIG_YEAR + "&lang=en");
+            measure(browser, MODELS + " models, " + BIG_YEAR + ", zh-CN", "/?period=" + BIG_YEAR + "&lang=zh-CN");
+            measure(browser, MODELS + " models, " + BIG_YEAR + ", country=CN", "/?period=" + BIG_YEAR + "&country=CN&lang=en");
         } finally {
             browser.quit();
         }
@@ -175,7 +175,7 @@ class DashboardBench {
     }
 
     /** Loads the page LOADS times: the first load, then the median and worst of the others. */
-    private void measure(WebDriver browser, String what, String path, boolean capped) {
+    private void measure(WebDriver browser, String what, String path) {
         List<Long> usable = new ArrayList<>();
         for (int i = 0; i < LOADS; i++) {
             browser.get(url(path));
@@ -190,12 +190,13 @@ class DashboardBench {
         }
         String points = browser.findElement(By.id("chart-timeline")).getDomAttribute("data-points");
         boolean note = !browser.findElements(By.id("capped")).isEmpty();
-        assertThat(note).as("the page says when the charts do not show every entry").isEqualTo(capped);
+        long releases = Long.parseLong(browser.findElement(By.id("fig-releases")).getText().replaceAll("\\D", ""));
+        assertThat(note).as("the page says when the charts do not show every entry").isEqualTo(releases > 5000);
         List<Long> warm = new ArrayList<>(usable.subList(1, usable.size()));
         warm.sort(null);
-        say("%s: usable after %d ms on the first load, then median %d ms, worst %d ms (%d loads); timeline points %s, releases %s%s",
+        say("%s: usable after %d ms on the first load, then median %d ms, worst %d ms (%d loads); timeline points %s, releases %d%s",
                 what, usable.get(0), warm.isEmpty() ? usable.get(0) : warm.get(warm.size() / 2),
                 warm.isEmpty() ? usable.get(0) : warm.get(warm.size() - 1), LOADS, points,
-                browser.findElement(By.id("fig-releases")).getText(), note ? " (the page notes the charts are capped)" : "");
+                releases, note ? " (the page notes the charts are capped)" : "");
     }
 }
