@@ -1,5 +1,6 @@
 package io.modelwatch.catalog.messaging;
 
+import io.modelwatch.catalog.telemetry.CatalogMetrics;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,9 +25,11 @@ public class DeadLetters {
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
 
     private final MutinyEmitter<String> emitter;
+    private final CatalogMetrics metrics;
 
-    public DeadLetters(@Channel(CHANNEL) MutinyEmitter<String> emitter) {
+    public DeadLetters(@Channel(CHANNEL) MutinyEmitter<String> emitter, CatalogMetrics metrics) {
         this.emitter = emitter;
+        this.metrics = metrics;
     }
 
     public void send(ConsumerRecord<String, String> record, String reason) {
@@ -41,6 +44,7 @@ public class DeadLetters {
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(record.key()).withHeaders(headers).build();
         emitter.sendMessage(Message.of(record.value()).addMetadata(metadata)).await().atMost(Duration.ofSeconds(30));
+        metrics.deadLettered();
         LOG.warnf("Record %s-%d@%d sent to the dead-letter topic: %s", record.topic(), record.partition(), record.offset(), reason);
     }
 

@@ -2,6 +2,7 @@ package io.modelwatch.catalog.messaging;
 
 import io.modelwatch.catalog.model.OutboxEvent;
 import io.modelwatch.catalog.model.OutboxEventRepository;
+import io.modelwatch.catalog.telemetry.EventTraces;
 import io.modelwatch.contract.EventTypes;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -9,6 +10,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,6 +44,7 @@ public class OutboxRelay {
 
     private final OutboxEventRepository outbox;
     private final MutinyEmitter<Record<String, String>> emitter;
+    private final EventTraces traces;
     private final int batchSize;
     private volatile boolean running = true;
     // The scheduler may tick before messaging has wired the emitter, and after the database has closed at
@@ -49,10 +52,11 @@ public class OutboxRelay {
     private volatile boolean started;
 
     public OutboxRelay(OutboxEventRepository outbox,
-                       @Channel(CHANNEL) MutinyEmitter<Record<String, String>> emitter,
+                       @Channel(CHANNEL) MutinyEmitter<Record<String, String>> emitter, EventTraces traces,
                        @ConfigProperty(name = "modelwatch.catalog.outbox.batch-size", defaultValue = "200") int batchSize) {
         this.outbox = outbox;
         this.emitter = emitter;
+        this.traces = traces;
         this.batchSize = batchSize;
     }
 
@@ -112,6 +116,8 @@ public class OutboxRelay {
                 .withDataContentType("application/json")
                 .withTimestamp(event.createdAt.atZone(ZoneOffset.UTC))
                 .build();
-        return emitter.sendMessage(Message.of(Record.of(event.aggregateId, event.payload), Metadata.of(cloudEvent)));
+        // The record's producer span (and the traceparent header it writes) continues the trace stored with the row.
+        var trace = TracingMetadata.withCurrent(traces.parentOf(event.traceparent, event.tracestate));
+        return emitter.sendMessage(Message.of(Record.of(event.aggregateId, event.payload), Metadata.of(cloudEvent, trace)));
     }
 }

@@ -3,6 +3,7 @@ package io.modelwatch.catalog.messaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelwatch.catalog.service.CatalogService;
 import io.modelwatch.catalog.service.ReleaseEvent;
+import io.modelwatch.catalog.telemetry.EventTraces;
 import io.modelwatch.contract.EventTypes;
 import io.modelwatch.contract.ReleaseAnnounced;
 import io.modelwatch.contract.ReleaseRetracted;
@@ -38,13 +39,15 @@ public class ReleaseConsumer {
     private final CatalogService catalog;
     private final ObjectMapper json;
     private final DeadLetters deadLetters;
+    private final EventTraces traces;
     private final long maxBackoffMillis;
 
-    public ReleaseConsumer(CatalogService catalog, ObjectMapper json, DeadLetters deadLetters,
+    public ReleaseConsumer(CatalogService catalog, ObjectMapper json, DeadLetters deadLetters, EventTraces traces,
                            @ConfigProperty(name = "modelwatch.catalog.retry.max-backoff", defaultValue = "5000") long maxBackoffMillis) {
         this.catalog = catalog;
         this.json = json;
         this.deadLetters = deadLetters;
+        this.traces = traces;
         this.maxBackoffMillis = maxBackoffMillis;
     }
 
@@ -58,16 +61,21 @@ public class ReleaseConsumer {
                 ReleaseEvent event = parse(record);
                 events.add(event);
                 origin.put(event, record);
+                traces.started(event.id(), record.topic(), record.headers());
             } catch (UnprocessableEventException e) {
                 deadLetters.send(record, e.getMessage());
             }
         }
         long start = System.nanoTime();
-        new BatchApplier(
-                batch -> QuarkusTransaction.requiringNew().run(() -> catalog.apply(batch)),
-                (event, reason) -> deadLetters.send(origin.get(event), reason),
-                Thread::sleep, maxBackoffMillis)
-                .applyAll(events);
+        try {
+            new BatchApplier(
+                    batch -> QuarkusTransaction.requiringNew().run(() -> catalog.apply(batch)),
+                    (event, reason) -> deadLetters.send(origin.get(event), reason),
+                    Thread::sleep, maxBackoffMillis)
+                    .applyAll(events);
+        } finally {
+            traces.ended(events.stream().map(ReleaseEvent::id).toList());
+        }
         LOG.debugf("Applied %d events (%d records) in %d ms", events.size(), records.count(), (System.nanoTime() - start) / 1_000_000);
     }
 

@@ -6,6 +6,7 @@ import io.agroal.api.AgroalDataSource;
 import io.modelwatch.catalog.service.Assertion;
 import io.modelwatch.catalog.service.MatchKeys;
 import io.modelwatch.catalog.service.OrganizationDirectory;
+import io.modelwatch.catalog.telemetry.EventTraces;
 import io.modelwatch.contract.ModelChanged;
 import io.modelwatch.contract.Organization;
 import io.modelwatch.contract.ReleaseAnnounced;
@@ -44,10 +45,12 @@ public class CatalogStore {
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
+    private final EventTraces traces;
 
-    public CatalogStore(AgroalDataSource dataSource, ObjectMapper json) {
+    public CatalogStore(AgroalDataSource dataSource, ObjectMapper json, EventTraces traces) {
         this.dataSource = dataSource;
         this.json = json;
+        this.traces = traces;
     }
 
     public record Revision(String slug, long revision, String cause, String eventId, String snapshotJson, Instant at) {
@@ -409,13 +412,17 @@ public class CatalogStore {
 
     /** One outbox row per revision, in revision order; a null snapshot is a tombstone. */
     public void insertOutbox(Collection<Revision> revisions, String eventType) {
-        batch("insert into outbox_event (event_id, event_type, aggregate_id, payload, created_at) values (?, ?, ?, ?::json, ?)",
+        batch("insert into outbox_event (event_id, event_type, aggregate_id, payload, created_at, traceparent, tracestate)"
+                        + " values (?, ?, ?, ?::json, ?, ?, ?)",
                 revisions, (s, r) -> {
                     s.setObject(1, UUID.randomUUID());
                     s.setString(2, eventType);
                     s.setString(3, r.slug());
                     s.setString(4, r.snapshotJson());
                     s.setTimestamp(5, Timestamp.from(r.at()));
+                    EventTraces.Stored trace = traces.forOutbox(r.eventId());
+                    s.setString(6, trace.traceparent());
+                    s.setString(7, trace.tracestate());
                 });
     }
 

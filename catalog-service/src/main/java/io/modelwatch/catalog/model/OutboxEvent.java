@@ -34,4 +34,9 @@ public class OutboxEvent {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** W3C trace context of what caused the change (see EventTraces); null when tracing is off. */
+    public String traceparent;
+
+    public String tracestate;
 }

@@ -5,6 +5,7 @@ import io.modelwatch.catalog.model.CatalogStore.AliasRow;
 import io.modelwatch.catalog.model.CatalogStore.Retraction;
 import io.modelwatch.catalog.model.CatalogStore.Revision;
 import io.modelwatch.catalog.model.CatalogStore.Shown;
+import io.modelwatch.catalog.telemetry.CatalogMetrics;
 import io.modelwatch.contract.EventTypes;
 import io.modelwatch.contract.ModelChanged;
 import io.modelwatch.contract.Slugs;
@@ -35,10 +36,12 @@ public class CatalogService {
     private static final Logger LOG = Logger.getLogger(CatalogService.class);
 
     private final CatalogStore store;
+    private final CatalogMetrics metrics;
     private final Clock clock = Clock.systemUTC();
 
-    public CatalogService(CatalogStore store) {
+    public CatalogService(CatalogStore store, CatalogMetrics metrics) {
         this.store = store;
+        this.metrics = metrics;
     }
 
     /** Applies the events in order, in the caller's transaction (or a new one). */
@@ -53,6 +56,7 @@ public class CatalogService {
         CatalogStore.Fresh marked = store.markProcessed(List.copyOf(unique.keySet()),
                 unique.values().stream().map(ReleaseEvent::type).toList(), now, announcementIds);
         List<ReleaseEvent> events = unique.values().stream().filter(e -> marked.freshIds().contains(e.id())).toList();
+        metrics.applying(events, batch.size() - events.size());
         if (events.size() < batch.size()) {
             LOG.debugf("%d of %d events already applied; skipped", batch.size() - events.size(), batch.size());
         }

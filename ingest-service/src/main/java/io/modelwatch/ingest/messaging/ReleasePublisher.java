@@ -4,6 +4,10 @@ import io.modelwatch.contract.EventTypes;
 import io.modelwatch.contract.ReleaseAnnounced;
 import io.modelwatch.contract.ReleaseRetracted;
 import io.modelwatch.contract.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Context;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
@@ -35,11 +39,24 @@ public class ReleasePublisher {
 
     private final MutinyEmitter<Object> emitter;
     private final KafkaClientService clients;
+    private final OpenTelemetry telemetry;
+    private final Counter announced;
+    private final Counter retracted;
 
     public ReleasePublisher(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
-                            MutinyEmitter<Object> emitter, KafkaClientService clients) {
+                            MutinyEmitter<Object> emitter, KafkaClientService clients, OpenTelemetry telemetry,
+                            MeterRegistry registry) {
         this.emitter = emitter;
         this.clients = clients;
+        this.telemetry = telemetry;
+        // modelwatch_events_produced_total: records the broker acknowledged (acks=all), by type.
+        this.announced = produced(registry, EventTypes.RELEASE_ANNOUNCED);
+        this.retracted = produced(registry, EventTypes.RELEASE_RETRACTED);
+    }
+
+    private static Counter produced(MeterRegistry registry, String type) {
+        return Counter.builder("modelwatch.events.produced").description("Records acknowledged by the broker")
+                .tag("topic", Topics.MODEL_RELEASES).tag("type", type).register(registry);
     }
 
     /**
@@ -57,6 +74,9 @@ public class ReleasePublisher {
         header(record, "ce_subject", event.slug());
         header(record, "ce_time", event.announcedAt().atOffset(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         header(record, "content-type", "application/json");
+        // The request's trace continues on the record (the emitter path does this itself, with a producer span).
+        telemetry.getPropagators().getTextMapPropagator().inject(Context.current(), record,
+                (r, name, value) -> header(r, name, value));
         CompletableFuture<Void> acked = new CompletableFuture<>();
         try {
             producer.send(record, (metadata, failure) -> {
@@ -69,7 +89,7 @@ public class ReleasePublisher {
         } catch (RuntimeException e) { // send can throw (buffer full after max.block.ms, serialization)
             acked.completeExceptionally(e);
         }
-        return Uni.createFrom().completionStage(acked);
+        return Uni.createFrom().completionStage(acked).invoke(announced::increment);
     }
 
     private static void header(ProducerRecord<?, ?> record, String name, String value) {
@@ -77,11 +97,11 @@ public class ReleasePublisher {
     }
 
     public Uni<Void> publish(UUID eventId, ReleaseAnnounced event) {
-        return send(eventId, EventTypes.RELEASE_ANNOUNCED, event.slug(), event.announcedAt(), event);
+        return send(eventId, EventTypes.RELEASE_ANNOUNCED, event.slug(), event.announcedAt(), event).invoke(announced::increment);
     }
 
     public Uni<Void> publish(UUID eventId, ReleaseRetracted event) {
-        return send(eventId, EventTypes.RELEASE_RETRACTED, event.slug(), event.retractedAt(), event);
+        return send(eventId, EventTypes.RELEASE_RETRACTED, event.slug(), event.retractedAt(), event).invoke(retracted::increment);
     }
 
     private Uni<Void> send(UUID eventId, String type, String slug, Instant time, Object data) {
