@@ -89,7 +89,7 @@ public class ReleasePublisher {
         } catch (RuntimeException e) { // send can throw (buffer full after max.block.ms, serialization)
             acked.completeExceptionally(e);
         }
-        return Uni.createFrom().completionStage(acked).invoke(announced::increment);
+        return Uni.createFrom().completionStage(acked).invoke(() -> announced.increment());
     }
 
     private static void header(ProducerRecord<?, ?> record, String name, String value) {
@@ -97,11 +97,11 @@ public class ReleasePublisher {
     }
 
     public Uni<Void> publish(UUID eventId, ReleaseAnnounced event) {
-        return send(eventId, EventTypes.RELEASE_ANNOUNCED, event.slug(), event.announcedAt(), event).invoke(announced::increment);
+        return send(eventId, EventTypes.RELEASE_ANNOUNCED, event.slug(), event.announcedAt(), event).invoke(() -> announced.increment());
     }
 
     public Uni<Void> publish(UUID eventId, ReleaseRetracted event) {
-        return send(eventId, EventTypes.RELEASE_RETRACTED, event.slug(), event.retractedAt(), event).invoke(retracted::increment);
+        return send(eventId, EventTypes.RELEASE_RETRACTED, event.slug(), event.retractedAt(), event).invoke(() -> retracted.increment());
     }
 
     private Uni<Void> send(UUID eventId, String type, String slug, Instant time, Object data) {
