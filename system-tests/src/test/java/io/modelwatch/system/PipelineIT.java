@@ -34,6 +34,7 @@ class PipelineIT {
     private static final String KEY = "system-test-key-" + UUID.randomUUID();
 
     private static PlatformEndpoints platform;
+    private static Map<String, String> digestEnv;
     private static ServiceProcess ingest;
     private static ServiceProcess catalog;
     private static ServiceProcess digest;
@@ -51,7 +52,7 @@ class PipelineIT {
         ingestEnv.put("MODELWATCH_API_KEY_NAME", "system-test");
         ingest = new ServiceProcess("ingest-service", ingestEnv);
         catalog = new ServiceProcess("catalog-service", common);
-        var digestEnv = new java.util.HashMap<>(common);
+        digestEnv = new java.util.HashMap<>(common);
         digestEnv.put("MODELWATCH_DIGEST_CATALOG_URL", catalog.url());
         digest = new ServiceProcess("digest-service", digestEnv);
         // Side by side: each takes a few seconds, mostly waiting.
@@ -246,6 +247,49 @@ class PipelineIT {
                 given().baseUri(catalog.url()).when().get("/api/v1/models/" + slug).then().statusCode(200);
             }
         }
+    }
+
+    /**
+     * Two more digest-service replicas on the same database, every review kind scheduled every second: each completed
+     * period is published once per language, never twice, however often and however simultaneously both fire.
+     */
+    @Test
+    void twoDigestReplicasPublishEachScheduledPeriodOnce() throws Exception {
+        List<String> kinds = List.of("weekly", "monthly", "quarterly", "half-year", "yearly");
+        Map<String, String> env = new java.util.HashMap<>(digestEnv);
+        for (String kind : kinds) {
+            env.put("MODELWATCH_DIGEST_SCHEDULE_" + kind.toUpperCase(java.util.Locale.ROOT).replace('-', '_'), "* * * * * ?");
+        }
+        List<ServiceProcess> replicas = List.of(new ServiceProcess("digest-service", "digest-service-replica-a", env),
+                new ServiceProcess("digest-service", "digest-service-replica-b", env));
+        try {
+            CompletableFuture.allOf(replicas.stream().map(r -> CompletableFuture.runAsync(r::start))
+                    .toArray(CompletableFuture[]::new)).join();
+            for (String language : List.of("en", "zh-CN")) {
+                for (String kind : kinds) {
+                    await().atMost(Duration.ofSeconds(90)).until(() -> !archive(replicas.get(0), kind, language).isEmpty());
+                }
+            }
+            // Both replicas keep firing every second for a while longer.
+            Thread.sleep(5_000);
+            for (String language : List.of("en", "zh-CN")) {
+                for (String kind : kinds) {
+                    List<Map<String, Object>> published = archive(replicas.get(1), kind, language);
+                    assertThat(published).as("%s reviews in %s", kind, language).isNotEmpty();
+                    assertThat(published.stream().map(d -> d.get("period")).distinct().count()).as("%s periods", kind)
+                            .isEqualTo(published.size());
+                    assertThat(published).as("%s reviews in %s", kind, language)
+                            .allSatisfy(d -> assertThat(d.get("version")).as("version of %s", d.get("period")).isEqualTo(1));
+                }
+            }
+        } finally {
+            replicas.forEach(ServiceProcess::close);
+        }
+    }
+
+    private static List<Map<String, Object>> archive(ServiceProcess digest, String kind, String language) {
+        return given().baseUri(digest.url()).queryParam("kind", kind).queryParam("language", language)
+                .when().get("/api/v1/digests").then().statusCode(200).extract().jsonPath().getList("$");
     }
 
     private static JsonPath review(String from, String to, String language) {

@@ -30,11 +30,16 @@ final class ServiceProcess implements AutoCloseable {
     private Process process;
 
     ServiceProcess(String name, Map<String, String> env) {
+        this(name, name, env);
+    }
+
+    /** @param instance names the log of this process, when a service runs more than once (replicas) */
+    ServiceProcess(String name, String instance, Map<String, String> env) {
         this.name = name;
         this.port = freePort();
         this.env = new HashMap<>(env);
         this.env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        this.log = ROOT.resolve("system-tests/target/services/" + name + ".log");
+        this.log = ROOT.resolve("system-tests/target/services/" + instance + ".log");
     }
 
     String url() {

@@ -98,6 +98,9 @@ class DashboardBench {
             say("the catalog had all of them %.1f s after the first was sent", (System.nanoTime() - t0) / 1e9);
         }
 
+        apiTimes("demo data", "from=2021-07&to=2022-06");
+        apiTimes(MODELS + " models", "from=" + BIG_YEAR + "-01&to=" + BIG_YEAR + "-12");
+
         WebDriver browser = Chromium.start();
         try {
             measure(browser, "demo data, 2021-07 to 2022-06", "/?period=custom&from=2021-07&to=2022-06&lang=en");
@@ -147,6 +150,27 @@ class DashboardBench {
         } finally {
             senders.shutdown();
         }
+    }
+
+    /** Where the overview's time goes: each request its charts make, timed alone (best of three, server and transfer). */
+    private void apiTimes(String what, String query) throws Exception {
+        List<String> paths = new ArrayList<>(List.of("/api/v1/stats/summary?lang=en&" + query,
+                "/api/v1/stats/parameters/month?" + query));
+        for (String by : List.of("country", "organization", "modality", "accessibility")) {
+            paths.add("/api/v1/stats/releases/" + by + "?" + query);
+        }
+        paths.add("/api/v1/stats/points?limit=1000&lang=en&" + query);
+        StringBuilder times = new StringBuilder();
+        for (String path : paths) {
+            long best = Long.MAX_VALUE;
+            for (int i = 0; i < 3; i++) {
+                long t = System.nanoTime();
+                get(path);
+                best = Math.min(best, (System.nanoTime() - t) / 1_000_000);
+            }
+            times.append(String.format(Locale.ROOT, "%s %d ms; ", path.replaceAll("\\?.*", "").replace("/api/v1/stats/", ""), best));
+        }
+        say("%s, each request alone: %s", what, times);
     }
 
     private void awaitCount(String query, long expected) throws Exception {
