@@ -5,8 +5,6 @@ import io.modelwatch.catalog.model.OutboxEventRepository;
 import io.modelwatch.catalog.telemetry.EventTraces;
 import io.modelwatch.contract.EventTypes;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -14,7 +12,6 @@ import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -47,9 +44,6 @@ public class OutboxRelay {
     private final EventTraces traces;
     private final int batchSize;
     private volatile boolean running = true;
-    // The scheduler may tick before messaging has wired the emitter, and after the database has closed at
-    // shutdown: publish only between the application's start and its shutdown.
-    private volatile boolean started;
 
     public OutboxRelay(OutboxEventRepository outbox,
                        @Channel(CHANNEL) MutinyEmitter<Record<String, String>> emitter, EventTraces traces,
@@ -60,17 +54,12 @@ public class OutboxRelay {
         this.batchSize = batchSize;
     }
 
-    void onStart(@Observes StartupEvent event) {
-        started = true;
-    }
-
-    void onShutdown(@Observes ShutdownEvent event) {
-        started = false;
-    }
-
-    @Scheduled(every = "${modelwatch.catalog.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // ApplicationNotRunning: the scheduler ticks from the start, before messaging has registered the emitter this
+    // bean needs (creating the bean then failed with SRMSG00019), and during shutdown, after the database has closed.
+    @Scheduled(every = "${modelwatch.catalog.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void drain() {
-        if (!running || !started) {
+        if (!running) {
             return;
         }
         try {
