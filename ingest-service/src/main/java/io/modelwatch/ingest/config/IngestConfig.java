@@ -48,6 +48,22 @@ public interface IngestConfig {
     /** Feed polling. */
     Feeds feeds();
 
+    /** How long Idempotency-Keys are remembered. */
+    Idempotency idempotency();
+
+    interface Idempotency {
+        /**
+         * How long a request's Idempotency-Key is kept (a retry within it gets the first answer's event ids; after it,
+         * the same key is a 409 asking for a new one).
+         */
+        @WithDefault("24h")
+        Duration retention();
+
+        /** How often keys older than the retention are deleted ("off" disables). Read by the @Scheduled method. */
+        @WithDefault("1h")
+        String cleanupEvery();
+    }
+
     interface Feeds {
         /**
          * IP addresses that feeds may be fetched from although they are not public (loopback, private, link-local):

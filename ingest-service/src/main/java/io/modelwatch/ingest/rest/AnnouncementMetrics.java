@@ -61,6 +61,15 @@ public class AnnouncementMetrics {
         }
     }
 
+    /** One line of a streamed batch report (its entity is not a BatchReport, so {@link #count} leaves it to the stream). */
+    void streamedLine(int status) {
+        if (status == 202) {
+            registry.counter(ACCEPTED, "endpoint", "batch").increment();
+        } else {
+            rejected("batch", status);
+        }
+    }
+
     private void rejected(String endpoint, int status) {
         registry.counter(REJECTED, "endpoint", endpoint, "reason", reason(status)).increment();
     }

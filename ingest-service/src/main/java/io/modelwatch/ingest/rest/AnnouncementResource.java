@@ -2,6 +2,7 @@ package io.modelwatch.ingest.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelwatch.ingest.service.AnnouncementIntake;
+import io.modelwatch.ingest.service.AnnouncementIntake.Batch;
 import io.modelwatch.ingest.service.AnnouncementIntake.Outcome;
 import io.modelwatch.problem.Problem;
 import io.modelwatch.problem.ProblemException;
@@ -17,7 +18,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -53,10 +56,14 @@ public class AnnouncementResource {
 
     private final AnnouncementIntake intake;
     private final ObjectMapper json;
+    private final BodyLimitFilter limits;
+    private final AnnouncementMetrics metrics;
 
-    public AnnouncementResource(AnnouncementIntake intake, ObjectMapper json) {
+    public AnnouncementResource(AnnouncementIntake intake, ObjectMapper json, BodyLimitFilter limits, AnnouncementMetrics metrics) {
         this.intake = intake;
         this.json = json;
+        this.limits = limits;
+        this.metrics = metrics;
     }
 
     @POST
@@ -82,9 +89,10 @@ public class AnnouncementResource {
             + " (with the same Idempotency-Key, the retry gets the same eventId)",
             headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response announce(byte[] body, @Context ContainerRequestContext context,
+    public Response announce(InputStream input, @Context ContainerRequestContext context,
                                   @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key", description = IDEMPOTENCY)
                                   @HeaderParam("Idempotency-Key") String idempotencyKey) throws IOException {
+        byte[] body = limits.read(input, false);
         return intake.announce(body, Caller.of(context).name(), checked(idempotencyKey))
                 .map(outcome -> Response.accepted(new AnnouncementAccepted(outcome.eventId().toString(), outcome.slug())).build())
                 .onFailure(ProblemException.class).recoverWithItem(failure -> withRetryAfter(((ProblemException) failure).problem()))
@@ -95,17 +103,22 @@ public class AnnouncementResource {
     @Path("/batch")
     @Blocking
     @Consumes(NDJSON)
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, NDJSON})
     @Operation(summary = "Announce up to 10,000 releases at once",
             description = "One announcement (the same JSON as the single endpoint) per line, application/x-ndjson. Every"
                     + " non-blank line is reported: accepted (202, with its eventId) or not (400 with its bad fields, 503 when"
                     + " the broker did not take it). Valid lines are sent even when others are invalid. With an"
-                    + " Idempotency-Key, a retry of the same body gets the same eventIds line by line.")
+                    + " Idempotency-Key, a retry of the same body gets the same eventIds line by line. With"
+                    + " 'Accept: application/x-ndjson' the report is streamed: one BatchLine per line as soon as it is known"
+                    + " (rejected lines first, then sent lines in the order the broker acknowledges them), then a last line"
+                    + " {\"lines\",\"accepted\",\"rejected\"}.")
     @RequestBody(required = true, content = @Content(mediaType = NDJSON,
             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
                     description = "One Announcement JSON object per line")))
     @APIResponse(responseCode = "200", description = "The report of every line",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchReport.class)))
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchReport.class)),
+                    @Content(mediaType = NDJSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                            description = "Streamed: one BatchLine JSON object per line, then a BatchSummary"))})
     @APIResponse(responseCode = "400", description = "The batch is empty, or the Idempotency-Key is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The Idempotency-Key was used before with another body",
@@ -117,23 +130,89 @@ public class AnnouncementResource {
     @APIResponse(responseCode = "503", description = "The broker took none of the valid lines; retry after the given delay",
             headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response batch(byte[] body, @Context ContainerRequestContext context,
-                               @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key", description = IDEMPOTENCY)
-                               @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        return intake.announceBatch(body, Caller.of(context).name(), checked(idempotencyKey)).map(outcomes -> {
-            List<BatchReport.Line> lines = outcomes.stream().map(AnnouncementResource::line).toList();
-            int accepted = (int) outcomes.stream().filter(Outcome::accepted).count();
-            long unavailable = outcomes.stream().filter(o -> o.status() == 503).count();
-            if (unavailable > 0 && accepted == 0) {
-                return withRetryAfter(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
-                        "The event broker took none of the " + unavailable + " valid lines; nothing was accepted. Retry later."));
+    public Response batch(InputStream input, @Context ContainerRequestContext context, @Context HttpHeaders headers,
+                          @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key", description = IDEMPOTENCY)
+                          @HeaderParam("Idempotency-Key") String idempotencyKey) throws InterruptedException, IOException {
+        byte[] body = limits.read(input, true);
+        Batch batch = intake.announceBatch(body, Caller.of(context).name(), checked(idempotencyKey));
+        if (batch.noneTaken()) {
+            return withRetryAfter(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
+                    "The event broker took none of the " + batch.sent() + " valid lines; nothing was accepted. Retry later."));
+        }
+        if (streamed(headers)) {
+            return Response.ok(stream(batch), NDJSON).build();
+        }
+        List<Outcome> outcomes = batch.all(); // bounded by the publish timeout
+        List<BatchReport.Line> lines = outcomes.stream().map(AnnouncementResource::line).toList();
+        int accepted = batch.accepted();
+        long unavailable = outcomes.stream().filter(o -> o.status() == 503).count();
+        if (unavailable > 0 && accepted == 0) {
+            return withRetryAfter(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
+                    "The event broker took none of the " + unavailable + " valid lines; nothing was accepted. Retry later."));
+        }
+        Response.ResponseBuilder answer = Response.ok(new BatchReport(lines.size(), accepted, lines.size() - accepted, lines),
+                MediaType.APPLICATION_JSON_TYPE);
+        if (unavailable > 0) {
+            answer.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        return answer.build();
+    }
+
+    /** Whether the client prefers the streamed report (application/x-ndjson) to the JSON one. */
+    private static boolean streamed(HttpHeaders headers) {
+        for (MediaType type : headers.getAcceptableMediaTypes()) { // sorted by preference
+            if (type.isWildcardType()) {
+                return false;
             }
-            Response.ResponseBuilder answer = Response.ok(new BatchReport(lines.size(), accepted, lines.size() - accepted, lines));
-            if (unavailable > 0) {
-                answer.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            if (type.getType().equals("application") && type.getSubtype().equals("x-ndjson")) {
+                return true;
             }
-            return answer.build();
-        }).await().indefinitely(); // every send is bounded by the publish timeout
+            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The report as NDJSON, written as the outcomes come: flushed whenever the next outcome is not there yet, so a
+     * client sees progress without a chunk per line.
+     */
+    private StreamingOutput stream(Batch batch) {
+        return output -> {
+            try {
+                for (Outcome o = batch.next(); o != null; o = batch.next()) {
+                    metrics.streamedLine(o.status());
+                    json.writeValue(new NonClosing(output), line(o));
+                    output.write('\n');
+                    if (!batch.ready()) {
+                        output.flush();
+                    }
+                }
+                json.writeValue(new NonClosing(output), new BatchSummary(batch.lines(), batch.accepted(),
+                        batch.lines() - batch.accepted()));
+                output.write('\n');
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while waiting for the broker");
+            }
+        };
+    }
+
+    /** Jackson closes the stream it writes to; the report has more to write. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(java.io.OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     @POST
@@ -159,7 +238,8 @@ public class AnnouncementResource {
             headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response retract(@Parameter(description = "The eventId the announcement was accepted with") @PathParam("eventId") String eventId,
-                                 byte[] body, @Context ContainerRequestContext context) throws IOException {
+                                 InputStream input, @Context ContainerRequestContext context) throws IOException {
+        byte[] body = limits.read(input, false);
         // The body is optional, so no @Consumes (which would refuse a request without Content-Type); a body must be JSON.
         RetractionRequest request = null;
         if (body != null && body.length > 0) {

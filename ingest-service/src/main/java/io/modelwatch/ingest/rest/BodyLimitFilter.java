@@ -12,8 +12,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * 413 as a problem document when the declared body is larger than the endpoint takes: a single announcement
- * and a batch have their own limits. (A chunked body over quarkus.http.limits.max-body-size is cut off by
- * the HTTP layer itself, with a bare 413.)
+ * and a batch have their own limits. A body sent chunked, without Content-Length, is judged as it is read
+ * ({@link #read}). Only a declared Content-Length over quarkus.http.limits.max-body-size (64M) is refused by the HTTP
+ * layer itself, with a bare 413.
  */
 @ApplicationScoped
 public class BodyLimitFilter {
@@ -45,6 +46,20 @@ public class BodyLimitFilter {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Reads the body, at most one byte more than the endpoint takes: a body sent chunked (without Content-Length) is
+     * judged here, and answered with a problem document long before quarkus.http.limits.max-body-size is reached.
+     */
+    byte[] read(java.io.InputStream body, boolean batch) throws java.io.IOException {
+        long limit = batch ? batchLimit : announcementLimit;
+        byte[] read = body == null ? new byte[0] : body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        if (read.length > limit) {
+            throw new io.modelwatch.problem.ProblemException(Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE,
+                    "The body is larger than this endpoint takes (at most " + limit + " bytes)."));
+        }
+        return read;
     }
 
     static Response tooLarge(String detail) {

@@ -14,7 +14,6 @@ import io.modelwatch.ingest.service.AnnouncementLedger.Recorded;
 import io.modelwatch.ingest.service.AnnouncementLedger.RecordedRetraction;
 import io.modelwatch.problem.Problem;
 import io.modelwatch.problem.ProblemException;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -37,11 +36,6 @@ public class AnnouncementIntake {
     public static final String BATCH = "batch";
 
     private static final Logger LOG = Logger.getLogger(AnnouncementIntake.class);
-    /**
-     * Sends in flight per batch: all of them (at most 10,000 records of ~1 KiB); the producer's own buffer.memory bounds
-     * what several batches hold together, and a send that cannot get buffer space within max.block.ms is that line's 503.
-     */
-    private static final int BATCH_CONCURRENCY = 10_000;
 
     /** The outcome of one announcement: sent (eventId) or not (status, detail, errors). */
     public record Outcome(int line, int status, UUID eventId, String slug, String detail, List<Problem.FieldError> errors) {
@@ -80,63 +74,198 @@ public class AnnouncementIntake {
         });
     }
 
-    /** A batch: every non-blank line gets an outcome, in line order. */
-    public Uni<List<Outcome>> announceBatch(byte[] body, String publisherName, String idempotencyKey) {
-        String text = new String(body, StandardCharsets.UTF_8);
-        String[] lines = text.split("\r?\n", -1);
-        long nonBlank = 0;
-        for (String line : lines) {
-            if (!line.isBlank()) {
-                nonBlank++;
+    /**
+     * A batch: reads and checks every line, records the valid ones and hands them all to the producer before this
+     * returns (so 400, 409 and 413 come before anything is answered, and a broker that takes nothing at hand-off
+     * is known). The outcomes of the sent lines then arrive in {@link Batch} as the broker acknowledges them.
+     */
+    public Batch announceBatch(byte[] body, String publisherName, String idempotencyKey) {
+        // Lines are found and parsed in the body's bytes (Jackson's UTF-8 parser on a slice): decoding a 5 MB body to a
+        // String and splitting it cost more than parsing.
+        List<int[]> lines = new ArrayList<>();
+        int lineNumber = 0;
+        for (int start = 0; start <= body.length; ) {
+            int end = start;
+            while (end < body.length && body[end] != '\n') {
+                end++;
             }
+            lineNumber++;
+            int last = end;
+            if (last > start && body[last - 1] == '\r') {
+                last--;
+            }
+            if (!blank(body, start, last)) {
+                lines.add(new int[] {lineNumber, start, last - start});
+            }
+            start = end + 1;
         }
-        if (nonBlank > config.maxBatchLines()) {
+        if (lines.size() > config.maxBatchLines()) {
             throw new ProblemException(Problem.of(jakarta.ws.rs.core.Response.Status.REQUEST_ENTITY_TOO_LARGE,
-                    "The batch has " + nonBlank + " announcements; send at most " + config.maxBatchLines() + " per request."));
+                    "The batch has " + lines.size() + " announcements; send at most " + config.maxBatchLines() + " per request."));
         }
-        if (nonBlank == 0) {
+        if (lines.isEmpty()) {
             throw new ProblemException(Problem.invalid("The batch is empty: send one announcement (JSON) per line.", null));
         }
+        int nonBlank = lines.size();
         long started = System.nanoTime();
         List<Outcome> rejected = new ArrayList<>();
-        List<Numbered> valid = new ArrayList<>();
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
-            }
-            int lineNumber = i + 1;
+        List<Numbered> valid = new ArrayList<>(nonBlank);
+        for (int[] line : lines) {
             try {
-                AnnouncementRequest request = reader.readValue(lines[i]);
-                valid.add(new Numbered(lineNumber, normalizer.normalize(request, publisherName)));
+                AnnouncementRequest request = reader.readValue(body, line[1], line[2]);
+                valid.add(new Numbered(line[0], normalizer.normalize(request, publisherName)));
             } catch (ProblemException e) {
-                rejected.add(new Outcome(lineNumber, 400, null, null, e.problem().detail(), e.problem().errors()));
+                rejected.add(new Outcome(line[0], 400, null, null, e.problem().detail(), e.problem().errors()));
             } catch (JsonProcessingException e) {
-                rejected.add(unreadable(lineNumber, e));
+                rejected.add(unreadable(line[0], e));
             } catch (java.io.IOException e) {
-                rejected.add(new Outcome(lineNumber, 400, null, null, e.getMessage(), null));
+                rejected.add(new Outcome(line[0], 400, null, null, e.getMessage(), null));
             }
         }
         long read = System.nanoTime();
         List<Recorded> recorded = valid.isEmpty() ? List.of()
                 : record(publisherName, idempotencyKey, BATCH, sha256(body), valid);
         long stored = System.nanoTime();
-        // Once the broker has refused a line, the rest are not tried: without metadata every send would block for
-        // max.block.ms, line after line.
-        java.util.concurrent.atomic.AtomicReference<Throwable> refused = new java.util.concurrent.atomic.AtomicReference<>();
-        return Multi.createFrom().iterable(recorded)
-                .onItem().transformToUni(r -> send(r, refused.get() != null ? Uni.createFrom().failure(refused.get())
-                        : publisher.publishDirect(r.eventId(), r.event()).onFailure().invoke(f -> refused.compareAndSet(null, f))))
-                .merge(BATCH_CONCURRENCY)
-                .collect().asList()
-                .map(sent -> {
-                    List<Outcome> all = new ArrayList<>(sent.size() + rejected.size());
-                    all.addAll(sent);
-                    all.addAll(rejected);
-                    all.sort(Comparator.comparingInt(Outcome::line));
-                    LOG.debugf("Batch of %d lines: read and checked in %d ms, recorded in %d ms, sent in %d ms", all.size(),
-                            (read - started) / 1_000_000, (stored - read) / 1_000_000, (System.nanoTime() - stored) / 1_000_000);
-                    return all;
-                });
+        Batch batch = new Batch(nonBlank, rejected, recorded, config.publishTimeout());
+        if (!recorded.isEmpty()) {
+            publisher.publishAll(recorded.stream().map(Recorded::eventId).toList(),
+                    recorded.stream().map(Recorded::event).toList(), batch::acknowledged);
+        }
+        batch.handedOver();
+        LOG.debugf("Batch of %d lines: read and checked in %d ms, recorded in %d ms, handed to the producer in %d ms",
+                nonBlank, (read - started) / 1_000_000, (stored - read) / 1_000_000, (System.nanoTime() - stored) / 1_000_000);
+        return batch;
+    }
+
+    /** Only ASCII white space, as String.isBlank would see it in a line of UTF-8. */
+    private static boolean blank(byte[] body, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte b = body[i];
+            if (b != ' ' && b != '\t' && b != '\r' && b != 0x0b && b != '\f') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The lines of a batch: those rejected at once (400) and those sent, whose outcomes arrive as the broker
+     * acknowledges them (202) or refuses them (503). A sent line not acknowledged within the publish timeout after the
+     * hand-off is reported 503 (a late acknowledgement is then ignored: a retry with the Idempotency-Key resends it under
+     * the same event id). Read by one thread: {@link #next()} until null, or {@link #all()}.
+     */
+    public static final class Batch {
+
+        private final int lines;
+        private final List<Outcome> rejected;
+        private final List<Recorded> sent;
+        private final java.time.Duration timeout;
+        private final java.util.concurrent.BlockingQueue<Integer> acknowledged;
+        private final Throwable[] failures;
+        private final boolean[] reported;
+        private int pending;
+        private int nextRejected;
+        private long deadline;
+        private int accepted;
+        private final java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
+
+        Batch(int lines, List<Outcome> rejected, List<Recorded> sent, java.time.Duration timeout) {
+            this.lines = lines;
+            this.rejected = rejected;
+            this.sent = sent;
+            this.timeout = timeout;
+            this.acknowledged = new java.util.concurrent.ArrayBlockingQueue<>(Math.max(1, sent.size()));
+            this.failures = new Throwable[sent.size()];
+            this.reported = new boolean[sent.size()];
+            this.pending = sent.size();
+        }
+
+        /** On the producer's I/O thread (or the sending thread, for a refusal at hand-off). */
+        void acknowledged(int index, Throwable failure) {
+            failures[index] = failure; // published to the reader by the queue
+            if (failure != null) {
+                failed.incrementAndGet();
+            }
+            acknowledged.offer(index);
+        }
+
+        /** Whether there were lines to send and the broker has refused every one of them already. */
+        public boolean noneTaken() {
+            return !sent.isEmpty() && failed.get() == sent.size();
+        }
+
+        /** Whether {@link #next()} has an outcome at hand (or is done), so it will not wait. */
+        public boolean ready() {
+            return nextRejected < rejected.size() || pending == 0 || !acknowledged.isEmpty();
+        }
+
+        void handedOver() {
+            deadline = System.nanoTime() + timeout.toNanos();
+        }
+
+        /** Non-blank lines in the request. */
+        public int lines() {
+            return lines;
+        }
+
+        /** Lines the broker acknowledged so far. */
+        public int accepted() {
+            return accepted;
+        }
+
+        /** Lines sent to the broker (valid ones). */
+        public int sent() {
+            return sent.size();
+        }
+
+        /**
+         * The next outcome: first the rejected lines, then each sent line as its acknowledgement (or refusal) arrives;
+         * null when every line has been reported.
+         */
+        public Outcome next() throws InterruptedException {
+            if (nextRejected < rejected.size()) {
+                return rejected.get(nextRejected++);
+            }
+            while (pending > 0) {
+                long left = deadline - System.nanoTime();
+                Integer index = left <= 0 ? acknowledged.poll() : acknowledged.poll(left, java.util.concurrent.TimeUnit.NANOSECONDS);
+                if (index == null) {
+                    // Timed out: the first line not yet reported is a 503.
+                    for (int i = 0; i < reported.length; i++) {
+                        if (!reported[i]) {
+                            return report(i, new io.smallrye.mutiny.TimeoutException());
+                        }
+                    }
+                    break;
+                }
+                if (!reported[index]) {
+                    return report(index, failures[index]);
+                }
+            }
+            return null;
+        }
+
+        private Outcome report(int index, Throwable failure) {
+            reported[index] = true;
+            pending--;
+            Recorded r = sent.get(index);
+            if (failure == null) {
+                accepted++;
+                return new Outcome(r.line(), 202, r.eventId(), r.event().slug(), null, null);
+            }
+            LOG.debugf(failure, "Announcement %s was not acknowledged by the broker", r.eventId());
+            return new Outcome(r.line(), 503, null, null, brokerDetail(failure), null);
+        }
+
+        /** Every outcome, in line order (waits for the broker's acknowledgements). */
+        public List<Outcome> all() throws InterruptedException {
+            List<Outcome> all = new ArrayList<>(rejected.size() + sent.size());
+            for (Outcome o = next(); o != null; o = next()) {
+                all.add(o);
+            }
+            all.sort(Comparator.comparingInt(Outcome::line));
+            return all;
+        }
     }
 
     /** Records the retraction (only by the publisher of the announcement or an admin) and sends it. */

@@ -49,12 +49,17 @@ public class AnnouncementLedger {
     }
 
     private final Clock clock = Clock.systemUTC();
+    private final io.modelwatch.ingest.config.IngestConfig config;
+
+    public AnnouncementLedger(io.modelwatch.ingest.config.IngestConfig config) {
+        this.config = config;
+    }
 
     @Transactional
     public List<Recorded> record(String keyName, String idempotencyKey, String endpoint, String bodySha256,
                                  List<Numbered> accepted) {
         if (idempotencyKey == null) {
-            return persist(keyName, accepted, line -> UUID.randomUUID());
+            return java.util.Objects.requireNonNull(persist(keyName, accepted, line -> UUID.randomUUID()), "random event id taken");
         }
         Function<Integer, UUID> ids = line -> UUID.nameUUIDFromBytes(
                 String.join("\n", keyName, idempotencyKey, endpoint, Integer.toString(line)).getBytes(StandardCharsets.UTF_8));
@@ -85,9 +90,35 @@ public class AnnouncementLedger {
         key.bodySha256 = bodySha256;
         key.createdAt = Instant.now(clock);
         key.persist();
-        return persist(keyName, accepted, ids);
+        // Written now, so that a concurrent request with the same key waits here and then fails on the key's primary key.
+        IdempotencyKey.flush();
+        List<Recorded> recorded = persist(keyName, accepted, ids);
+        if (recorded == null) {
+            // The derived event ids exist already: the key was used before and forgotten since (retention).
+            throw new ProblemException(new Problem(java.net.URI.create("https://modelwatch.io/problems/idempotency-key-reused"),
+                    "Idempotency-Key reused", 409,
+                    "The Idempotency-Key '" + idempotencyKey + "' was used more than " + retentionText()
+                            + " ago and is no longer remembered; use a new key for a new request.", null, null));
+        }
+        return recorded;
     }
 
+    /**
+     * Forgets the Idempotency-Keys recorded before {@code cutoff} (the announcements stay).
+     *
+     * @return how many were deleted
+     */
+    @Transactional
+    public int forgetIdempotencyKeys(Instant cutoff) {
+        return (int) IdempotencyKey.delete("createdAt < ?1", cutoff);
+    }
+
+    private String retentionText() {
+        java.time.Duration retention = config.idempotency().retention();
+        return retention.toHours() >= 1 && retention.toMinutesPart() == 0 ? retention.toHours() + " h" : retention.toMinutes() + " min";
+    }
+
+    /** The rows written, or null when an event id existed already (nothing written). */
     private static List<Recorded> persist(String keyName, List<Numbered> accepted, Function<Integer, UUID> ids) {
         List<Recorded> recorded = new ArrayList<>(accepted.size());
         String[] eventIds = new String[accepted.size()];
@@ -107,18 +138,19 @@ public class AnnouncementLedger {
         }
         // One statement for the whole batch (rows as arrays), in the transaction: entity by entity, a batch of
         // 5,000 spent more time in Hibernate than in PostgreSQL.
-        Announcement.getEntityManager().unwrap(Session.class).doWork(connection -> {
+        int written = Announcement.getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("insert into announcement"
                     + " (event_id, slug, publisher, announced_at)"
-                    + " select * from unnest(?::uuid[], ?::text[], ?::text[], ?::timestamptz[])")) {
+                    + " select * from unnest(?::uuid[], ?::text[], ?::text[], ?::timestamptz[])"
+                    + " on conflict (event_id) do nothing")) {
                 insert.setArray(1, connection.createArrayOf("text", eventIds));
                 insert.setArray(2, connection.createArrayOf("text", slugs));
                 insert.setArray(3, connection.createArrayOf("text", publishers));
                 insert.setArray(4, connection.createArrayOf("text", times));
-                insert.executeUpdate();
+                return insert.executeUpdate();
             }
         });
-        return recorded;
+        return written == recorded.size() ? recorded : null;
     }
 
     /**

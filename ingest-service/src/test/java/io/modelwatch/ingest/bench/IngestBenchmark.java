@@ -87,21 +87,41 @@ class IngestBenchmark {
         int recordSize = json.writeValueAsBytes(normalizer.normalize(json.readValue(sample, AnnouncementRequest.class), "default")).length;
         line("record value size: %d bytes (plus CloudEvent headers)", recordSize);
 
+        // The ceiling's topics are created first: a producer that starts on a topic whose leaders are not settled yet
+        // got NOT_LEADER_OR_FOLLOWER, then OUT_OF_ORDER_SEQUENCE_NUMBER retries for minutes (a 10x lower "ceiling").
+        List<String> ceilingTopics = createTopics(2);
+
         // warm-up: JIT, connections, producer metadata
         singleEndpoint(run + "-warm", 500);
         batchEndpoint(run + "-warm", 2, 1_000);
 
-        double ceilingBefore = ceiling(recordSize);
+        // Besides records per second, the CPU time the whole JVM (broker, producer, service) spent per record in each
+        // phase: on a machine shared with other builds, wall-clock rates move with the load; CPU per record much less.
+        long cpu0 = cpu();
+        double ceilingBefore = ceiling(ceilingTopics.get(0), recordSize);
+        long cpu1 = cpu();
         double singleRate = singleEndpoint(run, SINGLE_REQUESTS);
-        double batchRate = batchEndpoint(run, BATCHES, BATCH_LINES);
-        double ceilingAfter = ceiling(recordSize);
+        List<byte[]> bodies = bodies(run, BATCHES, BATCH_LINES);
+        long cpu2 = cpu();
+        double batchRate = batchEndpoint(bodies, BATCH_LINES);
+        long cpu3 = cpu();
+        double ceilingAfter = ceiling(ceilingTopics.get(1), recordSize);
+        long cpu4 = cpu();
         double ceiling = (ceilingBefore + ceilingAfter) / 2;
+        double ceilingCpu = (cpu1 - cpu0 + cpu4 - cpu3) / 1e3 / (2.0 * CEILING_RECORDS);
+        double singleCpu = (cpu2 - cpu1) / 1e3 / SINGLE_REQUESTS;
+        double batchCpu = (cpu3 - cpu2) / 1e3 / (BATCHES * BATCH_LINES);
 
         line("single endpoint: %.0f accepted announcements/s (%d requests, %d in parallel)", singleRate, SINGLE_REQUESTS, SINGLE_CONCURRENCY);
         line("batch endpoint:  %.0f accepted announcements/s (%d batches of %d lines, %d in parallel)", batchRate, BATCHES, BATCH_LINES, BATCH_CONCURRENCY);
         line("producer ceiling (ProducerPerformance, %d-byte records, acks=all, idempotent): %.0f records/s before, %.0f after",
                 recordSize, ceilingBefore, ceilingAfter);
         line("ratios to the mean ceiling: single %.3f, batch %.3f (target for batch: >= 0.5)", singleRate / ceiling, batchRate / ceiling);
+        line("JVM CPU time per record (broker, producer and service together): ceiling %.1f us, single %.1f us, batch %.1f us;"
+                + " batch/ceiling records per CPU-second: %.3f", ceilingCpu, singleCpu, batchCpu, ceilingCpu / batchCpu);
+        line("load average at the end: %.2f on %d processors",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
         Files.writeString(Path.of("target/bench-results.txt"), String.join("\n", report) + "\n");
     }
 
@@ -130,6 +150,10 @@ class IngestBenchmark {
     }
 
     private double batchEndpoint(String run, int batches, int lines) throws Exception {
+        return batchEndpoint(bodies(run, batches, lines), lines);
+    }
+
+    private List<byte[]> bodies(String run, int batches, int lines) {
         List<byte[]> bodies = new ArrayList<>();
         for (int b = 0; b < batches; b++) {
             StringBuilder body = new StringBuilder();
@@ -138,6 +162,11 @@ class IngestBenchmark {
             }
             bodies.add(body.toString().getBytes(StandardCharsets.UTF_8));
         }
+        return bodies;
+    }
+
+    private double batchEndpoint(List<byte[]> bodies, int lines) throws Exception {
+        int batches = bodies.size();
         Semaphore permits = new Semaphore(BATCH_CONCURRENCY);
         AtomicInteger accepted = new AtomicInteger();
         List<CompletableFuture<?>> all = new ArrayList<>();
@@ -169,11 +198,33 @@ class IngestBenchmark {
     }
 
     /** ProducerPerformance against the same broker: records/s, read from its summary line. */
-    private double ceiling(int recordSize) throws Exception {
-        String topic = "bench-ceiling-" + UUID.randomUUID();
+    private List<String> createTopics(int count) throws Exception {
+        List<String> topics = new ArrayList<>();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get();
+            int partitions = admin.describeTopics(List.of("model-releases")).allTopicNames().get()
+                    .get("model-releases").partitions().size();
+            for (int i = 0; i < count; i++) {
+                topics.add("bench-ceiling-" + UUID.randomUUID());
+            }
+            admin.createTopics(topics.stream().map(t -> new NewTopic(t, partitions, (short) 1)).toList()).all().get();
+            // every partition has its leader before anything is sent there
+            while (!led(admin, topics)) {
+                Thread.sleep(100);
+            }
         }
+        return topics;
+    }
+
+    private static boolean led(Admin admin, List<String> topics) throws InterruptedException {
+        try {
+            return admin.describeTopics(topics).allTopicNames().get().values().stream()
+                    .flatMap(d -> d.partitions().stream()).allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+        } catch (java.util.concurrent.ExecutionException e) { // not known to the broker yet
+            return false;
+        }
+    }
+
+    private double ceiling(String topic, int recordSize) throws Exception {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream original = System.out;
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
@@ -195,6 +246,12 @@ class IngestBenchmark {
         }
         line("ProducerPerformance: %s", output.lines().reduce((a, b) -> b).orElse(""));
         return Double.parseDouble(last);
+    }
+
+    /** CPU time of this JVM so far, in microseconds. */
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1_000;
     }
 
     private synchronized void line(String format, Object... args) {

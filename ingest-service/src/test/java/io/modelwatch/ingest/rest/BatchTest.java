@@ -78,6 +78,96 @@ class BatchTest {
     }
 
     @Test
+    void withAcceptNdjsonTheReportIsStreamedLineByLineAndEndsWithASummary() throws Exception {
+        String run = UUID.randomUUID().toString();
+        List<String> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            lines.add(Topic.announcement("Stream " + i + " " + run, "\"" + (i + 1) + "B\""));
+        }
+        lines.set(7, "{\"name\": \"Broken " + run + "\"}");
+        io.restassured.response.Response answer = given().header("Authorization", "Bearer publisher-a-key")
+                .header("Accept", NDJSON).contentType(NDJSON).body(Topic.utf8(String.join("\n", lines)))
+                .when().post("/api/v1/announcements/batch")
+                .then().statusCode(200).contentType(NDJSON).extract().response();
+        // Streamed: no Content-Length, chunks as the broker acknowledges
+        assertThat(answer.getHeader("Content-Length")).isNull();
+        List<JsonNode> reported = answer.asString().lines().map(line -> {
+            try {
+                return json.readTree(line);
+            } catch (Exception e) {
+                throw new AssertionError("not a JSON line: " + line, e);
+            }
+        }).toList();
+        assertThat(reported).hasSize(301);
+        JsonNode summary = reported.get(300);
+        assertThat(summary.has("line")).isFalse();
+        assertThat(summary.get("lines").asInt()).isEqualTo(300);
+        assertThat(summary.get("accepted").asInt()).isEqualTo(299);
+        assertThat(summary.get("rejected").asInt()).isEqualTo(1);
+        List<JsonNode> perLine = reported.subList(0, 300);
+        assertThat(perLine.stream().map(n -> n.get("line").asInt()).sorted().toList())
+                .isEqualTo(IntStream.rangeClosed(1, 300).boxed().toList());
+        JsonNode broken = perLine.stream().filter(n -> n.get("line").asInt() == 8).findFirst().orElseThrow();
+        assertThat(broken.get("status").asInt()).isEqualTo(400);
+        assertThat(broken.get("errors").findValuesAsText("field")).contains("organizations");
+
+        Map<String, ConsumerRecord<String, String>> byId = Topic.records(bootstrapServers).stream()
+                .filter(r -> TopicClient.header(r, "ce_id") != null)
+                .collect(Collectors.toMap(r -> TopicClient.header(r, "ce_id"), r -> r, (a, b) -> a));
+        for (JsonNode line : perLine) {
+            if (line.get("status").asInt() != 202) {
+                continue;
+            }
+            ConsumerRecord<String, String> record = byId.get(line.get("eventId").asText());
+            assertThat(record).as("record of line %s", line.get("line")).isNotNull();
+            assertThat(record.key()).isEqualTo(line.get("slug").asText());
+            assertThat(TopicClient.header(record, "ce_type")).isEqualTo("io.modelwatch.release.announced.v1");
+            assertThat(json.readTree(record.value()).get("name").asText())
+                    .isEqualTo("Stream " + (line.get("line").asInt() - 1) + " " + run);
+        }
+        assertThat(byId.values().stream().filter(r -> r.value().contains("Broken " + run))).isEmpty();
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIs413AsAProblemAndEmitsNothing() throws Exception {
+        long before = Topic.endOffset(bootstrapServers);
+        // No Content-Length: the body arrives in chunks, so only its length as read can be judged.
+        String huge = "{\"name\": \"Huge chunked\", \"organizations\": [{\"name\": \"x\"}], \"tags\": [\""
+                + "a".repeat(1_100_000) + "\"]}";
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        java.net.http.HttpResponse<String> single = http.send(java.net.http.HttpRequest.newBuilder(url("/api/v1/announcements"))
+                .header("Authorization", "Bearer publisher-a-key").header("Content-Type", "application/json")
+                .POST(chunked(huge)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(single.statusCode()).isEqualTo(413);
+        assertThat(single.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(json.readTree(single.body()).get("status").asInt()).isEqualTo(413);
+
+        // A chunked batch over its 16 MiB: judged as it is read, not only by the HTTP layer (64M)
+        String line = Topic.announcement("Chunk " + UUID.randomUUID(), "1") + "\n";
+        java.net.http.HttpResponse<String> batch = http.send(java.net.http.HttpRequest.newBuilder(url("/api/v1/announcements/batch"))
+                .header("Authorization", "Bearer publisher-a-key").header("Content-Type", NDJSON)
+                .POST(chunked(line.repeat(18 * 1024 * 1024 / line.length() + 1))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(batch.statusCode()).isEqualTo(413);
+        assertThat(batch.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(json.readTree(batch.body()).get("status").asInt()).isEqualTo(413);
+        assertThat(Topic.endOffset(bootstrapServers)).isEqualTo(before);
+    }
+
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URI root;
+
+    private java.net.URI url(String path) {
+        return root.resolve(path);
+    }
+
+    /** A body of unknown length: sent with Transfer-Encoding: chunked. */
+    private static java.net.http.HttpRequest.BodyPublisher chunked(String text) {
+        byte[] bytes = Topic.utf8(text);
+        return java.net.http.HttpRequest.BodyPublishers.fromPublisher(
+                java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)));
+    }
+
+    @Test
     void aRetriedBatchWithItsIdempotencyKeyGetsTheSameEventIdsAndAnotherBodyIs409() {
         String run = UUID.randomUUID().toString();
         String body = IntStream.range(0, 5).mapToObj(i -> Topic.announcement("Idem " + i + " " + run, "\"350M\""))

@@ -2,14 +2,22 @@ package io.modelwatch.ingest.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.modelwatch.ingest.model.Announcement;
+import io.modelwatch.ingest.model.IdempotencyKey;
+import io.modelwatch.ingest.service.IdempotencyKeyCleanup;
 import io.modelwatch.platform.EmbeddedPlatformTestResource;
 import io.modelwatch.platform.TopicClient;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -21,6 +29,8 @@ class IdempotencyKeyTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+    @Inject
+    IdempotencyKeyCleanup cleanup;
 
     private String post(String key, String idempotencyKey, String body, int status) {
         return given().header("Authorization", "Bearer " + key).header("Idempotency-Key", idempotencyKey)
@@ -87,5 +97,39 @@ class IdempotencyKeyTest {
                 .when().post("/api/v1/announcements")
                 .then().statusCode(400);
         assertThat(Topic.endOffset(bootstrapServers)).isEqualTo(before);
+    }
+
+    @Test
+    void keysOlderThanTheRetentionAreForgottenAndReusingOneIs409AndEmitsNothing() {
+        String old = UUID.randomUUID().toString();
+        String recent = UUID.randomUUID().toString();
+        String body = Topic.announcement("Kept a day " + UUID.randomUUID(), "1");
+        String eventId = given().header("Authorization", "Bearer publisher-a-key").header("Idempotency-Key", old)
+                .contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/announcements").then().statusCode(202).extract().path("eventId");
+        post("publisher-a-key", recent, Topic.announcement("Kept too " + UUID.randomUUID(), "1"), 202);
+        // the first one was made 25 hours ago (retention: 24 h)
+        QuarkusTransaction.requiringNew().run(() -> IdempotencyKey.update("createdAt = ?1 where id.keyName = ?2 and id.idempotencyKey = ?3",
+                Instant.now().minus(Duration.ofHours(25)), "publisher-a", old));
+
+        assertThat(cleanup.cleanUp(Instant.now())).isGreaterThanOrEqualTo(1);
+        QuarkusTransaction.requiringNew().run(() -> {
+            assertThat(IdempotencyKey.<IdempotencyKey>findById(new IdempotencyKey.Id("publisher-a", old))).isNull();
+            assertThat(IdempotencyKey.<IdempotencyKey>findById(new IdempotencyKey.Id("publisher-a", recent))).isNotNull();
+            assertThat(Announcement.<Announcement>findById(UUID.fromString(eventId))).as("the announcement stays").isNotNull();
+        });
+
+        long before = Topic.endOffset(bootstrapServers);
+        given().header("Authorization", "Bearer publisher-a-key").header("Idempotency-Key", old)
+                .contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/announcements")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("no longer remembered"));
+        assertThat(Topic.endOffset(bootstrapServers)).isEqualTo(before);
+        // the failed attempt left no key behind: a retry is still a 409, not a replay
+        QuarkusTransaction.requiringNew().run(() ->
+                assertThat(IdempotencyKey.<IdempotencyKey>findById(new IdempotencyKey.Id("publisher-a", old))).isNull());
+        // within the retention, keys are kept
+        assertThat(cleanup.cleanUp(Instant.now())).isZero();
     }
 }
