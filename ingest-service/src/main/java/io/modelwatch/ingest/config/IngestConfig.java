@@ -75,6 +75,14 @@ public interface IngestConfig {
         @WithDefault("30s")
         String checkEvery();
 
+        /** How long after start the scheduler first looks. Read by the @Scheduled method. */
+        @WithDefault("10s")
+        String firstCheckAfter();
+
+        /** The shortest poll interval a feed may be registered with. */
+        @WithDefault("60s")
+        Duration minPollInterval();
+
         /** One request's connect and read timeout. */
         @WithDefault("20s")
         Duration fetchTimeout();

@@ -27,10 +27,35 @@ public final class FeedFetcher {
 
     public static class FetchException extends IOException {
         public final int status;
+        /** When the server asked to be polled again (Retry-After of a 429 or 503), or null. */
+        public final java.time.Instant retryAfter;
 
         public FetchException(int status, String message) {
+            this(status, message, null);
+        }
+
+        public FetchException(int status, String message, java.time.Instant retryAfter) {
             super(message);
             this.status = status;
+            this.retryAfter = retryAfter;
+        }
+    }
+
+    /** Retry-After as delay-seconds or an HTTP-date; null when absent or unreadable. */
+    static java.time.Instant retryAfter(String value, java.time.Instant now) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.trim();
+        try {
+            long seconds = Long.parseLong(v);
+            return seconds < 0 ? null : now.plusSeconds(Math.min(seconds, 366L * 24 * 3600));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                return java.time.ZonedDateTime.parse(v, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            } catch (java.time.format.DateTimeParseException notADate) {
+                return null;
+            }
         }
     }
 
@@ -77,7 +102,10 @@ public final class FeedFetcher {
             }
             if (status != 200) {
                 response.body().close();
-                throw new FetchException(status, "the feed answered HTTP " + status);
+                java.time.Instant retryAfter = status == 429 || status == 503
+                        ? retryAfter(response.headers().firstValue("Retry-After").orElse(null), java.time.Instant.now()) : null;
+                throw new FetchException(status, "the feed answered HTTP " + status
+                        + (retryAfter == null ? "" : ", asking to retry after " + retryAfter), retryAfter);
             }
             byte[] body;
             try (InputStream in = response.body()) {

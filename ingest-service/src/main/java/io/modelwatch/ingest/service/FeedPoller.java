@@ -33,7 +33,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -69,7 +68,7 @@ public class FeedPoller {
         this.parser = new FeedParser(json);
     }
 
-    @Scheduled(every = "${modelwatch.ingest.feeds.check-every:30s}", delay = 10, delayUnit = TimeUnit.SECONDS,
+    @Scheduled(every = "${modelwatch.ingest.feeds.check-every:30s}", delayed = "${modelwatch.ingest.feeds.first-check-after:10s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void pollDue() {
         for (UUID id : feeds.due(Instant.now(), 20)) {
@@ -108,7 +107,7 @@ public class FeedPoller {
             }
             items = parser.parse(fetched.body(), fetched.contentType());
         } catch (FeedFetcher.FetchException e) {
-            return failed(feed, e.status == 0 ? null : e.status, e.getMessage());
+            return failed(feed, e.status == 0 ? null : e.status, e.getMessage(), e.retryAfter);
         } catch (AddressGuard.RefusedAddressException e) {
             return failed(feed, null, "refused: " + e.getMessage());
         } catch (InterruptedException e) {
@@ -168,7 +167,11 @@ public class FeedPoller {
     }
 
     private PollResult failed(Feed feed, Integer status, String error) {
-        Instant next = feeds.failed(feed.id, status, error);
+        return failed(feed, status, error, null);
+    }
+
+    private PollResult failed(Feed feed, Integer status, String error, Instant retryAfter) {
+        Instant next = feeds.failed(feed.id, status, error, retryAfter);
         return new PollResult("error", status, 0, 0, 0, 0, 0, 0, error, next);
     }
 

@@ -72,8 +72,9 @@ public class FeedService {
             errors.add(new Problem.FieldError("name", "is required"));
         }
         int interval = request.pollIntervalSeconds() == null ? 900 : request.pollIntervalSeconds();
-        if (interval < 60) {
-            errors.add(new Problem.FieldError("pollIntervalSeconds", "must be at least 60"));
+        long minimum = config.feeds().minPollInterval().toSeconds();
+        if (interval < minimum) {
+            errors.add(new Problem.FieldError("pollIntervalSeconds", "must be at least " + minimum));
         }
         String country = request.country() == null || request.country().isBlank() ? null
                 : request.country().trim().toUpperCase(Locale.ROOT);
@@ -200,9 +201,12 @@ public class FeedService {
         return feed.nextPollAt;
     }
 
-    /** A failed poll: the wait before the next one doubles with each failure in a row, up to the configured maximum. */
+    /**
+     * A failed poll: the wait before the next one doubles with each failure in a row, up to the configured maximum.
+     * When the server said when to come back (Retry-After of a 429 or 503), not before then (up to the same maximum).
+     */
     @Transactional
-    public Instant failed(UUID feedId, Integer httpStatus, String error) {
+    public Instant failed(UUID feedId, Integer httpStatus, String error, Instant retryAfter) {
         Feed feed = find(feedId);
         Instant now = Instant.now();
         feed.consecutiveFailures++;
@@ -212,6 +216,9 @@ public class FeedService {
         feed.lastStatus = "error";
         feed.lastHttpStatus = httpStatus;
         feed.lastError = error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
+        if (retryAfter != null) {
+            wait = Math.max(wait, Math.min(Duration.between(now, retryAfter).toSeconds(), config.feeds().maxBackoff().toSeconds()));
+        }
         feed.nextPollAt = now.plus(Duration.ofSeconds(Math.max(wait, feed.pollIntervalSeconds)));
         return feed.nextPollAt;
     }

@@ -67,6 +67,19 @@ class FeedTest {
                 exchange.close();
                 return;
             }
+            if (file.equals("busy")) { // "come back in an hour"
+                exchange.getResponseHeaders().add("Retry-After", "3600");
+                exchange.sendResponseHeaders(503, -1);
+                exchange.close();
+                return;
+            }
+            if (file.equals("too-many")) { // "not before this date"
+                exchange.getResponseHeaders().add("Retry-After", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                        .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusHours(2)));
+                exchange.sendResponseHeaders(429, -1);
+                exchange.close();
+                return;
+            }
             boolean conditional = !path.contains("/unconditional/");
             if (conditional && ETAG.equals(headers.get("if-none-match"))) {
                 exchange.sendResponseHeaders(304, -1);
@@ -174,6 +187,26 @@ class FeedTest {
         given().header("Authorization", ADMIN).when().get("/api/v1/feeds/{id}", id)
                 .then().statusCode(200).body("lastStatus", equalTo("not-modified")).body("lastHttpStatus", equalTo(304))
                 .body("entriesSeen", equalTo(3)).body("announcementsSent", equalTo(2)).body("consecutiveFailures", equalTo(0));
+    }
+
+    @Test
+    void aServerThatAnswers503Or429WithRetryAfterIsNotPolledBeforeThen() {
+        // poll interval 600 s: without Retry-After the first failure would wait 1,200 s
+        String busy = register("busy-" + UUID.randomUUID(), url("busy"), "");
+        JsonPath first = poll(busy);
+        assertThat(first.getString("status")).isEqualTo("error");
+        assertThat(first.getInt("httpStatus")).isEqualTo(503);
+        Instant next = Instant.parse(first.getString("nextPollAt"));
+        assertThat(next).isBetween(Instant.now().plusSeconds(3500), Instant.now().plusSeconds(3700));
+
+        String tooMany = register("too-many-" + UUID.randomUUID(), url("too-many"), "");
+        JsonPath second = poll(tooMany);
+        assertThat(second.getInt("httpStatus")).isEqualTo(429);
+        assertThat(Instant.parse(second.getString("nextPollAt")))
+                .isBetween(Instant.now().plusSeconds(7100), Instant.now().plusSeconds(7300));
+        given().header("Authorization", ADMIN).when().get("/api/v1/feeds/{id}", tooMany)
+                .then().statusCode(200).body("lastHttpStatus", equalTo(429)).body("consecutiveFailures", equalTo(1))
+                .body("lastError", containsString("retry after"));
     }
 
     @Test

@@ -69,4 +69,30 @@ class TraceContextTest {
         assertThat(traceparent).as("traceparent header of the record").isNotNull();
         assertThat(traceparent.split("-")[1]).isEqualTo(traceId);
     }
+
+    @Test
+    void theRequestsTraceIdReachesEveryRecordOfABatch() {
+        SecureRandom random = new SecureRandom();
+        byte[] traceBytes = new byte[16];
+        byte[] spanBytes = new byte[8];
+        random.nextBytes(traceBytes);
+        random.nextBytes(spanBytes);
+        String traceId = HexFormat.of().formatHex(traceBytes);
+        String parent = "00-" + traceId + "-" + HexFormat.of().formatHex(spanBytes) + "-01";
+        String run = UUID.randomUUID().toString();
+        String body = Topic.announcement("Traced batch a " + run, "1") + "\n" + Topic.announcement("Traced batch b " + run, "1");
+
+        java.util.List<String> ids = given().header("Authorization", "Bearer test-key").header("traceparent", parent)
+                .contentType("application/x-ndjson").body(Topic.utf8(body))
+                .when().post("/api/v1/announcements/batch")
+                .then().statusCode(200).extract().path("results.eventId");
+        assertThat(ids).hasSize(2);
+        for (String id : ids) {
+            var records = Topic.withId(bootstrapServers, id);
+            assertThat(records).hasSize(1);
+            String traceparent = TopicClient.header(records.get(0), "traceparent");
+            assertThat(traceparent).as("traceparent header of the record").isNotNull();
+            assertThat(traceparent.split("-")[1]).isEqualTo(traceId);
+        }
+    }
 }
