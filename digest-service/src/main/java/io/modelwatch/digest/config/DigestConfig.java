@@ -11,6 +11,13 @@ public interface DigestConfig {
     @WithDefault("http://localhost:8082")
     String catalogUrl();
 
+    /**
+     * Public base URL of this service, for the links in mails (confirm, preferences, unsubscribe, the review on the web).
+     * Must be https in production: mailbox providers want an https List-Unsubscribe link.
+     */
+    @WithDefault("http://localhost:8083")
+    String publicUrl();
+
     /** The model sizes are compared with ("11B, 1/16 of GPT-3"). */
     Reference reference();
 

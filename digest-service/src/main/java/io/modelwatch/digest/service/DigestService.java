@@ -14,14 +14,21 @@ import io.modelwatch.digest.render.ReviewRenderer;
 import io.modelwatch.digest.review.Period;
 import io.modelwatch.digest.review.Review;
 import io.modelwatch.digest.review.ReviewBuilder;
+import io.modelwatch.digest.review.ReviewKind;
 import io.modelwatch.digest.review.ReviewOptions;
+import io.modelwatch.digest.subscription.Links;
+import io.modelwatch.digest.subscription.SubscriptionService;
+import io.modelwatch.digest.webhook.Webhook;
+import io.modelwatch.digest.webhook.WebhookService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 @ApplicationScoped
 public class DigestService {
@@ -34,8 +41,16 @@ public class DigestService {
     private final ReviewBuilder builder;
     private final Clock clock = Clock.systemUTC();
 
+    private final SubscriptionService subscriptions;
+    private final WebhookService webhooks;
+    private final Links links;
+
     public DigestService(ModelViewRepository models, ProcessedEventRepository processed, DigestRecordRepository digests,
-                         ReviewRenderer renderer, ReviewOptions options) {
+                         ReviewRenderer renderer, ReviewOptions options, SubscriptionService subscriptions,
+                         WebhookService webhooks, Links links) {
+        this.subscriptions = subscriptions;
+        this.webhooks = webhooks;
+        this.links = links;
         this.models = models;
         this.processed = processed;
         this.digests = digests;
@@ -67,6 +82,9 @@ public class DigestService {
             view = new ModelView();
             view.show(snapshot, clock.instant());
             models.persist(view);
+            webhooks.record(Webhook.MODEL_ADDED, Map.of("slug", snapshot.slug(), "name", snapshot.name(),
+                    "kind", snapshot.kind().name().toLowerCase(java.util.Locale.ROOT), "revision", snapshot.revision(),
+                    "published", snapshot.published() == null ? "" : snapshot.published().value()));
         } else if (snapshot.revision() > view.revision) {
             view.show(snapshot, clock.instant());
         }
@@ -92,7 +110,13 @@ public class DigestService {
         if (digests.latestVersion(period.kind().tag(), period.key(), language.tag()) > 0) {
             return Optional.empty();
         }
-        return Optional.of(write(period, language, 1));
+        Digest digest = write(period, language, 1);
+        // Same transaction as the review: its mails and webhook calls are recorded, or none of it is.
+        subscriptions.recordDeliveries(digest);
+        webhooks.record(Webhook.DIGEST_PUBLISHED, Map.of("id", digest.id(), "kind", period.kind().tag(), "period", period.key(),
+                "language", language.tag(), "title", digest.title(), "releases", digest.releases().size(),
+                "url", links.review(digest.id())));
+        return Optional.of(digest);
     }
 
     private Digest write(Period period, Language language, int version) {
@@ -117,8 +141,23 @@ public class DigestService {
     /** Computes and writes a review without storing it. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Digest compose(UUID id, Period period, int version, Language language, Instant now) {
-        List<ModelChanged> current = snapshots(period);
-        List<ModelChanged> previous = snapshots(period.previous());
+        return compose(id, period, version, language, now, m -> true);
+    }
+
+    /**
+     * A stored review narrowed to the models that pass {@code filter} (a subscriber's topics), in both the period and
+     * the period it is compared with, computed from the read model as it is now.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Digest narrowed(Digest stored, Predicate<ModelChanged> filter) {
+        Period period = stored.kind() == ReviewKind.ON_DEMAND ? Period.onDemand(stored.from(), stored.to())
+                : Period.parse(stored.kind(), stored.period());
+        return compose(stored.id(), period, stored.version(), stored.language(), stored.generatedAt(), filter);
+    }
+
+    private Digest compose(UUID id, Period period, int version, Language language, Instant now, Predicate<ModelChanged> filter) {
+        List<ModelChanged> current = snapshots(period).stream().filter(filter).toList();
+        List<ModelChanged> previous = snapshots(period.previous()).stream().filter(filter).toList();
         ModelChanged reference = models.findByIdOptional(Slugs.of(options.referenceName())).map(m -> m.snapshot).orElse(null);
         Review review = builder.build(period, current, previous, reference, language);
         // The read model returns them in date order already.

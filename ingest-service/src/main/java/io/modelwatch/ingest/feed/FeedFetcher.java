@@ -1,5 +1,6 @@
 package io.modelwatch.ingest.feed;
 
+import io.modelwatch.guard.AddressGuard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

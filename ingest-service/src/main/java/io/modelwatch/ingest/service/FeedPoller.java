@@ -6,7 +6,7 @@ import io.modelwatch.contract.Links;
 import io.modelwatch.contract.ReleaseAnnounced;
 import io.modelwatch.contract.Source;
 import io.modelwatch.ingest.config.IngestConfig;
-import io.modelwatch.ingest.feed.AddressGuard;
+import io.modelwatch.guard.AddressGuard;
 import io.modelwatch.ingest.feed.FeedFetcher;
 import io.modelwatch.ingest.feed.FeedParser;
 import io.modelwatch.ingest.feed.FeedRules;

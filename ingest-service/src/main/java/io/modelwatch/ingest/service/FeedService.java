@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelwatch.ingest.config.IngestConfig;
-import io.modelwatch.ingest.feed.AddressGuard;
+import io.modelwatch.guard.AddressGuard;
 import io.modelwatch.ingest.feed.FeedRules;
 import io.modelwatch.ingest.model.Feed;
 import io.modelwatch.ingest.model.FeedEntry;
@@ -42,7 +42,8 @@ public class FeedService {
     public FeedService(ObjectMapper json, IngestConfig config) {
         this.json = json;
         this.config = config;
-        this.guard = new AddressGuard(config.feeds().allowedAddresses().orElse(List.of()));
+        this.guard = new AddressGuard(config.feeds().allowedAddresses().orElse(List.of()), "feeds", "fetched",
+                "modelwatch.ingest.feeds.allowed-addresses");
     }
 
     public AddressGuard guard() {

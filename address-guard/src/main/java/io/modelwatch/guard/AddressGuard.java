@@ -1,4 +1,4 @@
-package io.modelwatch.ingest.feed;
+package io.modelwatch.guard;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Refuses feed URLs that would make ingest reach into its own network (SSRF): loopback, private (RFC 1918,
+ * Refuses URLs that would make a service reach into its own network (SSRF): ingest's feeds, digest's webhooks: loopback, private (RFC 1918,
  * IPv6 unique-local), link-local (which holds the cloud metadata endpoint 169.254.169.254), carrier-grade NAT,
  * unspecified and multicast addresses, and metadata host names. Every address a host name resolves to must be
  * public, unless it is on the allow-list of the configuration (exact IP addresses, such as 127.0.0.1 in tests).
@@ -21,16 +21,27 @@ public final class AddressGuard {
     private static final Set<String> METADATA_HOSTS = Set.of("metadata.google.internal", "metadata", "instance-data");
 
     private final Set<String> allowed;
+    private final String subject;
+    private final String verb;
+    private final String setting;
 
-    public AddressGuard(List<String> allowedAddresses) {
+    /**
+     * @param subject what is reached, for the messages ("feeds")
+     * @param verb how it is reached ("fetched")
+     * @param setting the configuration key of the allow-list, named in the refusal
+     */
+    public AddressGuard(List<String> allowedAddresses, String subject, String verb, String setting) {
         this.allowed = Set.copyOf(allowedAddresses);
+        this.subject = subject;
+        this.verb = verb;
+        this.setting = setting;
     }
 
     /** @throws RefusedAddressException with the reason when the URL must not be fetched */
     public void check(URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new RefusedAddressException("only http and https feeds are fetched, not '" + url + "'");
+            throw new RefusedAddressException("only http and https " + subject + " are " + verb + ", not '" + url + "'");
         }
         String host = url.getHost();
         if (host == null || host.isBlank()) {
@@ -49,7 +60,7 @@ public final class AddressGuard {
             String reason = internal(address);
             if (reason != null && !allowed.contains(address.getHostAddress())) {
                 throw new RefusedAddressException(host + " is " + address.getHostAddress() + ", a " + reason
-                        + " address; feeds are fetched from public addresses only (see modelwatch.ingest.feeds.allowed-addresses)");
+                        + " address; " + subject + " are " + verb + " from public addresses only (see " + setting + ")");
             }
         }
     }

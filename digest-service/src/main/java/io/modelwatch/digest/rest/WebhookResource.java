@@ -1,0 +1,67 @@
+package io.modelwatch.digest.rest;
+
+import io.modelwatch.digest.subscription.BounceService;
+import io.modelwatch.digest.webhook.WebhookService;
+import io.modelwatch.problem.Problem;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Admin: outgoing webhooks, and the bounce webhook the mail provider calls. {@code Authorization: Bearer <admin key>}. */
+@Path("/api/v1/webhooks")
+@Produces(MediaType.APPLICATION_JSON)
+@AdminOnly
+public class WebhookResource {
+
+    private final WebhookService webhooks;
+    private final BounceService bounces;
+
+    public WebhookResource(WebhookService webhooks, BounceService bounces) {
+        this.webhooks = webhooks;
+        this.bounces = bounces;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a webhook for digest.published and/or model.added; the answer shows its signing secret once")
+    public Response register(WebhookService.Registration request) {
+        return Response.status(Response.Status.CREATED).entity(webhooks.register(request)).build();
+    }
+
+    @GET
+    @Operation(summary = "The registered webhooks (without their secrets)")
+    public List<Map<String, Object>> list() {
+        return webhooks.list();
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return Problem.of(Response.Status.NOT_FOUND, "No webhook " + id).toResponse();
+        }
+        return webhooks.delete(uuid) ? Response.noContent().build()
+                : Problem.of(Response.Status.NOT_FOUND, "No webhook " + id).toResponse();
+    }
+
+    @POST
+    @Path("bounce")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Report a bounce: {\"email\", \"type\": \"soft\" | \"hard\", \"reason\"}; hard bounces suppress the address")
+    public Response bounce(BounceService.BounceReport report) {
+        return Response.accepted(bounces.record(report)).build();
+    }
+}

@@ -1,0 +1,149 @@
+package io.modelwatch.digest.webhook;
+
+import io.modelwatch.digest.config.MailConfig;
+import io.modelwatch.digest.mail.Backoff;
+import io.modelwatch.guard.AddressGuard;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jboss.logging.Logger;
+
+/**
+ * Calls the registered webhooks from the outbox: a JSON POST with {@code X-Modelwatch-Event}, {@code X-Modelwatch-Delivery}
+ * (the call's id: receivers deduplicate on it, delivery is at least once), {@code X-Modelwatch-Timestamp} and
+ * {@code X-Modelwatch-Signature: sha256=<hex HMAC-SHA256 of "timestamp.body" with the webhook's secret>}. A 2xx answer
+ * is success; anything else, or no answer, is retried with exponential backoff up to {@code max-attempts}. The target
+ * is checked against the address guard before every call, and redirects are not followed.
+ */
+@ApplicationScoped
+public class WebhookSender {
+
+    private static final Logger LOG = Logger.getLogger(WebhookSender.class);
+
+    private final WebhookService webhooks;
+    private final MailConfig.Webhooks config;
+    private final HttpClient http;
+    private final Clock clock = Clock.systemUTC();
+
+    public WebhookSender(WebhookService webhooks, MailConfig config) {
+        this.webhooks = webhooks;
+        this.config = config.webhooks();
+        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(this.config.timeout()).build();
+    }
+
+    @Scheduled(identity = "webhook-sender", every = "${modelwatch.digest.mail.poll}", delayed = "${modelwatch.digest.mail.poll-delay:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        drain();
+    }
+
+    private record Call(UUID id, String url, String secret, String event, String payload) {
+    }
+
+    /** Makes every due call; returns how many succeeded. */
+    public int drain() {
+        int delivered = 0;
+        while (true) {
+            List<Call> batch = QuarkusTransaction.requiringNew().call(this::claim);
+            if (batch.isEmpty()) {
+                return delivered;
+            }
+            for (Call call : batch) {
+                if (send(call)) {
+                    delivered++;
+                }
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Call> claim() {
+        Instant now = clock.instant();
+        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
+                        update webhook_call c set state = 'sending', lease_until = :lease, attempts = c.attempts + 1
+                        from webhook w
+                        where w.id = c.webhook_id and c.id in (
+                            select id from webhook_call
+                            where (state = 'pending' and next_attempt_at <= :now) or (state = 'sending' and lease_until <= :now)
+                            order by next_attempt_at limit 20 for update skip locked)
+                        returning c.id, w.url, w.secret, c.event, c.payload""")
+                .setParameter("lease", Timestamp.from(now.plus(config.timeout().multipliedBy(3))))
+                .setParameter("now", Timestamp.from(now)).getResultList();
+        return rows.stream().map(r -> new Call(r[0] instanceof UUID u ? u : UUID.fromString(r[0].toString()),
+                (String) r[1], (String) r[2], (String) r[3], (String) r[4])).toList();
+    }
+
+    private boolean send(Call call) {
+        String error;
+        try {
+            webhooks.guard().check(URI.create(call.url()));
+            String timestamp = String.valueOf(clock.instant().getEpochSecond());
+            HttpRequest request = HttpRequest.newBuilder(URI.create(call.url())).timeout(config.timeout())
+                    .header("Content-Type", "application/json")
+                    .header("User-Agent", "modelwatch-digest-webhooks")
+                    .header("X-Modelwatch-Event", call.event())
+                    .header("X-Modelwatch-Delivery", call.id().toString())
+                    .header("X-Modelwatch-Timestamp", timestamp)
+                    .header("X-Modelwatch-Signature", "sha256=" + sign(call.secret(), timestamp, call.payload()))
+                    .POST(HttpRequest.BodyPublishers.ofString(call.payload(), StandardCharsets.UTF_8)).build();
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() / 100 == 2) {
+                QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager().createNativeQuery(
+                                "update webhook_call set state = 'sent', delivered_at = now(), lease_until = null, last_error = null where id = :id")
+                        .setParameter("id", call.id()).executeUpdate());
+                return true;
+            }
+            error = "HTTP " + response.statusCode();
+        } catch (AddressGuard.RefusedAddressException e) {
+            error = "refused: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error = "interrupted";
+        } catch (Exception e) {
+            error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+        String reason = error;
+        QuarkusTransaction.requiringNew().run(() -> {
+            WebhookCall c = Panache.getEntityManager().find(WebhookCall.class, call.id());
+            if (c == null) {
+                return;
+            }
+            c.lastError = reason;
+            c.leaseUntil = null;
+            if (c.attempts >= config.maxAttempts()) {
+                c.state = "failed";
+                LOG.warnf("webhook call %s (%s) failed after %d attempts: %s", c.id, c.event, c.attempts, reason);
+            } else {
+                c.state = "pending";
+                c.nextAttemptAt = clock.instant().plus(Backoff.after(c.attempts, config.backoffBase(), config.backoffMax()));
+            }
+        });
+        return false;
+    }
+
+    /** Hex HMAC-SHA256 of {@code timestamp + "." + body}: what a receiver recomputes with the secret it was given. */
+    public static String sign(String secret, String timestamp, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
