@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * Accepts a bare mailbox address ("name@example.org") and nothing else: no display name, no group, no comment, no
  * control character (so no CR or LF that could start a header of its own), at most 254 characters, a domain with a
- * dot. Parsed strictly by Jakarta Mail's {@link InternetAddress}.
+ * dot. Control characters anywhere (even a trailing CR LF) refuse the whole input. Parsed strictly by Jakarta Mail's {@link InternetAddress}.
  */
 public final class EmailAddresses {
 
@@ -18,6 +18,11 @@ public final class EmailAddresses {
     public static Optional<String> parse(String input) {
         if (input == null) {
             return Optional.empty();
+        }
+        for (int i = 0; i < input.length(); i++) {
+            if (Character.isISOControl(input.charAt(i))) {
+                return Optional.empty();
+            }
         }
         String candidate = input.strip();
         if (candidate.isEmpty() || candidate.length() > 254) {

@@ -74,6 +74,10 @@ public final class TokenSigner {
         } catch (IllegalArgumentException e) {
             throw new RefusedTokenException(Refusal.MALFORMED);
         }
+        // Base64 leaves spare bits in the last character: only the one canonical spelling of a token is accepted.
+        if (!(ENCODER.encodeToString(body) + "." + ENCODER.encodeToString(signature)).equals(token)) {
+            throw new RefusedTokenException(Refusal.MALFORMED);
+        }
         if (!MessageDigest.isEqual(mac(body), signature)) {
             throw new RefusedTokenException(Refusal.FORGED);
         }

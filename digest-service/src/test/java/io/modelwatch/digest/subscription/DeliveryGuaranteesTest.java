@@ -316,10 +316,10 @@ class DeliveryGuaranteesTest {
             int year = year();
             Mails.model(digests, "Gato", year + "-09-01");
             List<Digest> published = publisher.publish(Period.parse(ReviewKind.MONTHLY, year + "-09"));
-            // The first call gets a 503; the retry (after the backoff) a 204.
+            // The receiver answers its very first call with a 503: that call is retried (after the backoff) and gets a 204.
             Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).until(() -> {
                 webhookSender.drain();
-                return calls.stream().filter(c -> c.get("body").contains(year + "-09")).count() >= 2 * published.size();
+                return calls.stream().filter(c -> c.get("body").contains(year + "-09")).count() >= published.size() + 1;
             });
             List<Map<String, String>> ours = calls.stream().filter(c -> c.get("body").contains(year + "-09")).toList();
             for (Map<String, String> call : ours) {
