@@ -19,14 +19,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The platform behind {@code ./modelwatch up}: Kafka and PostgreSQL in one long-lived JVM, their
- * data under {@code --data-dir} so it survives restarts. Prints one {@code READY ...} line to
+ * The platform behind {@code ./modelwatch up}: Kafka, PostgreSQL and a mail catcher (GreenMail SMTP, with a page
+ * listing the mails) in one long-lived JVM, their data under {@code --data-dir} so it survives restarts. Prints one {@code READY ...} line to
  * stdout (and to {@code <data-dir>/platform.ready}) once both accept connections, then runs until
  * SIGTERM/SIGINT, which stops Kafka, then PostgreSQL.
  *
  * <pre>
  * java -jar embedded-platform-launcher.jar [--data-dir DIR] [--kafka-port 9092] [--kafka-controller-port 9093]
- *                                 [--postgres-port 15432] [--no-postgres]
+ *                                 [--postgres-port 15432] [--no-postgres] [--smtp-port 2525] [--mail-port 8025] [--no-mail]
  * </pre>
  */
 public final class LocalPlatform {
@@ -34,12 +34,13 @@ public final class LocalPlatform {
     static final String READY_FILE = "platform.ready";
     private static final String LOCK_FILE = "platform.lock";
     private static final String USAGE = "usage: java -jar embedded-platform-launcher.jar [--data-dir DIR] [--kafka-port PORT]"
-            + " [--kafka-controller-port PORT] [--postgres-port PORT] [--no-postgres]";
+            + " [--kafka-controller-port PORT] [--postgres-port PORT] [--no-postgres] [--smtp-port PORT] [--mail-port PORT] [--no-mail]";
     private static final long STARTUP_GRACE_SECONDS = 60;
 
     private final Options options;
     private final CountDownLatch startupFinished = new CountDownLatch(1);
     private volatile EmbeddedPlatform running;
+    private volatile LocalMailbox mailbox;
     private volatile boolean terminating;
     // Held for the life of the process; the field keeps it from being garbage-collected and released.
     private FileLock dataDirLock;
@@ -108,10 +109,17 @@ public final class LocalPlatform {
                     options.withPostgres()
                             ? () -> EmbeddedDatabase.start(dataDir.resolve("postgres"), options.postgresPort())
                             : null);
+            if (options.withMail() && !terminating) {
+                mailbox = LocalMailbox.start(dataDir.resolve("mail"), options.smtpPort(), options.mailPort());
+            }
             // Announced only while the start counts as unfinished: the shutdown hook waits for it,
             // so a termination during startup never leaves a ready file behind.
             if (!terminating) {
                 String ready = readyLine(running);
+                LocalMailbox mail = mailbox;
+                if (mail != null) {
+                    ready = ready + " smtp=" + mail.smtp() + " mail=" + mail.url();
+                }
                 writeAtomically(readyFile, ready + "\n");
                 System.out.println(ready);
                 System.out.flush();
@@ -141,6 +149,10 @@ public final class LocalPlatform {
         } catch (IOException e) {
             System.err.println("modelwatch platform: could not delete " + readyFile + ": " + e.getMessage());
         }
+        LocalMailbox mail = mailbox;
+        if (mail != null) {
+            mail.close();
+        }
         EmbeddedPlatform platform = running;
         if (platform != null) {
             platform.stop();
@@ -165,6 +177,10 @@ public final class LocalPlatform {
         ports.put("the Kafka controller (--kafka-controller-port)", options.controllerPort());
         if (options.withPostgres()) {
             ports.put("PostgreSQL (--postgres-port)", options.postgresPort());
+        }
+        if (options.withMail()) {
+            ports.put("SMTP (--smtp-port)", options.smtpPort());
+            ports.put("the mail page (--mail-port)", options.mailPort());
         }
         Set<Integer> distinct = new HashSet<>(ports.values());
         if (distinct.size() != ports.size()) {
@@ -208,7 +224,8 @@ public final class LocalPlatform {
     }
 
     /** The command line. */
-    public record Options(Path dataDir, int kafkaPort, int controllerPort, int postgresPort, boolean withPostgres) {
+    public record Options(Path dataDir, int kafkaPort, int controllerPort, int postgresPort, boolean withPostgres,
+                          int smtpPort, int mailPort, boolean withMail) {
 
         public static Options parse(String... args) {
             Path dataDir = Path.of(".modelwatch", "data");
@@ -216,6 +233,9 @@ public final class LocalPlatform {
             int controllerPort = 9093;
             int postgresPort = 15432;
             boolean withPostgres = true;
+            int smtpPort = 2525;
+            int mailPort = 8025;
+            boolean withMail = true;
             for (int i = 0; i < args.length; i++) {
                 String option = args[i];
                 switch (option) {
@@ -224,10 +244,13 @@ public final class LocalPlatform {
                     case "--kafka-controller-port" -> controllerPort = port(value(args, ++i, option), option);
                     case "--postgres-port" -> postgresPort = port(value(args, ++i, option), option);
                     case "--no-postgres" -> withPostgres = false;
+                    case "--smtp-port" -> smtpPort = port(value(args, ++i, option), option);
+                    case "--mail-port" -> mailPort = port(value(args, ++i, option), option);
+                    case "--no-mail" -> withMail = false;
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             }
-            return new Options(dataDir, kafkaPort, controllerPort, postgresPort, withPostgres);
+            return new Options(dataDir, kafkaPort, controllerPort, postgresPort, withPostgres, smtpPort, mailPort, withMail);
         }
 
         private static String value(String[] args, int index, String option) {

@@ -12,15 +12,16 @@ class LocalPlatformTest {
     void defaultsMatchTheLocalRun() {
         LocalPlatform.Options options = LocalPlatform.Options.parse();
 
-        assertThat(options).isEqualTo(new LocalPlatform.Options(Path.of(".modelwatch", "data"), 9092, 9093, 15432, true));
+        assertThat(options).isEqualTo(new LocalPlatform.Options(Path.of(".modelwatch", "data"), 9092, 9093, 15432, true,
+                2525, 8025, true));
     }
 
     @Test
     void readsEveryOption() {
         LocalPlatform.Options options = LocalPlatform.Options.parse("--data-dir", "/tmp/x", "--kafka-port", "1",
-                "--kafka-controller-port", "2", "--postgres-port", "3", "--no-postgres");
+                "--kafka-controller-port", "2", "--postgres-port", "3", "--no-postgres", "--smtp-port", "4", "--mail-port", "5", "--no-mail");
 
-        assertThat(options).isEqualTo(new LocalPlatform.Options(Path.of("/tmp/x"), 1, 2, 3, false));
+        assertThat(options).isEqualTo(new LocalPlatform.Options(Path.of("/tmp/x"), 1, 2, 3, false, 4, 5, false));
     }
 
     @Test

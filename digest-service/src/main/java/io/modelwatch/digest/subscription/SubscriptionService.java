@@ -119,6 +119,13 @@ public class SubscriptionService {
         }
     }
 
+    /** Forgets the rate-limit windows that have emptied, so the limiters do not grow with every address ever seen. */
+    @io.quarkus.scheduler.Scheduled(identity = "subscribe-limits-prune", every = "10m")
+    void pruneLimits() {
+        perAddress.prune();
+        perClient.prune();
+    }
+
     /** Throws 429 when the address or the client asked too often; checked before anything is written. */
     public void admit(Valid request, String client) {
         if (!perAddress.tryAcquire(request.email().toLowerCase(Locale.ROOT))

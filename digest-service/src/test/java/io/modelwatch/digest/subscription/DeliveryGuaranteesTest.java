@@ -191,12 +191,16 @@ class DeliveryGuaranteesTest {
             Map<String, Long> states = states(ids);
             assertThat(states.get(Delivery.SENDING)).as("claimed, not sent, lease running").isPositive();
 
-            // Restarted at once: the claims of the stopped sender are still leased, so nothing is sent twice.
+            // Restarted at once: the claims of the stopped sender are still leased, so this round sends none of them.
+            Instant leaseEnds = QuarkusTransaction.requiringNew().call(() -> deliveries.list("type = 'digest' and state = 'sending'")
+                    .stream().filter(d -> ids.contains(d.subscriberId)).map(d -> d.leaseUntil).min(Instant::compareTo).orElseThrow());
             sender.start();
             sender.limit(0);
             sender.drain();
-            assertThat(received(audience)).isEqualTo(receivedBeforeStop);
-            // After the lease (3 s in tests) the rest is sent.
+            if (Instant.now().isBefore(leaseEnds)) {
+                assertThat(received(audience)).isEqualTo(receivedBeforeStop);
+            }
+            // After the lease (8 s in tests) the rest is sent.
             Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).until(() -> {
                 sender.drain();
                 return received(audience) >= 40;
