@@ -138,8 +138,11 @@ public class CatalogQueries {
             w.add("(" + sort.key + ", slug) " + (sort.descending ? "<" : ">") + " (?::" + sort.type + ", ?)", after.key(), after.slug());
         }
         String direction = sort.descending ? " desc" : "";
-        String query = "select snapshot::text, (" + sort.key + ")::text, slug from model" + w.sql
-                + " order by " + sort.key + direction + ", slug" + direction + " limit ?";
+        // The page's slugs first, then their snapshots: jsonb -> text for the page's rows only, not for every row
+        // the filter matches before the sort (a filter matching 10,000 entries made p50 ~400 ms over 50,000).
+        String query = "select m.snapshot::text, p.k::text, p.slug from (select slug, " + sort.key + " as k from model" + w.sql
+                + " order by " + sort.key + direction + ", slug" + direction + " limit ?) as p join model m on m.slug = p.slug"
+                + " order by p.k" + direction + ", p.slug" + direction;
         return store.sql(query, s -> {
             w.bind(s, 0);
             s.setInt(w.parameters.size() + 1, limit);

@@ -1,5 +1,6 @@
 package io.modelwatch.catalog.model;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
@@ -11,6 +12,8 @@ import io.modelwatch.contract.ModelChanged;
 import io.modelwatch.contract.Organization;
 import io.modelwatch.contract.ReleaseAnnounced;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.sql.Array;
 import java.sql.Connection;
@@ -31,6 +34,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The catalog's tables, through plain JDBC: the write path handles a whole batch of events with a few
@@ -42,6 +46,16 @@ public class CatalogStore {
 
     /** Advisory-lock namespace of catalog entries (pg_advisory_xact_lock(namespace, hashtext(slug))). */
     private static final int ENTRY_LOCKS = 0x4d57_0001;
+
+    /**
+     * Locks the entries of a batch (first parameter: the namespace, second: the slugs). An entry's lock is one of
+     * 1024 buckets (hashtext(slug) & 1023), taken in ascending order: a batch of thousands of entries takes at most
+     * 1024 advisory locks (PostgreSQL's shared lock table holds max_locks_per_transaction x max_connections, 6,400 by
+     * default), and two writers always lock in the same order, so they never deadlock. Two entries sharing a bucket
+     * only means their writers wait for each other.
+     */
+    private static final String LOCK_BUCKETS = "select count(pg_advisory_xact_lock(?, b)) from "
+            + "(select distinct hashtext(s) & 1023 as b from unnest(?::text[]) as t(s) order by b) as buckets";
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
@@ -62,45 +76,48 @@ public class CatalogStore {
     // ---- the consumer's round trips: each method is one round trip to PostgreSQL (several statements in one
     // ---- prepared query), which is what decides throughput on a busy machine, more than the statements' cost.
 
-    public record Fresh(Set<String> freshIds, Set<String> retracted) {
-    }
-
-    /** Records the events as processed and says which are new, and which announcements were retracted before. */
-    public Fresh markProcessed(List<String> ids, List<String> types, Instant now, Collection<String> announcementIds) {
-        return sql("insert into processed_event (event_id, event_type, processed_at) "
-                + "select id, type, ? from unnest(?::text[], ?::text[]) as e(id, type) on conflict do nothing returning event_id; "
-                + "select event_id from retracted_announcement where event_id = any(?)", s -> {
-            s.setTimestamp(1, Timestamp.from(now));
-            s.setArray(2, texts(s.getConnection(), ids));
-            s.setArray(3, texts(s.getConnection(), types));
-            s.setArray(4, texts(s.getConnection(), announcementIds));
-            Set<String> fresh = new HashSet<>();
-            Set<String> retracted = new HashSet<>();
-            s.execute();
-            readAll(nextResultSet(s, true), r -> fresh.add(r.getString(1)));
-            readAll(nextResultSet(s, false), r -> retracted.add(r.getString(1)));
-            return new Fresh(fresh, retracted);
-        });
+    public record Prepared(Set<String> freshIds, Set<String> retracted, Map<String, String> slugByKey,
+                           Map<String, String> assertionSlugs) {
     }
 
     /**
-     * The slug of each match key: the one on file, or else the candidate (following a merge redirect), inserted
-     * unless a concurrent replica inserted the key first; everyone reads the winner back.
+     * The first round trip of a batch: records the events as processed (which ones are new), which of its
+     * announcements were retracted before, the slug of each match key (inserting the new keys with their candidate
+     * slug, following a merge redirect; a concurrent replica's insert of the same key wins and everyone reads the
+     * winner back), and the slug of each announcement a retraction names.
      */
-    public Map<String, String> resolveAliases(List<String> keys, List<String> candidateSlugs, List<String> names, Instant now) {
-        return sql("insert into model_alias (name_key, slug, name, added_by, created_at) "
+    public Prepared prepare(List<String> ids, List<String> types, Instant now, Collection<String> announcementIds,
+                            List<String> keys, List<String> candidateSlugs, List<String> names, Collection<String> retractionTargets) {
+        return sql("insert into processed_event (event_id, event_type, processed_at) "
+                + "select id, type, ? from unnest(?::text[], ?::text[]) as e(id, type) on conflict do nothing returning event_id; "
+                + "select event_id from retracted_announcement where event_id = any(?); "
+                + "insert into model_alias (name_key, slug, name, added_by, created_at) "
                 + "select c.k, coalesce(r.target, c.s), c.n, 'announcement', ? from unnest(?::text[], ?::text[], ?::text[]) as c(k, s, n) "
-                + "left join model_redirect r on r.slug = c.s on conflict do nothing; "
-                + "select name_key, slug from model_alias where name_key = any(?)", s -> {
-            s.setTimestamp(1, Timestamp.from(now));
-            s.setArray(2, texts(s.getConnection(), keys));
-            s.setArray(3, texts(s.getConnection(), candidateSlugs));
-            s.setArray(4, texts(s.getConnection(), names));
-            s.setArray(5, texts(s.getConnection(), keys));
-            Map<String, String> slugs = new HashMap<>();
+                + "left join model_redirect r on r.slug = c.s order by c.k on conflict do nothing; "
+                + "select name_key, slug from model_alias where name_key = any(?); "
+                + "select event_id, slug from assertion where event_id = any(?)", s -> {
+            Connection c = s.getConnection();
+            Timestamp at = Timestamp.from(now);
+            s.setTimestamp(1, at);
+            s.setArray(2, texts(c, ids));
+            s.setArray(3, texts(c, types));
+            s.setArray(4, texts(c, announcementIds));
+            s.setTimestamp(5, at);
+            s.setArray(6, texts(c, keys));
+            s.setArray(7, texts(c, candidateSlugs));
+            s.setArray(8, texts(c, names));
+            s.setArray(9, texts(c, keys));
+            s.setArray(10, texts(c, retractionTargets));
+            Set<String> fresh = new HashSet<>();
+            Set<String> retracted = new HashSet<>();
+            Map<String, String> slugByKey = new HashMap<>();
+            Map<String, String> assertionSlugs = new HashMap<>();
             s.execute();
-            readAll(nextResultSet(s, true), r -> slugs.put(r.getString(1), r.getString(2)));
-            return slugs;
+            readAll(nextResultSet(s, true), r -> fresh.add(r.getString(1)));
+            readAll(nextResultSet(s, false), r -> retracted.add(r.getString(1)));
+            readAll(nextResultSet(s, false), r -> slugByKey.put(r.getString(1), r.getString(2)));
+            readAll(nextResultSet(s, false), r -> assertionSlugs.put(r.getString(1), r.getString(2)));
+            return new Prepared(fresh, retracted, slugByKey, assertionSlugs);
         });
     }
 
@@ -115,7 +132,7 @@ public class CatalogStore {
      */
     public EntryState lockAndLoad(Collection<String> slugs) {
         List<String> sorted = slugs.stream().distinct().sorted().toList();
-        return sql("select pg_advisory_xact_lock(?, hashtext(s)) from unnest(?::text[]) with ordinality as t(s, i) order by i; "
+        return sql(LOCK_BUCKETS + "; "
                 + "select s, coalesce((select max(revision) from model_revision r where r.slug = s), "
                 + "(select revision from model m where m.slug = s)) from unnest(?::text[]) as t(s); "
                 + "select slug, event_id, facts from assertion where slug = any(?) order by event_id; "
@@ -171,24 +188,6 @@ public class CatalogStore {
 
     // ---- idempotence
 
-    /** Records the events as processed; returns the ids that were not processed before. */
-    public Set<String> markProcessed(List<String> ids, List<String> types, Instant now) {
-        Set<String> fresh = new HashSet<>();
-        sql("insert into processed_event (event_id, event_type, processed_at) "
-                + "select id, type, ? from unnest(?::text[], ?::text[]) as e(id, type) on conflict do nothing returning event_id", s -> {
-            s.setTimestamp(1, Timestamp.from(now));
-            s.setArray(2, texts(s.getConnection(), ids));
-            s.setArray(3, texts(s.getConnection(), types));
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    fresh.add(r.getString(1));
-                }
-            }
-            return null;
-        });
-        return fresh;
-    }
-
     // ---- entity resolution
 
     public Map<String, String> aliasSlugs(Collection<String> keys) {
@@ -241,7 +240,7 @@ public class CatalogStore {
     /** Serialises writers of the same entries, across replicas; in slug order, so two batches never deadlock. */
     public void lock(Collection<String> slugs) {
         List<String> sorted = slugs.stream().distinct().sorted().toList();
-        sql("select pg_advisory_xact_lock(?, hashtext(s)) from unnest(?::text[]) with ordinality as t(s, i) order by i", s -> {
+        sql(LOCK_BUCKETS, s -> {
             s.setInt(1, ENTRY_LOCKS);
             s.setArray(2, texts(s.getConnection(), sorted));
             s.executeQuery().close();
@@ -298,35 +297,11 @@ public class CatalogStore {
         return bySlug;
     }
 
-    /** The slug each stored announcement belongs to, by event id. */
-    public Map<String, String> assertionSlugs(Collection<String> eventIds) {
-        return pairs("select event_id, slug from assertion where event_id = any(?)", eventIds);
-    }
-
     public Set<String> retracted(Collection<String> eventIds) {
         return new HashSet<>(pairs("select event_id, event_id from retracted_announcement where event_id = any(?)", eventIds).keySet());
     }
 
-    public void insertAssertions(Collection<Assertion> assertions, Map<String, String> slugByEvent) {
-        batch("insert into assertion (event_id, slug, publisher, confidence, stated_at, facts) values (?, ?, ?, ?, ?, ?::jsonb)",
-                assertions, (s, a) -> {
-                    s.setString(1, a.eventId());
-                    s.setString(2, slugByEvent.get(a.eventId()));
-                    s.setString(3, a.publisher());
-                    s.setString(4, a.confidence() == null ? null : a.confidence().name().toLowerCase(Locale.ROOT));
-                    s.setTimestamp(5, a.statedAt() == null ? null : Timestamp.from(a.statedAt()));
-                    s.setString(6, write(a.facts()));
-                });
-    }
 
-    public void deleteAssertions(Collection<String> eventIds) {
-        if (!eventIds.isEmpty()) {
-            sql("delete from assertion where event_id = any(?)", s -> {
-                s.setArray(1, texts(s.getConnection(), eventIds));
-                return s.executeUpdate();
-            });
-        }
-    }
 
     public void moveAssertions(String from, String to) {
         update("update assertion set slug = ? where slug = ?", to, from);
@@ -335,15 +310,6 @@ public class CatalogStore {
     public record Retraction(String announcementEventId, String retractionEventId, String reason, Instant at) {
     }
 
-    public void insertRetractions(Collection<Retraction> retractions) {
-        batch("insert into retracted_announcement (event_id, retraction_event_id, reason, retracted_at) values (?, ?, ?, ?) on conflict do nothing",
-                retractions, (s, r) -> {
-                    s.setString(1, r.announcementEventId());
-                    s.setString(2, r.retractionEventId());
-                    s.setString(3, r.reason());
-                    s.setTimestamp(4, Timestamp.from(r.at()));
-                });
-    }
 
     private static final long DIRECTORY_TTL_NANOS = 5_000_000_000L;
     private volatile OrganizationDirectory cachedDirectory;
@@ -398,68 +364,247 @@ public class CatalogStore {
 
     // ---- writes of a batch's outcome
 
-    public void insertRevisions(Collection<Revision> revisions) {
-        batch("insert into model_revision (slug, revision, cause, event_id, snapshot, created_at) values (?, ?, ?, ?, ?::jsonb, ?)",
-                revisions, (s, r) -> {
-                    s.setString(1, r.slug());
-                    s.setLong(2, r.revision());
-                    s.setString(3, r.cause());
-                    s.setString(4, r.eventId());
-                    s.setString(5, r.snapshotJson());
-                    s.setTimestamp(6, Timestamp.from(r.at()));
-                });
-    }
-
-    /** One outbox row per revision, in revision order; a null snapshot is a tombstone. */
-    public void insertOutbox(Collection<Revision> revisions, String eventType) {
-        batch("insert into outbox_event (event_id, event_type, aggregate_id, payload, created_at, traceparent, tracestate)"
-                        + " values (?, ?, ?, ?::json, ?, ?, ?)",
-                revisions, (s, r) -> {
-                    s.setObject(1, UUID.randomUUID());
-                    s.setString(2, eventType);
-                    s.setString(3, r.slug());
-                    s.setString(4, r.snapshotJson());
-                    s.setTimestamp(5, Timestamp.from(r.at()));
-                    EventTraces.Stored trace = traces.forOutbox(r.eventId());
-                    s.setString(6, trace.traceparent());
-                    s.setString(7, trace.tracestate());
-                });
-    }
 
     public record Shown(ModelChanged snapshot, String snapshotJson, OrganizationDirectory directory) {
     }
 
-    public void upsertModels(Collection<Shown> entries, Instant now) {
-        batch("insert into model (slug, revision, kind, name, published_start, parameters, announcements, snapshot, updated_at, "
-                + "accessibility, organizations, countries, modalities, tags, search) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?) on conflict (slug) do update set "
-                + "revision = excluded.revision, kind = excluded.kind, name = excluded.name, published_start = excluded.published_start, "
-                + "parameters = excluded.parameters, announcements = excluded.announcements, snapshot = excluded.snapshot, "
-                + "updated_at = excluded.updated_at, accessibility = excluded.accessibility, organizations = excluded.organizations, "
-                + "countries = excluded.countries, modalities = excluded.modalities, tags = excluded.tags, search = excluded.search",
-                entries, (s, e) -> {
-                    ModelChanged m = e.snapshot();
-                    Connection c = s.getConnection();
-                    s.setString(1, m.slug());
-                    s.setLong(2, m.revision());
-                    s.setString(3, m.kind().name().toLowerCase(Locale.ROOT));
-                    s.setString(4, m.name());
-                    s.setObject(5, m.published() == null ? null : m.published().start(), Types.DATE);
-                    if (m.parameters() == null) {
-                        s.setNull(6, Types.BIGINT);
+
+    /**
+     * Everything a batch (or an admin change) writes, in one round trip: each table's rows go in as arrays
+     * (unnest), one statement per table, all sent together. Empty parts are left out.
+     */
+    public static final class Changes {
+        final List<Assertion> addedAssertions = new ArrayList<>();
+        final Map<String, String> slugByEvent = new HashMap<>();
+        final List<String> removedAssertions = new ArrayList<>();
+        final List<Retraction> retractions = new ArrayList<>();
+        final List<Revision> revisions = new ArrayList<>();
+        final List<Shown> shown = new ArrayList<>();
+        final List<String> deletedModels = new ArrayList<>();
+
+        public Changes addAssertion(Assertion assertion, String slug) {
+            addedAssertions.add(assertion);
+            slugByEvent.put(assertion.eventId(), slug);
+            return this;
+        }
+
+        public Changes removeAssertions(Collection<String> eventIds) {
+            removedAssertions.addAll(eventIds);
+            return this;
+        }
+
+        public Changes retractions(Collection<Retraction> rows) {
+            retractions.addAll(rows);
+            return this;
+        }
+
+        /** A revision, and its outbox row: the outbox keeps the order in which revisions are added. */
+        public Changes revision(Revision revision) {
+            revisions.add(revision);
+            return this;
+        }
+
+        public Changes show(Shown entry) {
+            shown.add(entry);
+            return this;
+        }
+
+        public Changes delete(String slug) {
+            deletedModels.add(slug);
+            return this;
+        }
+    }
+
+    public void write(Changes changes, String outboxEventType, Instant now) {
+        MultiStatement m = new MultiStatement();
+        // The rows of each table go in as one JSON array (json_to_recordset): the documents (facts, snapshots)
+        // are copied into it as they are, with no escaping, and PostgreSQL parses the whole array once.
+        if (!changes.addedAssertions.isEmpty()) {
+            m.add("insert into assertion (event_id, slug, publisher, confidence, stated_at, facts) select * from json_to_recordset(?::json) "
+                    + "as t(event_id text, slug text, publisher text, confidence text, stated_at timestamptz, facts json)",
+                    jsonRows(changes.addedAssertions, (g, a) -> {
+                        g.writeStringField("event_id", a.eventId());
+                        g.writeStringField("slug", changes.slugByEvent.get(a.eventId()));
+                        g.writeStringField("publisher", a.publisher());
+                        g.writeStringField("confidence", a.confidence() == null ? null : a.confidence().name().toLowerCase(Locale.ROOT));
+                        g.writeStringField("stated_at", a.statedAt() == null ? null : a.statedAt().toString());
+                        g.writeFieldName("facts");
+                        json.writeValue(g, a.facts());
+                    }));
+        }
+        if (!changes.removedAssertions.isEmpty()) {
+            m.add("delete from assertion where event_id = any(?)", texts(changes.removedAssertions, x -> x));
+        }
+        if (!changes.retractions.isEmpty()) {
+            List<Retraction> rows = changes.retractions;
+            m.add("insert into retracted_announcement (event_id, retraction_event_id, reason, retracted_at) "
+                    + "select * from unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[]) on conflict do nothing",
+                    texts(rows, Retraction::announcementEventId), texts(rows, Retraction::retractionEventId), texts(rows, Retraction::reason),
+                    typed("timestamptz", rows, Retraction::at));
+        }
+        if (!changes.revisions.isEmpty()) {
+            // One outbox row per revision, ordered: the relay publishes by id, so ids follow the revisions' order.
+            // A null snapshot (JSON null, SQL null) is a tombstone.
+            int[] order = {0};
+            m.add("with r as (select * from json_to_recordset(?::json) as t(i int, slug text, revision bigint, cause text, event_id text, "
+                    + "snapshot json, at timestamptz, traceparent text, tracestate text)), "
+                    + "revisions as (insert into model_revision (slug, revision, cause, event_id, snapshot, created_at) "
+                    + "select slug, revision, cause, event_id, snapshot, at from r) "
+                    + "insert into outbox_event (event_id, event_type, aggregate_id, payload, created_at, traceparent, tracestate) "
+                    + "select gen_random_uuid(), ?, slug, snapshot, at, traceparent, tracestate from r order by i",
+                    jsonRows(changes.revisions, (g, r) -> {
+                        g.writeNumberField("i", order[0]++);
+                        g.writeStringField("slug", r.slug());
+                        g.writeNumberField("revision", r.revision());
+                        g.writeStringField("cause", r.cause());
+                        g.writeStringField("event_id", r.eventId());
+                        g.writeFieldName("snapshot");
+                        if (r.snapshotJson() == null) {
+                            g.writeNull();
+                        } else {
+                            g.writeRawValue(r.snapshotJson());
+                        }
+                        g.writeStringField("at", r.at().toString());
+                        EventTraces.Stored trace = traces.forOutbox(r.eventId());
+                        g.writeStringField("traceparent", trace.traceparent());
+                        g.writeStringField("tracestate", trace.tracestate());
+                    }), outboxEventType);
+        }
+        if (!changes.shown.isEmpty()) {
+            m.add("insert into model (slug, revision, kind, name, published_start, parameters, announcements, snapshot, updated_at, "
+                    + "accessibility, organizations, countries, modalities, tags, search) "
+                    + "select slug, revision, kind, name, published_start, parameters, announcements, snapshot, ?, "
+                    + "accessibility, organizations, countries, modalities, tags, search "
+                    + "from json_to_recordset(?::json) as t(slug text, revision bigint, kind text, name text, published_start date, "
+                    + "parameters bigint, announcements int, snapshot jsonb, accessibility text, organizations text[], countries text[], "
+                    + "modalities text[], tags text[], search text) "
+                    + "on conflict (slug) do update set "
+                    + "revision = excluded.revision, kind = excluded.kind, name = excluded.name, published_start = excluded.published_start, "
+                    + "parameters = excluded.parameters, announcements = excluded.announcements, snapshot = excluded.snapshot, "
+                    + "updated_at = excluded.updated_at, accessibility = excluded.accessibility, organizations = excluded.organizations, "
+                    + "countries = excluded.countries, modalities = excluded.modalities, tags = excluded.tags, search = excluded.search",
+                    Timestamp.from(now),
+                    jsonRows(changes.shown, (g, e) -> {
+                        ModelChanged m2 = e.snapshot();
+                        g.writeStringField("slug", m2.slug());
+                        g.writeNumberField("revision", m2.revision());
+                        g.writeStringField("kind", m2.kind().name().toLowerCase(Locale.ROOT));
+                        g.writeStringField("name", m2.name());
+                        g.writeStringField("published_start", m2.published() == null ? null : m2.published().start().toString());
+                        if (m2.parameters() == null) {
+                            g.writeNullField("parameters");
+                        } else {
+                            g.writeNumberField("parameters", m2.parameters().value());
+                        }
+                        g.writeNumberField("announcements", m2.announcements());
+                        g.writeFieldName("snapshot");
+                        g.writeRawValue(e.snapshotJson());
+                        g.writeStringField("accessibility", m2.accessibility() == null ? null : accessibilityName(m2.accessibility()));
+                        writeStrings(g, "organizations", m2.organizations().stream().map(o -> MatchKeys.organization(o.name())).distinct().toList());
+                        writeStrings(g, "countries", m2.organizations().stream().map(Organization::country).filter(x -> x != null).distinct().toList());
+                        writeStrings(g, "modalities", lower(m2.modalities()));
+                        writeStrings(g, "tags", lower(m2.tags()));
+                        g.writeStringField("search", searchText(m2, e.directory()));
+                    }));
+        }
+        if (!changes.deletedModels.isEmpty()) {
+            m.add("delete from model where slug = any(?)", texts(changes.deletedModels, x -> x));
+        }
+        m.execute();
+    }
+
+    private final Map<Object, String> accessibilityNames = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The accessibility's JSON name (as the contract writes it), memoised: convertValue is costly per row. */
+    private String accessibilityName(Object accessibility) {
+        return accessibilityNames.computeIfAbsent(accessibility, a -> json.convertValue(a, String.class));
+    }
+
+    private static void writeStrings(JsonGenerator g, String field, List<String> values) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
+    }
+
+    @FunctionalInterface
+    private interface JsonRowWriter<T> {
+        void write(JsonGenerator generator, T row) throws IOException;
+    }
+
+    /** The rows as one JSON array of objects, for json_to_recordset. */
+    private <T> String jsonRows(Collection<T> rows, JsonRowWriter<T> writer) {
+        StringWriter out = new StringWriter(rows.size() * 1024);
+        try (JsonGenerator g = json.getFactory().createGenerator(out)) {
+            g.writeStartArray();
+            for (T row : rows) {
+                g.writeStartObject();
+                writer.write(g, row);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** An array parameter, made once a connection is at hand. */
+    private record ArrayParameter(String type, String[] values) {
+    }
+
+    private static <T> ArrayParameter texts(Collection<T> rows, Function<T, String> f) {
+        return typed("text", rows, f);
+    }
+
+    /** Elements go as text and are parsed by the server as {@code type} (timestamps as ISO instants). */
+    private static <T> ArrayParameter typed(String type, Collection<T> rows, Function<T, ?> f) {
+        String[] values = new String[rows.size()];
+        int i = 0;
+        for (T row : rows) {
+            Object v = f.apply(row);
+            values[i++] = v == null ? null : v instanceof Instant instant ? instant.toString() : v.toString();
+        }
+        return new ArrayParameter(type, values);
+    }
+
+    /** Several statements sent in one round trip (PgJDBC sends a multi-statement query as one pipeline). */
+    private final class MultiStatement {
+        private final StringBuilder query = new StringBuilder();
+        private final List<Object> parameters = new ArrayList<>();
+
+        void add(String statement, Object... values) {
+            if (query.length() > 0) {
+                query.append("; ");
+            }
+            query.append(statement);
+            parameters.addAll(List.of(values));
+        }
+
+        void execute() {
+            if (query.length() == 0) {
+                return;
+            }
+            sql(query.toString(), s -> {
+                Connection c = s.getConnection();
+                for (int i = 0; i < parameters.size(); i++) {
+                    Object p = parameters.get(i);
+                    if (p instanceof ArrayParameter a) {
+                        s.setArray(i + 1, c.createArrayOf(a.type(), a.values()));
+                    } else if (p instanceof Timestamp t) {
+                        s.setTimestamp(i + 1, t);
                     } else {
-                        s.setLong(6, m.parameters().value());
+                        s.setString(i + 1, (String) p);
                     }
-                    s.setInt(7, m.announcements());
-                    s.setString(8, e.snapshotJson());
-                    s.setTimestamp(9, Timestamp.from(now));
-                    s.setString(10, m.accessibility() == null ? null : json.convertValue(m.accessibility(), String.class));
-                    s.setArray(11, texts(c, m.organizations().stream().map(o -> MatchKeys.organization(o.name())).distinct().toList()));
-                    s.setArray(12, texts(c, m.organizations().stream().map(Organization::country).filter(x -> x != null).distinct().toList()));
-                    s.setArray(13, texts(c, lower(m.modalities())));
-                    s.setArray(14, texts(c, lower(m.tags())));
-                    s.setString(15, searchText(m, e.directory()));
-                });
+                }
+                s.execute();
+                while (s.getMoreResults() || s.getUpdateCount() != -1) {
+                    // every statement's outcome read; a failure has already been thrown by execute
+                }
+                return null;
+            });
+        }
     }
 
     public void deleteModels(Collection<String> slugs) {

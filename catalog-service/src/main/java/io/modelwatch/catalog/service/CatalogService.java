@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jboss.logging.Logger;
 
@@ -44,7 +45,12 @@ public class CatalogService {
         this.metrics = metrics;
     }
 
-    /** Applies the events in order, in the caller's transaction (or a new one). */
+    /**
+     * Applies the events in order, in the caller's transaction (or a new one), in three round trips to the database
+     * whatever the batch's size: {@link CatalogStore#prepare} (idempotence, earlier retractions, entity resolution),
+     * {@link CatalogStore#lockAndLoad} (the entries' locks, revisions and assertions), {@link CatalogStore#write}
+     * (assertions, retractions, revisions, outbox, entries). Every applied event is still its own revision.
+     */
     @Transactional
     public void apply(List<ReleaseEvent> batch) {
         Instant now = clock.instant();
@@ -52,25 +58,14 @@ public class CatalogService {
 
         Map<String, ReleaseEvent> unique = new LinkedHashMap<>();
         batch.forEach(e -> unique.putIfAbsent(e.id(), e));
-        List<String> announcementIds = unique.values().stream().filter(e -> e instanceof ReleaseEvent.Announced).map(ReleaseEvent::id).toList();
-        CatalogStore.Fresh marked = store.markProcessed(List.copyOf(unique.keySet()),
-                unique.values().stream().map(ReleaseEvent::type).toList(), now, announcementIds);
-        List<ReleaseEvent> events = unique.values().stream().filter(e -> marked.freshIds().contains(e.id())).toList();
-        metrics.applying(events, batch.size() - events.size());
-        if (events.size() < batch.size()) {
-            LOG.debugf("%d of %d events already applied; skipped", batch.size() - events.size(), batch.size());
-        }
-        if (events.isEmpty()) {
-            return;
-        }
-
+        List<String> announcementIds = new ArrayList<>();
         // Entity resolution: every announced name's match key -> the entry's slug (new keys get a new entry).
-        Map<String, String> slugByEvent = new HashMap<>();
         Map<String, String> keyByEvent = new HashMap<>();
-        Map<String, String> nameByKey = new LinkedHashMap<>();
+        Map<String, String> nameByKey = new TreeMap<>();
         Set<String> retractionTargets = new LinkedHashSet<>();
-        for (ReleaseEvent e : events) {
+        for (ReleaseEvent e : unique.values()) {
             if (e instanceof ReleaseEvent.Announced a) {
+                announcementIds.add(a.id());
                 String key = MatchKeys.model(a.data().name());
                 keyByEvent.put(a.id(), key);
                 nameByKey.putIfAbsent(key, a.data().name());
@@ -78,15 +73,36 @@ public class CatalogService {
                 retractionTargets.add(r.data().announcementEventId());
             }
         }
+        List<String> keys = new ArrayList<>(nameByKey.keySet());
+        List<String> candidates = new ArrayList<>(keys.size());
+        List<String> names = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            String name = nameByKey.get(key);
+            candidates.add(Slugs.of(MatchKeys.modelNameForSlug(name)));
+            names.add(name);
+        }
+        CatalogStore.Prepared prepared = store.prepare(List.copyOf(unique.keySet()),
+                unique.values().stream().map(ReleaseEvent::type).toList(), now, announcementIds, keys, candidates, names, retractionTargets);
+        List<ReleaseEvent> events = unique.values().stream().filter(e -> prepared.freshIds().contains(e.id())).toList();
+        metrics.applying(events, batch.size() - events.size());
+        if (events.size() < batch.size()) {
+            LOG.debugf("%d of %d events already applied; skipped", batch.size() - events.size(), batch.size());
+        }
+        if (events.isEmpty()) {
+            return;
+        }
         long t1 = System.nanoTime();
-        Map<String, String> slugByKey = resolve(nameByKey, now);
-        keyByEvent.forEach((event, key) -> slugByEvent.put(event, slugByKey.get(key)));
-        Map<String, String> storedSlugs = store.assertionSlugs(retractionTargets);
-        Set<String> retracted = new HashSet<>(marked.retracted());
-
-        Set<String> slugs = new TreeSet<>(slugByEvent.values());
-        slugs.addAll(storedSlugs.values());
-        long t2 = System.nanoTime();
+        Map<String, String> slugByEvent = new HashMap<>();
+        Map<String, String> storedSlugs = prepared.assertionSlugs();
+        Set<String> retracted = new HashSet<>(prepared.retracted());
+        Set<String> slugs = new TreeSet<>(storedSlugs.values());
+        for (ReleaseEvent e : events) {
+            if (e instanceof ReleaseEvent.Announced a) {
+                String slug = prepared.slugByKey().get(keyByEvent.get(a.id()));
+                slugByEvent.put(a.id(), slug);
+                slugs.add(slug);
+            }
+        }
         // Read only after the locks: another replica may have just committed a change to these entries.
         CatalogStore.EntryState state = store.lockAndLoad(slugs);
         Map<String, Long> revisions = new HashMap<>(state.revisions());
@@ -94,11 +110,11 @@ public class CatalogService {
         Map<String, List<String>> adminAliases = state.adminAliases();
         OrganizationDirectory directory = store.directory();
 
-        long t3a = System.nanoTime();
+        long t2 = System.nanoTime();
         Map<String, Assertion> added = new LinkedHashMap<>();
         Set<String> removed = new LinkedHashSet<>();
         List<Retraction> retractions = new ArrayList<>();
-        List<Revision> changes = new ArrayList<>();
+        CatalogStore.Changes changes = new CatalogStore.Changes();
         Map<String, ModelChanged> latest = new LinkedHashMap<>();
         Map<String, String> latestJson = new HashMap<>();
         for (ReleaseEvent e : events) {
@@ -134,33 +150,25 @@ public class CatalogService {
             ModelChanged entry = ModelMerger.recompute(slug, revision, assertions.getOrDefault(slug, new LinkedHashMap<>()).values(),
                     directory, adminAliases.getOrDefault(slug, List.of()));
             String snapshotJson = entry == null ? null : store.write(entry);
-            changes.add(new Revision(slug, revision, entry == null ? "deleted" : cause, e.id(), snapshotJson, now));
+            changes.revision(new Revision(slug, revision, entry == null ? "deleted" : cause, e.id(), snapshotJson, now));
             latest.put(slug, entry);
             latestJson.put(slug, snapshotJson);
         }
-
-        long t3 = System.nanoTime();
-        store.insertAssertions(added.values(), slugByEvent);
-        store.deleteAssertions(removed);
-        store.insertRetractions(retractions);
-        store.insertRevisions(changes);
-        store.insertOutbox(changes, EventTypes.MODEL_CHANGED);
-        List<Shown> shown = new ArrayList<>();
-        List<String> gone = new ArrayList<>();
+        added.values().forEach(a -> changes.addAssertion(a, slugByEvent.get(a.eventId())));
+        changes.removeAssertions(removed).retractions(retractions);
         latest.forEach((slug, entry) -> {
             if (entry == null) {
-                gone.add(slug);
+                changes.delete(slug);
             } else {
-                shown.add(new Shown(entry, latestJson.get(slug), directory));
+                changes.show(new Shown(entry, latestJson.get(slug), directory));
             }
         });
+
+        long t3 = System.nanoTime();
+        store.write(changes, EventTypes.MODEL_CHANGED, now);
         long t4 = System.nanoTime();
-        store.upsertModels(shown, now);
-        store.deleteModels(gone);
-        long t5 = System.nanoTime();
-        LOG.debugf("batch of %d: mark %d ms, resolve %d ms, lock+load %d ms, compute %d ms, write %d ms, upsert %d ms", events.size(),
-                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3a - t2) / 1_000_000, (t3 - t3a) / 1_000_000, (t4 - t3) / 1_000_000,
-                (t5 - t4) / 1_000_000);
+        LOG.debugf("batch of %d: prepare %d ms, lock+load %d ms, compute %d ms, write %d ms", events.size(),
+                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
     }
 
     /** Why an admin request cannot be done; the resource turns it into a problem. */
@@ -273,9 +281,7 @@ public class CatalogService {
         store.moveAliases(from, into);
         store.addRedirect(from, into, now);
         Revision tombstone = new Revision(from, current.get(from) + 1, "merged-away", null, null, now);
-        store.insertRevisions(List.of(tombstone));
-        store.insertOutbox(List.of(tombstone), EventTypes.MODEL_CHANGED);
-        store.deleteModels(List.of(from));
+        store.write(new CatalogStore.Changes().revision(tombstone).delete(from), EventTypes.MODEL_CHANGED, now);
         return recompute(List.of(into), "merged", null, now);
     }
 
@@ -289,8 +295,7 @@ public class CatalogService {
         Map<String, LinkedHashMap<String, Assertion>> assertions = store.assertions(slugs);
         Map<String, List<String>> adminAliases = store.adminAliases(slugs);
         OrganizationDirectory directory = store.freshDirectory();
-        List<Revision> changes = new ArrayList<>();
-        List<Shown> shown = new ArrayList<>();
+        CatalogStore.Changes changes = new CatalogStore.Changes();
         long last = 0;
         for (String slug : slugs) {
             long revision = revisions.getOrDefault(slug, 0L) + 1;
@@ -300,33 +305,10 @@ public class CatalogService {
                 continue;
             }
             String snapshot = store.write(entry);
-            changes.add(new Revision(slug, revision, cause, eventId, snapshot, now));
-            shown.add(new Shown(entry, snapshot, directory));
+            changes.revision(new Revision(slug, revision, cause, eventId, snapshot, now)).show(new Shown(entry, snapshot, directory));
             last = revision;
         }
-        store.insertRevisions(changes);
-        store.insertOutbox(changes, EventTypes.MODEL_CHANGED);
-        store.upsertModels(shown, now);
+        store.write(changes, EventTypes.MODEL_CHANGED, now);
         return last;
-    }
-
-    /**
-     * The slug of each match key: the one already on file, or else a new entry's, made from the name (without a
-     * trailing remark such as "(175B)") and following a merge redirect. Concurrent replicas agree: the first
-     * insert of a key wins and everyone reads it back.
-     */
-    private Map<String, String> resolve(Map<String, String> nameByKey, Instant now) {
-        if (nameByKey.isEmpty()) {
-            return Map.of();
-        }
-        List<String> keys = new ArrayList<>(nameByKey.keySet());
-        List<String> candidates = new ArrayList<>(keys.size());
-        List<String> names = new ArrayList<>(keys.size());
-        for (String key : keys) {
-            String name = nameByKey.get(key);
-            candidates.add(Slugs.of(MatchKeys.modelNameForSlug(name)));
-            names.add(name);
-        }
-        return store.resolveAliases(keys, candidates, names, now);
     }
 }
