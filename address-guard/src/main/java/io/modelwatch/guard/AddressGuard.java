@@ -14,16 +14,25 @@ import java.util.Set;
  * IPv6 unique-local), link-local (which holds the cloud metadata endpoint 169.254.169.254), carrier-grade NAT,
  * unspecified and multicast addresses, and metadata host names. Every address a host name resolves to must be
  * public, unless it is on the allow-list of the configuration (exact IP addresses, such as 127.0.0.1 in tests).
- * Checked on registration and before every request, redirects included.
+ * Checked on registration and before every request, redirects included. {@link #check} returns the address it
+ * checked: a caller that connects to that address (ingest's FeedFetcher) rather than resolving the name again leaves
+ * no DNS-rebinding window.
  */
 public final class AddressGuard {
 
     private static final Set<String> METADATA_HOSTS = Set.of("metadata.google.internal", "metadata", "instance-data");
 
+    /** Resolves a host name to its addresses (the system resolver; tests give their own). */
+    @FunctionalInterface
+    public interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
+
     private final Set<String> allowed;
     private final String subject;
     private final String verb;
     private final String setting;
+    private final Resolver resolver;
 
     /**
      * @param subject what is reached, for the messages ("feeds")
@@ -31,14 +40,24 @@ public final class AddressGuard {
      * @param setting the configuration key of the allow-list, named in the refusal
      */
     public AddressGuard(List<String> allowedAddresses, String subject, String verb, String setting) {
+        this(allowedAddresses, subject, verb, setting, InetAddress::getAllByName);
+    }
+
+    public AddressGuard(List<String> allowedAddresses, String subject, String verb, String setting, Resolver resolver) {
         this.allowed = Set.copyOf(allowedAddresses);
         this.subject = subject;
         this.verb = verb;
         this.setting = setting;
+        this.resolver = resolver;
     }
 
-    /** @throws RefusedAddressException with the reason when the URL must not be fetched */
-    public void check(URI url) {
+    /**
+     * Resolves the URL's host once and checks every address it has.
+     *
+     * @return the address to connect to: the caller must connect to this one, not resolve the name again (DNS rebinding)
+     * @throws RefusedAddressException with the reason when the URL must not be fetched
+     */
+    public InetAddress check(URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new RefusedAddressException("only http and https " + subject + " are " + verb + ", not '" + url + "'");
@@ -52,7 +71,7 @@ public final class AddressGuard {
         }
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(host);
+            addresses = resolver.resolve(host);
         } catch (UnknownHostException e) {
             throw new RefusedAddressException("the host " + host + " is unknown");
         }
@@ -63,6 +82,10 @@ public final class AddressGuard {
                         + " address; " + subject + " are " + verb + " from public addresses only (see " + setting + ")");
             }
         }
+        if (addresses.length == 0) {
+            throw new RefusedAddressException("the host " + host + " has no address");
+        }
+        return addresses[0];
     }
 
     /** Why the address is not public, or null when it is. */

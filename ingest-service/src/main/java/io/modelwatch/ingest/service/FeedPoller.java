@@ -58,13 +58,13 @@ public class FeedPoller {
     private final Set<UUID> polling = ConcurrentHashMap.newKeySet();
 
     public FeedPoller(FeedService feeds, AnnouncementNormalizer normalizer, AnnouncementLedger ledger,
-                      ReleasePublisher publisher, IngestConfig config, ObjectMapper json) {
+                      ReleasePublisher publisher, IngestConfig config, ObjectMapper json, io.vertx.core.Vertx vertx) {
         this.feeds = feeds;
         this.normalizer = normalizer;
         this.ledger = ledger;
         this.publisher = publisher;
         this.config = config;
-        this.fetcher = new FeedFetcher(feeds.guard(), config.feeds().fetchTimeout(), config.feeds().maxSize().asLongValue());
+        this.fetcher = new FeedFetcher(vertx, feeds.guard(), config.feeds().fetchTimeout(), config.feeds().maxSize().asLongValue());
         this.parser = new FeedParser(json);
     }
 
