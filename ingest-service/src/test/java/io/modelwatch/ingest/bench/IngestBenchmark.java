@@ -108,17 +108,17 @@ class IngestBenchmark {
         double ceilingAfter = ceiling(ceilingTopics.get(1), recordSize);
         long cpu4 = cpu();
         double ceiling = (ceilingBefore + ceilingAfter) / 2;
-        double ceilingCpu = (cpu1 - cpu0 + cpu4 - cpu3) / 1e3 / (2.0 * CEILING_RECORDS);
-        double singleCpu = (cpu2 - cpu1) / 1e3 / SINGLE_REQUESTS;
-        double batchCpu = (cpu3 - cpu2) / 1e3 / (BATCHES * BATCH_LINES);
+        double ceilingCpu = (cpu1 - cpu0 + cpu4 - cpu3) / (2.0 * CEILING_RECORDS); // microseconds per record
+        double singleCpu = (cpu2 - cpu1) / (double) SINGLE_REQUESTS;
+        double batchCpu = (cpu3 - cpu2) / (double) (BATCHES * BATCH_LINES);
 
         line("single endpoint: %.0f accepted announcements/s (%d requests, %d in parallel)", singleRate, SINGLE_REQUESTS, SINGLE_CONCURRENCY);
         line("batch endpoint:  %.0f accepted announcements/s (%d batches of %d lines, %d in parallel)", batchRate, BATCHES, BATCH_LINES, BATCH_CONCURRENCY);
         line("producer ceiling (ProducerPerformance, %d-byte records, acks=all, idempotent): %.0f records/s before, %.0f after",
                 recordSize, ceilingBefore, ceilingAfter);
         line("ratios to the mean ceiling: single %.3f, batch %.3f (target for batch: >= 0.5)", singleRate / ceiling, batchRate / ceiling);
-        line("JVM CPU time per record (broker, producer and service together): ceiling %.1f us, single %.1f us, batch %.1f us;"
-                + " batch/ceiling records per CPU-second: %.3f", ceilingCpu, singleCpu, batchCpu, ceilingCpu / batchCpu);
+        line("JVM CPU time per record (broker, producer, service and HTTP client together): ceiling %.0f us, single %.0f us,"
+                + " batch %.0f us; batch/ceiling records per CPU-second: %.3f", ceilingCpu, singleCpu, batchCpu, ceilingCpu / batchCpu);
         line("load average at the end: %.2f on %d processors",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
