@@ -172,9 +172,14 @@ class CatalogBenchmark {
         preload(events);
         say("pre-load of model-releases: %.1f s", (System.nanoTime() - t0) / 1e9);
 
+        Cpu cpuBefore = cpu();
         ceiling(events);
+        Cpu ceilingCpu = cpu().minus(cpuBefore);
+        say("  CPU during the ceiling: PostgreSQL %.0f us/event, this JVM %.0f us/event; load average %s",
+                ceilingCpu.postgresNanos() / 1e3 / EVENTS, ceilingCpu.jvmNanos() / 1e3 / EVENTS, loadAverage());
 
         long before = count("select count(*) from processed_event");
+        cpuBefore = cpu();
         long start = System.nanoTime();
         channels.getPausable("model-releases").resume();
         long done;
@@ -190,12 +195,46 @@ class CatalogBenchmark {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        Cpu drainCpu = cpu().minus(cpuBefore);
+        say("  CPU during the drain: PostgreSQL %.0f us/event, this JVM (catalog, relay, broker, JIT) %.0f us/event; load average %s",
+                drainCpu.postgresNanos() / 1e3 / EVENTS, drainCpu.jvmNanos() / 1e3 / EVENTS, loadAverage());
         say("catalog drain: %d events in %.1f s = %.0f events/s (entries: %d, revisions: %d, outbox rows still waiting: %d)",
                 EVENTS, seconds, EVENTS / seconds, count("select count(*) from model"), count("select count(*) from model_revision"),
                 count("select count(*) from outbox_event"));
 
         queries();
         Files.writeString(Path.of("target/bench-results.txt"), report.toString());
+    }
+
+    /** CPU time used so far by this JVM and by the benchmark's PostgreSQL (postmaster and its backends). */
+    record Cpu(long jvmNanos, long postgresNanos) {
+        Cpu minus(Cpu other) {
+            return new Cpu(jvmNanos - other.jvmNanos, postgresNanos - other.postgresNanos);
+        }
+    }
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    private Cpu cpu() {
+        long jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+        String port = "-p " + URI.create(jdbcUrl.substring("jdbc:".length())).getPort();
+        long postgres = ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false)
+                        && p.info().commandLine().map(c -> c.contains(port + " ") || c.endsWith(port)).orElse(false))
+                .flatMap(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p), p.descendants()))
+                .mapToLong(p -> p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L))
+                .sum();
+        return new Cpu(jvm, postgres);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (Exception e) {
+            return "unknown";
+        }
     }
 
     private void preload(List<Event> events) {
