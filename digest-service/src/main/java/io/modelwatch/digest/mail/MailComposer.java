@@ -45,6 +45,7 @@ public class MailComposer {
     private final Template footerHtml;
     private final Template footerText;
     private final Template welcomeHtml;
+    private final java.util.Map<java.util.UUID, String> renderedReviews = new java.util.concurrent.ConcurrentHashMap<>();
 
     public MailComposer(DigestService digests, ReviewRenderer renderer, Links links, MailConfig config,
                         @Location("mail/confirmation.html") Template confirmationHtml,
@@ -111,7 +112,7 @@ public class MailComposer {
                 .setLocale(language.locale()).render();
         String footerPlain = footerText.data("web", web).data("preferences", links.preferences(manage)).data("unsubscribe", unsubscribe)
                 .setLocale(language.locale()).render();
-        String html = review.map(d -> renderer.render(d, ReviewRenderer.Format.EMAIL))
+        String html = review.map(d -> topics.all() ? rendered(d) : renderer.render(d, ReviewRenderer.Format.EMAIL))
                 .orElseGet(() -> welcomeHtml.data("lang", language.tag()).setLocale(language.locale()).render());
         String text = review.map(Digest::text).orElse("");
         mail.setSubject(welcome ? msg.welcomeSubject() : review.get().title());
@@ -121,6 +122,14 @@ public class MailComposer {
         mail.addHeader("List-Unsubscribe", "<" + unsubscribe + ">");
         mail.addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         return new Outgoing(mail, null);
+    }
+
+    /** The e-mail HTML of a whole (not narrowed) review: the same for every subscriber without topics, so kept. */
+    private String rendered(Digest review) {
+        if (renderedReviews.size() > 32) {
+            renderedReviews.clear();
+        }
+        return renderedReviews.computeIfAbsent(review.id(), id -> renderer.render(review, ReviewRenderer.Format.EMAIL));
     }
 
     /** Puts the intro right after the body tag and the footer right before its end. */

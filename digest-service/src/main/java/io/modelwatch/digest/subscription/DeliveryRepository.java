@@ -42,6 +42,23 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
                 .setParameter("now", Timestamp.from(now)).executeUpdate();
     }
 
+    /**
+     * Records one digest mail for every confirmed, non-suppressed subscriber of the frequency and language, in one
+     * statement; the Message-ID is {@code <review.{review}.{subscriber}@domain>}, as {@code SubscriptionService.messageId}.
+     */
+    public int recordDigests(UUID digestId, String frequency, String language, String domain, Instant now) {
+        return getEntityManager().createNativeQuery("""
+                        insert into delivery (id, type, subscriber_id, digest_id, message_id, state, attempts, next_attempt_at, created_at)
+                        select gen_random_uuid(), 'digest', s.id, :digest, '<review.' || :digestText || '.' || s.id || '@' || :domain || '>',
+                               'pending', 0, :now, :now
+                        from subscriber s
+                        where s.frequency = :frequency and s.language = :language and s.status = 'confirmed' and s.suppressed_at is null
+                        on conflict do nothing""")
+                .setParameter("digest", digestId).setParameter("digestText", digestId.toString()).setParameter("domain", domain)
+                .setParameter("frequency", frequency).setParameter("language", language)
+                .setParameter("now", Timestamp.from(now)).executeUpdate();
+    }
+
     public int recordWelcome(UUID subscriberId, UUID digestId, String messageId, Instant now) {
         return getEntityManager().createNativeQuery("""
                         insert into delivery (id, type, subscriber_id, digest_id, message_id, state, attempts, next_attempt_at, created_at)

@@ -307,12 +307,8 @@ public class SubscriptionService {
         if (frequency.isEmpty()) {
             return 0;
         }
-        Instant now = links.now();
-        int recorded = 0;
-        for (Subscriber s : subscribers.audience(frequency.get(), digest.language().tag())) {
-            recorded += deliveries.recordDigest(digest.id(), s.id, messageId("review", digest.id(), s.id), now);
-        }
-        return recorded;
+        return deliveries.recordDigests(digest.id(), frequency.get().tag(), digest.language().tag(), config.messageIdDomain(),
+                links.now());
     }
 
     /** Deterministic per (what, subject, subscriber): a mail sent twice carries the same Message-ID. */
