@@ -46,6 +46,7 @@ public class MailComposer {
     private final Template footerText;
     private final Template welcomeHtml;
     private final java.util.Map<java.util.UUID, String> renderedReviews = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<java.util.UUID, Digest> storedReviews = new java.util.concurrent.ConcurrentHashMap<>();
 
     public MailComposer(DigestService digests, ReviewRenderer renderer, Links links, MailConfig config,
                         @Location("mail/confirmation.html") Template confirmationHtml,
@@ -90,7 +91,7 @@ public class MailComposer {
             return new Outgoing(mail, null);
         }
         boolean welcome = Delivery.Type.WELCOME.tag().equals(delivery.type);
-        Optional<Digest> stored = delivery.digestId == null ? Optional.empty() : digests.find(delivery.digestId);
+        Optional<Digest> stored = delivery.digestId == null ? Optional.empty() : stored(delivery.digestId);
         if (!welcome && stored.isEmpty()) {
             return new Outgoing(null, "the review is gone");
         }
@@ -122,6 +123,20 @@ public class MailComposer {
         mail.addHeader("List-Unsubscribe", "<" + unsubscribe + ">");
         mail.addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         return new Outgoing(mail, null);
+    }
+
+    /** A stored review (a version never changes once written), read once for all its mails. */
+    private Optional<Digest> stored(java.util.UUID id) {
+        Digest cached = storedReviews.get(id);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Digest> found = digests.find(id);
+        if (storedReviews.size() > 32) {
+            storedReviews.clear();
+        }
+        found.ifPresent(d -> storedReviews.put(id, d));
+        return found;
     }
 
     /** The e-mail HTML of a whole (not narrowed) review: the same for every subscriber without topics, so kept. */
