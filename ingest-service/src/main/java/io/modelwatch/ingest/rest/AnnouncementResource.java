@@ -34,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.jboss.logging.Logger;
 
 /**
  * The publisher API. The methods run on worker threads and wait there for the broker's acknowledgements (each send
@@ -53,6 +54,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 public class AnnouncementResource {
 
     public static final String NDJSON = "application/x-ndjson";
+    private static final Logger LOG = Logger.getLogger(AnnouncementResource.class);
 
     private final AnnouncementIntake intake;
     private final ObjectMapper json;
@@ -93,10 +95,15 @@ public class AnnouncementResource {
                                   @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key", description = IDEMPOTENCY)
                                   @HeaderParam("Idempotency-Key") String idempotencyKey) throws IOException {
         byte[] body = limits.read(input, false);
-        return intake.announce(body, Caller.of(context).name(), checked(idempotencyKey))
+        Response answer = intake.announce(body, Caller.of(context).name(), checked(idempotencyKey))
                 .map(outcome -> Response.accepted(new AnnouncementAccepted(outcome.eventId().toString(), outcome.slug())).build())
                 .onFailure(ProblemException.class).recoverWithItem(failure -> withRetryAfter(((ProblemException) failure).problem()))
                 .await().indefinitely(); // bounded by the publish timeout inside
+        if (answer.getEntity() instanceof AnnouncementAccepted accepted) {
+            // On the request's thread: with tracing on, the log line carries the request's trace and span ids.
+            LOG.debugf("Announcement %s accepted as event %s", accepted.slug(), accepted.eventId());
+        }
+        return answer;
     }
 
     @POST
