@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelwatch.contract.EventTypes;
 import io.modelwatch.contract.ModelChanged;
 import io.modelwatch.digest.service.DigestService;
+import io.modelwatch.digest.telemetry.DigestMetrics;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -20,15 +21,27 @@ public class ModelChangeConsumer {
 
     private final DigestService digests;
     private final ObjectMapper json;
+    private final DigestMetrics metrics;
 
-    public ModelChangeConsumer(DigestService digests, ObjectMapper json) {
+    public ModelChangeConsumer(DigestService digests, ObjectMapper json, DigestMetrics metrics) {
         this.digests = digests;
         this.json = json;
+        this.metrics = metrics;
     }
 
     @Incoming(CHANNEL)
     @Blocking
     public void consume(ConsumerRecord<String, String> record) throws IOException {
+        try {
+            apply(record);
+        } catch (IOException | RuntimeException e) {
+            metrics.deadLettered();
+            throw e;
+        }
+        metrics.processed();
+    }
+
+    private void apply(ConsumerRecord<String, String> record) throws IOException {
         if (record.key() == null) {
             throw new IllegalArgumentException("a model change without a key (slug) cannot be applied");
         }

@@ -7,6 +7,7 @@ import io.modelwatch.digest.review.ReviewKind;
 import io.modelwatch.digest.service.Digest;
 import io.modelwatch.digest.service.DigestService;
 import io.modelwatch.digest.service.Language;
+import io.modelwatch.digest.telemetry.DigestMetrics;
 import io.modelwatch.problem.Problem;
 import io.modelwatch.problem.ProblemException;
 import jakarta.ws.rs.Consumes;
@@ -34,10 +35,12 @@ public class DigestResource {
 
     private final DigestService digests;
     private final ReviewRenderer renderer;
+    private final DigestMetrics metrics;
 
-    public DigestResource(DigestService digests, ReviewRenderer renderer) {
+    public DigestResource(DigestService digests, ReviewRenderer renderer, DigestMetrics metrics) {
         this.digests = digests;
         this.renderer = renderer;
+        this.metrics = metrics;
     }
 
     @POST
@@ -76,6 +79,7 @@ public class DigestResource {
             throw new ProblemException(Problem.invalid("The review request has bad fields.", errors));
         }
         Digest digest = digests.generate(period, language);
+        metrics.reviewGenerated(period.kind(), language);
         return Response.created(URI.create("/api/v1/digests/" + digest.id())).entity(digest).build();
     }
 

@@ -3,6 +3,7 @@ package io.modelwatch.digest.service;
 import io.modelwatch.digest.config.DigestConfig;
 import io.modelwatch.digest.review.Period;
 import io.modelwatch.digest.review.ReviewKind;
+import io.modelwatch.digest.telemetry.DigestMetrics;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -22,11 +23,13 @@ public class DigestPublisher {
     private static final Logger LOG = Logger.getLogger(DigestPublisher.class);
 
     private final DigestService digests;
+    private final DigestMetrics metrics;
     private final List<Language> languages;
     private final Clock clock = Clock.systemUTC();
 
-    public DigestPublisher(DigestService digests, DigestConfig config) {
+    public DigestPublisher(DigestService digests, DigestConfig config, DigestMetrics metrics) {
         this.digests = digests;
+        this.metrics = metrics;
         this.languages = config.languages().stream()
                 .map(t -> Language.of(t).orElseThrow(() -> new IllegalArgumentException("unknown review language " + t)))
                 .toList();
@@ -67,6 +70,7 @@ public class DigestPublisher {
         for (Language language : languages) {
             digests.publishOnce(period, language).ifPresent(d -> {
                 LOG.infof("published %s review %s (%s): %s", period.kind().tag(), period.key(), language.tag(), d.id());
+                metrics.reviewGenerated(period.kind(), language);
                 written.add(d);
             });
         }
