@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Readiness depends on the broker and the database, liveness on neither: a pod whose broker is away stops taking
- * traffic but is not restarted for it (see BrokerAwayHealthTest).
+ * traffic but is not restarted for it.
  */
 @QuarkusTest
 @WithTestResource(value = EmbeddedPlatformTestResource.class, scope = TestResourceScope.GLOBAL)
