@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the Prometheus text format a service serves at /q/metrics, for tests: the value of a sample by name and
- * labels. Only what the tests need: one sample per line, label values without escaped quotes.
+ * labels. Only what the tests need: one sample per line, label values without escaped quotes, exemplars ignored.
  */
 public final class PrometheusText {
 
@@ -25,7 +25,8 @@ public final class PrometheusText {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
-            Matcher m = SAMPLE.matcher(line.trim());
+            int exemplar = line.indexOf(" # {"); // OpenMetrics exemplar (trace and span id) after the value
+            Matcher m = SAMPLE.matcher((exemplar < 0 ? line : line.substring(0, exemplar)).trim());
             if (!m.matches()) {
                 continue;
             }
