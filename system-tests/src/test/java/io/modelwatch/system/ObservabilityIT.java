@@ -115,7 +115,7 @@ class ObservabilityIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             List<OtlpCollector.ReceivedSpan> trace = collector.trace(traceId);
             assertThat(trace.stream().map(OtlpCollector.ReceivedSpan::service).collect(Collectors.toSet()))
-                    .as("services with spans in trace %s: %s", traceId, trace)
+                    .as("services with spans in trace %s: %s (collector failures: %s)", traceId, trace, collector.failures())
                     .contains("ingest-service", "catalog-service", "digest-service");
             Map<String, OtlpCollector.ReceivedSpan> byId = trace.stream()
                     .collect(Collectors.toMap(OtlpCollector.ReceivedSpan::spanId, s -> s, (a, b) -> a));

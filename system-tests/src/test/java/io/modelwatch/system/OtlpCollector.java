@@ -28,6 +28,7 @@ final class OtlpCollector implements AutoCloseable {
 
     private final HttpServer server;
     private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
+    private final List<String> failures = new CopyOnWriteArrayList<>();
 
     OtlpCollector() {
         try {
@@ -48,6 +49,11 @@ final class OtlpCollector implements AutoCloseable {
         return List.copyOf(spans);
     }
 
+    /** Exports this collector could not read (shown in assertion messages). */
+    List<String> failures() {
+        return List.copyOf(failures);
+    }
+
     List<ReceivedSpan> trace(String traceId) {
         return spans.stream().filter(s -> s.traceId().equals(traceId)).toList();
     }
@@ -62,7 +68,14 @@ final class OtlpCollector implements AutoCloseable {
             if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
                 body = new GZIPInputStream(body);
             }
-            ExportTraceServiceRequest request = ExportTraceServiceRequest.parseFrom(body);
+            ExportTraceServiceRequest request;
+            try {
+                request = ExportTraceServiceRequest.parseFrom(body);
+            } catch (IOException | RuntimeException | LinkageError e) {
+                failures.add(e.toString());
+                exchange.sendResponseHeaders(400, -1);
+                return;
+            }
             HexFormat hex = HexFormat.of();
             for (ResourceSpans resource : request.getResourceSpansList()) {
                 String service = resource.getResource().getAttributesList().stream()
