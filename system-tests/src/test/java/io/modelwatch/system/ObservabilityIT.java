@@ -200,6 +200,10 @@ class ObservabilityIT {
             assertThat(delta(digestBefore, after, "modelwatch_events_consumed_total", "outcome", "processed")).isGreaterThanOrEqualTo(accepted);
             assertThat(after.has("modelwatch_dead_letters_total", "topic", "catalog.model-changes.dlq")).isTrue();
             assertThat(after.has("kafka_consumer_fetch_manager_records_lag_max", "client_id", "kafka-consumer-model-changes")).isTrue();
+            // The mail counters (issue 7) are there from the start; no subscriber here, so no mail is sent.
+            assertThat(after.has("modelwatch_mails_sent_total")).isTrue();
+            assertThat(after.has("modelwatch_mails_failed_total")).isTrue();
+            assertThat(after.has("modelwatch_mails_bounced_total")).isTrue();
         });
 
         given().baseUri(digest.url()).contentType(ContentType.JSON)
