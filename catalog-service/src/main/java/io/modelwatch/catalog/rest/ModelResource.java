@@ -2,6 +2,7 @@ package io.modelwatch.catalog.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.modelwatch.admin.AdminOnly;
 import io.modelwatch.catalog.model.CatalogQueries;
 import io.modelwatch.catalog.model.CatalogQueries.Position;
 import io.modelwatch.catalog.model.CatalogQueries.Sort;

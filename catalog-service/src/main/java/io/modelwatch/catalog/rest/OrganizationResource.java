@@ -1,5 +1,6 @@
 package io.modelwatch.catalog.rest;
 
+import io.modelwatch.admin.AdminOnly;
 import io.modelwatch.catalog.model.CatalogQueries;
 import io.modelwatch.catalog.model.CatalogStore;
 import io.modelwatch.catalog.service.CatalogService;

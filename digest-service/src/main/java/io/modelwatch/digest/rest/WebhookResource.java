@@ -1,5 +1,6 @@
 package io.modelwatch.digest.rest;
 
+import io.modelwatch.admin.AdminOnly;
 import io.modelwatch.digest.subscription.BounceService;
 import io.modelwatch.digest.webhook.WebhookService;
 import io.modelwatch.problem.Problem;

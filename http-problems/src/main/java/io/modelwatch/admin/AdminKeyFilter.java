@@ -1,4 +1,4 @@
-package io.modelwatch.catalog.rest;
+package io.modelwatch.admin;
 
 import io.modelwatch.problem.Problem;
 import jakarta.annotation.Priority;
@@ -14,8 +14,9 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Admin endpoints need {@code Authorization: Bearer <MODELWATCH_ADMIN_KEY>}: no or malformed credentials are a
- * 401, a wrong key (or no key configured: the admin API is then closed) a 403, both as problem details.
+ * Admin endpoints ({@link AdminOnly}: the catalog's curation API, the digest's webhooks) need
+ * {@code Authorization: Bearer <MODELWATCH_ADMIN_KEY>} (config {@code modelwatch.admin.key}): no or malformed credentials
+ * are a 401, a wrong key (or no key configured: the admin API is then closed) a 403, both as problem details.
  */
 @Provider
 @AdminOnly

@@ -1,4 +1,4 @@
-package io.modelwatch.digest.rest;
+package io.modelwatch.admin;
 
 import jakarta.ws.rs.NameBinding;
 import java.lang.annotation.ElementType;
@@ -6,7 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Marks the endpoints that need the admin key (see {@link AdminKeyFilter}). */
+/** Marks an endpoint that needs the admin key ({@link AdminKeyFilter}). */
 @NameBinding
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
