@@ -17,12 +17,10 @@ import io.restassured.http.ContentType;
 import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,6 +38,7 @@ class ObservabilityIT {
     private static final String KEY = "observability-test-key-" + UUID.randomUUID();
 
     private static OtlpCollector collector;
+    private static Pipeline services;
     private static ServiceProcess ingest;
     private static ServiceProcess catalog;
     private static ServiceProcess digest;
@@ -48,38 +47,24 @@ class ObservabilityIT {
     static void startEverything() {
         PlatformEndpoints platform = EmbeddedPlatformTestResource.platform();
         collector = new OtlpCollector();
-        Map<String, String> common = new HashMap<>(Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", platform.bootstrapServers(),
-                "QUARKUS_DATASOURCE_JDBC_URL", platform.jdbcUrl(),
-                "QUARKUS_DATASOURCE_USERNAME", platform.username(),
-                "QUARKUS_DATASOURCE_PASSWORD", platform.password()));
         // Tracing on, as deploy/k8s sets it, towards the test's collector (OTLP over HTTP), exported without delay.
-        common.put("QUARKUS_OTEL_SDK_DISABLED", "false");
-        common.put("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", collector.endpoint());
-        common.put("QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
-        common.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms");
-        var ingestEnv = new HashMap<>(common);
-        ingestEnv.put("MODELWATCH_API_KEY", KEY);
-        ingestEnv.put("MODELWATCH_API_KEY_NAME", "observability-test");
+        Map<String, String> tracing = Map.of(
+                "QUARKUS_OTEL_SDK_DISABLED", "false",
+                "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", collector.endpoint(),
+                "QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
+                "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms");
         // The JSON log line of an accepted announcement (DEBUG) carries the request's trace id.
-        ingestEnv.put("QUARKUS_LOG_CATEGORY__IO_MODELWATCH_INGEST_REST__LEVEL", "DEBUG");
-        ingest = new ServiceProcess("ingest-service", ingestEnv);
-        catalog = new ServiceProcess("catalog-service", common);
-        var digestEnv = new HashMap<>(common);
-        digestEnv.put("MODELWATCH_DIGEST_CATALOG_URL", catalog.url());
-        digest = new ServiceProcess("digest-service", digestEnv);
-        CompletableFuture.allOf(
-                CompletableFuture.runAsync(ingest::start),
-                CompletableFuture.runAsync(catalog::start),
-                CompletableFuture.runAsync(digest::start)).join();
+        services = Pipeline.start(platform, KEY, "observability-test", tracing,
+                Map.of("QUARKUS_LOG_CATEGORY__IO_MODELWATCH_INGEST_REST__LEVEL", "DEBUG"));
+        ingest = services.ingest();
+        catalog = services.catalog();
+        digest = services.digest();
     }
 
     @AfterAll
     static void stopEverything() {
-        for (ServiceProcess service : new ServiceProcess[] {ingest, catalog, digest}) {
-            if (service != null) {
-                service.close();
-            }
+        if (services != null) {
+            services.close();
         }
         if (collector != null) {
             collector.close();

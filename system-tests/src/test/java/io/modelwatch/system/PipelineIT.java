@@ -34,6 +34,7 @@ class PipelineIT {
     private static final String KEY = "system-test-key-" + UUID.randomUUID();
 
     private static PlatformEndpoints platform;
+    private static Pipeline services;
     private static Map<String, String> digestEnv;
     private static ServiceProcess ingest;
     private static ServiceProcess catalog;
@@ -42,32 +43,17 @@ class PipelineIT {
     @BeforeAll
     static void startEverything() {
         platform = EmbeddedPlatformTestResource.platform();
-        Map<String, String> common = Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", platform.bootstrapServers(),
-                "QUARKUS_DATASOURCE_JDBC_URL", platform.jdbcUrl(),
-                "QUARKUS_DATASOURCE_USERNAME", platform.username(),
-                "QUARKUS_DATASOURCE_PASSWORD", platform.password());
-        var ingestEnv = new java.util.HashMap<>(common);
-        ingestEnv.put("MODELWATCH_API_KEY", KEY);
-        ingestEnv.put("MODELWATCH_API_KEY_NAME", "system-test");
-        ingest = new ServiceProcess("ingest-service", ingestEnv);
-        catalog = new ServiceProcess("catalog-service", common);
-        digestEnv = new java.util.HashMap<>(common);
-        digestEnv.put("MODELWATCH_DIGEST_CATALOG_URL", catalog.url());
-        digest = new ServiceProcess("digest-service", digestEnv);
-        // Side by side: each takes a few seconds, mostly waiting.
-        CompletableFuture.allOf(
-                CompletableFuture.runAsync(ingest::start),
-                CompletableFuture.runAsync(catalog::start),
-                CompletableFuture.runAsync(digest::start)).join();
+        services = Pipeline.start(platform, KEY, "system-test", Map.of(), Map.of());
+        ingest = services.ingest();
+        catalog = services.catalog();
+        digest = services.digest();
+        digestEnv = services.digestEnv();
     }
 
     @AfterAll
     static void stopEverything() {
-        for (ServiceProcess service : new ServiceProcess[] {ingest, catalog, digest}) {
-            if (service != null) {
-                service.close();
-            }
+        if (services != null) {
+            services.close();
         }
     }
 
