@@ -6,6 +6,7 @@ import io.modelwatch.contract.ModelChanged;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -25,9 +26,14 @@ public class LiveChanges {
 
     private final BroadcastProcessor<Change> changes = BroadcastProcessor.create();
     private final ObjectMapper json = Json.mapper();
+    /** Open dashboards: with none, a change is not even parsed (the catalog's own drain sends thousands a second). */
+    private final AtomicInteger listeners = new AtomicInteger();
 
     @Incoming("dashboard-model-changes")
     public void onChange(ConsumerRecord<String, String> record) {
+        if (listeners.get() == 0) {
+            return;
+        }
         try {
             ModelChanged entry = record.value() == null ? null : json.readValue(record.value(), ModelChanged.class);
             changes.onNext(new Change(record.key(), entry));
@@ -38,6 +44,8 @@ public class LiveChanges {
     }
 
     public Multi<Change> stream() {
-        return changes;
+        return changes
+                .onSubscription().invoke(subscription -> listeners.incrementAndGet())
+                .onTermination().invoke(() -> listeners.decrementAndGet());
     }
 }

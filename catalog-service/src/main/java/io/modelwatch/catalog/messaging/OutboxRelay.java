@@ -1,7 +1,6 @@
 package io.modelwatch.catalog.messaging;
 
-import io.modelwatch.catalog.model.OutboxEvent;
-import io.modelwatch.catalog.model.OutboxEventRepository;
+import io.agroal.api.AgroalDataSource;
 import io.modelwatch.catalog.telemetry.EventTraces;
 import io.modelwatch.contract.EventTypes;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -13,9 +12,16 @@ import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -32,6 +38,10 @@ import org.jboss.logging.Logger;
  * a time (the others find it taken and try again on their next tick). SKIP LOCKED alone would let two replicas
  * publish two revisions of one slug concurrently, out of order; with the lock, the outbox is drained strictly
  * in id order, and a replica that dies mid-batch releases the lock with its connection.
+ *
+ * <p>A row names the revision it publishes (slug, revision); the payload is that revision's snapshot, read from
+ * model_revision with the row, exactly as it was written (json). A null snapshot is a tombstone (null value). Rows
+ * written before the V5 migration carry their payload themselves. Plain JDBC: one select and one delete per batch.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -39,16 +49,27 @@ public class OutboxRelay {
     public static final String CHANNEL = "model-changes";
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-    private final OutboxEventRepository outbox;
+    /** The oldest rows with their payload, locked; rows another replica holds are skipped, not waited for. */
+    private static final String LOCK_OLDEST = "select o.id, o.event_id, o.event_type, o.aggregate_id, o.created_at, o.traceparent, o.tracestate, "
+            + "case when o.revision is null then o.payload::text else r.snapshot::text end "
+            + "from outbox_event o left join model_revision r on o.revision is not null and r.slug = o.aggregate_id and r.revision = o.revision "
+            + "order by o.id limit ? for update of o skip locked";
+
+    /** An outbox row to publish; a null payload is a tombstone. */
+    record Pending(long id, UUID eventId, String eventType, String aggregateId, Instant createdAt, String traceparent,
+                   String tracestate, String payload) {
+    }
+
+    private final AgroalDataSource dataSource;
     private final MutinyEmitter<Record<String, String>> emitter;
     private final EventTraces traces;
     private final int batchSize;
     private volatile boolean running = true;
 
-    public OutboxRelay(OutboxEventRepository outbox,
+    public OutboxRelay(AgroalDataSource dataSource,
                        @Channel(CHANNEL) MutinyEmitter<Record<String, String>> emitter, EventTraces traces,
-                       @ConfigProperty(name = "modelwatch.catalog.outbox.batch-size", defaultValue = "200") int batchSize) {
-        this.outbox = outbox;
+                       @ConfigProperty(name = "modelwatch.catalog.outbox.batch-size", defaultValue = "1000") int batchSize) {
+        this.dataSource = dataSource;
         this.emitter = emitter;
         this.traces = traces;
         this.batchSize = batchSize;
@@ -83,30 +104,48 @@ public class OutboxRelay {
     }
 
     private int publishBatch() {
-        if (!outbox.lockRelay()) {
-            return 0;
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement("select pg_try_advisory_xact_lock(1297547266, 0)"); ResultSet r = s.executeQuery()) {
+                if (!r.next() || !r.getBoolean(1)) {
+                    return 0;
+                }
+            }
+            List<Pending> batch = new ArrayList<>(batchSize);
+            try (PreparedStatement s = c.prepareStatement(LOCK_OLDEST)) {
+                s.setInt(1, batchSize);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        batch.add(new Pending(r.getLong(1), r.getObject(2, UUID.class), r.getString(3), r.getString(4),
+                                r.getTimestamp(5).toInstant(), r.getString(6), r.getString(7), r.getString(8)));
+                    }
+                }
+            }
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            List<Uni<Void>> acks = batch.stream().map(this::send).toList();
+            Uni.join().all(acks).andFailFast().await().atMost(Duration.ofSeconds(30));
+            try (PreparedStatement s = c.prepareStatement("delete from outbox_event where id = any(?)")) {
+                s.setArray(1, c.createArrayOf("bigint", batch.stream().map(Pending::id).toArray(Long[]::new)));
+                s.executeUpdate();
+            }
+            return batch.size();
+        } catch (SQLException e) {
+            throw new IllegalStateException("outbox: " + e.getMessage(), e);
         }
-        List<OutboxEvent> batch = outbox.lockOldest(batchSize);
-        if (batch.isEmpty()) {
-            return 0;
-        }
-        List<Uni<Void>> acks = batch.stream().map(this::send).toList();
-        Uni.join().all(acks).andFailFast().await().atMost(Duration.ofSeconds(30));
-        outbox.deleteSent(batch.stream().map(e -> e.id).toList());
-        return batch.size();
     }
 
-    private Uni<Void> send(OutboxEvent event) {
+    private Uni<Void> send(Pending event) {
         var cloudEvent = OutgoingCloudEventMetadata.builder()
-                .withId(event.eventId.toString())
-                .withType(event.eventType)
+                .withId(event.eventId().toString())
+                .withType(event.eventType())
                 .withSource(URI.create(EventTypes.CATALOG_SOURCE))
-                .withSubject(event.aggregateId)
+                .withSubject(event.aggregateId())
                 .withDataContentType("application/json")
-                .withTimestamp(event.createdAt.atZone(ZoneOffset.UTC))
+                .withTimestamp(event.createdAt().atZone(ZoneOffset.UTC))
                 .build();
         // The record's producer span (and the traceparent header it writes) continues the trace stored with the row.
-        var trace = TracingMetadata.withCurrent(traces.parentOf(event.traceparent, event.tracestate));
-        return emitter.sendMessage(Message.of(Record.of(event.aggregateId, event.payload), Metadata.of(cloudEvent, trace)));
+        var trace = TracingMetadata.withCurrent(traces.parentOf(event.traceparent(), event.tracestate()));
+        return emitter.sendMessage(Message.of(Record.of(event.aggregateId(), event.payload()), Metadata.of(cloudEvent, trace)));
     }
 }

@@ -416,7 +416,15 @@ public class CatalogStore {
     }
 
     public void write(Changes changes, String outboxEventType, Instant now) {
-        MultiStatement m = new MultiStatement();
+        statements(changes, outboxEventType, now).execute();
+    }
+
+    /**
+     * The statements that write {@code changes}, not yet executed: {@link Statements#execute()} sends them in one
+     * round trip on the transaction's connection; the benchmark times them one by one on a connection of its own.
+     */
+    public Statements statements(Changes changes, String outboxEventType, Instant now) {
+        Statements m = new Statements();
         // The rows of each table go in as one JSON array (json_to_recordset): the documents (facts, snapshots)
         // are copied into it as they are, with no escaping, and PostgreSQL parses the whole array once.
         if (!changes.addedAssertions.isEmpty()) {
@@ -444,14 +452,15 @@ public class CatalogStore {
         }
         if (!changes.revisions.isEmpty()) {
             // One outbox row per revision, ordered: the relay publishes by id, so ids follow the revisions' order.
-            // A null snapshot (JSON null, SQL null) is a tombstone.
+            // The row names its revision; the relay reads the snapshot from model_revision (a null snapshot, JSON null
+            // or SQL null, is a tombstone).
             int[] order = {0};
             m.add("with r as (select * from json_to_recordset(?::json) as t(i int, slug text, revision bigint, cause text, event_id text, "
                     + "snapshot json, at timestamptz, traceparent text, tracestate text)), "
                     + "revisions as (insert into model_revision (slug, revision, cause, event_id, snapshot, created_at) "
                     + "select slug, revision, cause, event_id, snapshot, at from r) "
-                    + "insert into outbox_event (event_id, event_type, aggregate_id, payload, created_at, traceparent, tracestate) "
-                    + "select gen_random_uuid(), ?, slug, snapshot, at, traceparent, tracestate from r order by i",
+                    + "insert into outbox_event (event_id, event_type, aggregate_id, revision, created_at, traceparent, tracestate) "
+                    + "select gen_random_uuid(), ?, slug, revision, at, traceparent, tracestate from r order by i",
                     jsonRows(changes.revisions, (g, r) -> {
                         g.writeNumberField("i", order[0]++);
                         g.writeStringField("slug", r.slug());
@@ -510,7 +519,7 @@ public class CatalogStore {
         if (!changes.deletedModels.isEmpty()) {
             m.add("delete from model where slug = any(?)", texts(changes.deletedModels, x -> x));
         }
-        m.execute();
+        return m;
     }
 
     private final Map<Object, String> accessibilityNames = new java.util.concurrent.ConcurrentHashMap<>();
@@ -569,33 +578,26 @@ public class CatalogStore {
         return new ArrayParameter(type, values);
     }
 
-    /** Several statements sent in one round trip (PgJDBC sends a multi-statement query as one pipeline). */
-    private final class MultiStatement {
-        private final StringBuilder query = new StringBuilder();
-        private final List<Object> parameters = new ArrayList<>();
+    /** Several statements, sent in one round trip (PgJDBC sends a multi-statement query as one pipeline). */
+    public final class Statements {
+        private final List<String> statements = new ArrayList<>();
+        private final List<Object[]> parameters = new ArrayList<>();
 
         void add(String statement, Object... values) {
-            if (query.length() > 0) {
-                query.append("; ");
-            }
-            query.append(statement);
-            parameters.addAll(List.of(values));
+            statements.add(statement);
+            parameters.add(values);
         }
 
-        void execute() {
-            if (query.length() == 0) {
+        /** All of them in one round trip, on the connection of the caller's transaction. */
+        public void execute() {
+            if (statements.isEmpty()) {
                 return;
             }
-            sql(query.toString(), s -> {
-                Connection c = s.getConnection();
-                for (int i = 0; i < parameters.size(); i++) {
-                    Object p = parameters.get(i);
-                    if (p instanceof ArrayParameter a) {
-                        s.setArray(i + 1, c.createArrayOf(a.type(), a.values()));
-                    } else if (p instanceof Timestamp t) {
-                        s.setTimestamp(i + 1, t);
-                    } else {
-                        s.setString(i + 1, (String) p);
+            sql(String.join("; ", statements), s -> {
+                int n = 1;
+                for (Object[] values : parameters) {
+                    for (Object p : values) {
+                        bind(s, n++, p);
                     }
                 }
                 s.execute();
@@ -604,6 +606,34 @@ public class CatalogStore {
                 }
                 return null;
             });
+        }
+
+        /**
+         * One by one on {@code connection} (the benchmark's own), reporting each statement's wall time: its first
+         * words name the table it writes.
+         */
+        public void executeEach(Connection connection, java.util.function.ObjLongConsumer<String> timing) throws SQLException {
+            for (int i = 0; i < statements.size(); i++) {
+                long start = System.nanoTime();
+                try (PreparedStatement s = connection.prepareStatement(statements.get(i))) {
+                    int n = 1;
+                    for (Object p : parameters.get(i)) {
+                        bind(s, n++, p);
+                    }
+                    s.execute();
+                }
+                timing.accept(statements.get(i), System.nanoTime() - start);
+            }
+        }
+
+        private static void bind(PreparedStatement s, int index, Object p) throws SQLException {
+            if (p instanceof ArrayParameter a) {
+                s.setArray(index, s.getConnection().createArrayOf(a.type(), a.values()));
+            } else if (p instanceof Timestamp t) {
+                s.setTimestamp(index, t);
+            } else {
+                s.setString(index, (String) p);
+            }
         }
     }
 
@@ -617,7 +647,7 @@ public class CatalogStore {
     }
 
     /** What q searches: names, aliases, organisations (with their curated aliases) and both summaries, lower case. */
-    static String searchText(ModelChanged m, OrganizationDirectory directory) {
+    public static String searchText(ModelChanged m, OrganizationDirectory directory) {
         Set<String> parts = new LinkedHashSet<>();
         parts.add(m.slug());
         parts.add(m.name());

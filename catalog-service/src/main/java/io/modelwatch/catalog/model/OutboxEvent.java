@@ -11,7 +11,10 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** An event waiting to be published; a null payload is a tombstone. */
+/**
+ * An event waiting to be published: the revision (aggregate_id, revision) whose snapshot it carries; a null snapshot
+ * is a tombstone. Rows written before the V5 migration carry the snapshot in payload instead (revision null).
+ */
 @Entity
 @Table(name = "outbox_event")
 public class OutboxEvent {
@@ -28,6 +31,8 @@ public class OutboxEvent {
 
     @Column(name = "aggregate_id")
     public String aggregateId;
+
+    public Long revision;
 
     @JdbcTypeCode(SqlTypes.JSON)
     public String payload;

@@ -2,11 +2,18 @@ package io.modelwatch.catalog.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.modelwatch.catalog.messaging.OutboxRelay;
+import io.modelwatch.catalog.model.CatalogStore;
+import io.modelwatch.catalog.service.Assertion;
+import io.modelwatch.catalog.service.MatchKeys;
+import io.modelwatch.catalog.service.ModelMerger;
+import io.modelwatch.catalog.service.OrganizationDirectory;
 import io.modelwatch.contract.Accessibility;
 import io.modelwatch.contract.Confidence;
 import io.modelwatch.contract.EventTypes;
 import io.modelwatch.contract.Json;
 import io.modelwatch.contract.Kind;
+import io.modelwatch.contract.ModelChanged;
 import io.modelwatch.contract.LocalizedText;
 import io.modelwatch.contract.Organization;
 import io.modelwatch.contract.PublishedDate;
@@ -173,10 +180,23 @@ class CatalogBenchmark {
         say("pre-load of model-releases: %.1f s", (System.nanoTime() - t0) / 1e9);
 
         Cpu cpuBefore = cpu();
-        ceiling(events);
+        ceilingSeconds = ceiling(events);
         Cpu ceilingCpu = cpu().minus(cpuBefore);
         say("  CPU during the ceiling: PostgreSQL %.0f us/event, this JVM %.0f us/event; load average %s",
                 ceilingCpu.postgresNanos() / 1e3 / EVENTS, ceilingCpu.jvmNanos() / 1e3 / EVENTS, loadAverage());
+
+        // Diagnostics (-Dbench.bound.without=index,index;index...): the bound again without those indexes, to see
+        // what they cost; each variant runs on the emptied tables and the indexes are rebuilt afterwards.
+        for (String variant : System.getProperty("bench.bound.without", "").split(";")) {
+            if (!variant.isBlank()) {
+                schemaBoundWithout(events, List.of(variant.split(",")));
+            }
+        }
+        cpuBefore = cpu();
+        double boundSeconds = schemaBound(events);
+        Cpu boundCpu = cpu().minus(cpuBefore);
+        say("  CPU during the schema bound: PostgreSQL %.0f us/event, this JVM (mostly untimed preparation) %.0f us/event; load average %s",
+                boundCpu.postgresNanos() / 1e3 / EVENTS, boundCpu.jvmNanos() / 1e3 / EVENTS, loadAverage());
 
         long before = count("select count(*) from processed_event");
         cpuBefore = cpu();
@@ -201,6 +221,10 @@ class CatalogBenchmark {
         say("catalog drain: %d events in %.1f s = %.0f events/s (entries: %d, revisions: %d, outbox rows still waiting: %d)",
                 EVENTS, seconds, EVENTS / seconds, count("select count(*) from model"), count("select count(*) from model_revision"),
                 count("select count(*) from outbox_event"));
+
+        say("ratios: drain / schema bound %.0f %%, schema bound / 2-row ceiling %.0f %%, drain / 2-row ceiling %.0f %%",
+                100 * (EVENTS / seconds) / (EVENTS / boundSeconds), 100 * (EVENTS / boundSeconds) / (EVENTS / ceilingSeconds),
+                100 * (EVENTS / seconds) / (EVENTS / ceilingSeconds));
 
         queries();
         Files.writeString(Path.of("target/bench-results.txt"), report.toString());
@@ -259,7 +283,133 @@ class CatalogBenchmark {
     }
 
     /** PostgreSQL's ceiling for this shape of work: per 500 events, one upsert per entry and one processed row per event. */
-    private void ceiling(List<Event> events) throws Exception {
+    private double ceilingSeconds;
+
+    @Inject
+    CatalogStore store;
+
+    @Inject
+    OutboxRelay relay;
+
+    static final int BOUND_BATCH = 5_000;
+
+    /**
+     * The schema's own bound: exactly the rows the catalog's write path writes for these events, on the catalog's
+     * own tables (same indexes, same statements: CatalogStore.statements, plus the two inserts of
+     * CatalogStore.prepare), in transactions of 5,000 events with durable commits, with no Kafka, no reads, no
+     * locks and no merge logic in the timed part: each batch's rows (merged snapshots, search text, facts) are built
+     * before its clock starts. The relay is stopped meanwhile and the tables are emptied afterwards, so the drain
+     * starts from the same empty catalog. Prints the wall time of each statement; returns the timed seconds.
+     */
+    private double schemaBound(List<Event> events) throws Exception {
+        relay.stop();
+        OrganizationDirectory directory = store.freshDirectory();
+        Map<String, LinkedHashMap<String, Assertion>> bySlug = new java.util.HashMap<>();
+        Map<String, Long> revisions = new java.util.HashMap<>();
+        Map<String, Long> perStatement = new LinkedHashMap<>();
+        long timed = 0;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            for (int from = 0; from < events.size(); from += BOUND_BATCH) {
+                // untimed: what the catalog computes before it writes
+                List<Event> slice = events.subList(from, Math.min(from + BOUND_BATCH, events.size()));
+                Instant now = Instant.now();
+                CatalogStore.Changes changes = new CatalogStore.Changes();
+                Map<String, ModelChanged> latest = new LinkedHashMap<>();
+                Map<String, String> latestJson = new java.util.HashMap<>();
+                Map<String, String[]> aliases = new java.util.TreeMap<>();
+                for (Event e : slice) {
+                    ReleaseAnnounced a = JSON.readValue(e.json(), ReleaseAnnounced.class);
+                    aliases.putIfAbsent(MatchKeys.model(a.name()), new String[] {e.slug(), a.name()});
+                    Assertion assertion = new Assertion(e.id(), a);
+                    bySlug.computeIfAbsent(e.slug(), k -> new LinkedHashMap<>()).put(e.id(), assertion);
+                    changes.addAssertion(assertion, e.slug());
+                    long revision = revisions.merge(e.slug(), 1L, Long::sum);
+                    ModelChanged entry = ModelMerger.recompute(e.slug(), revision, bySlug.get(e.slug()).values(), directory, List.of());
+                    String snapshot = store.write(entry);
+                    changes.revision(new CatalogStore.Revision(e.slug(), revision, "announced", e.id(), snapshot, now));
+                    latest.put(e.slug(), entry);
+                    latestJson.put(e.slug(), snapshot);
+                }
+                latest.forEach((slug, entry) -> changes.show(new CatalogStore.Shown(entry, latestJson.get(slug), directory)));
+                CatalogStore.Statements statements = store.statements(changes, EventTypes.MODEL_CHANGED, now);
+                String[] ids = slice.stream().map(Event::id).toArray(String[]::new);
+                String[] types = slice.stream().map(e -> EventTypes.RELEASE_ANNOUNCED).toArray(String[]::new);
+
+                long start = System.nanoTime();
+                long t = start;
+                try (PreparedStatement s = c.prepareStatement("insert into processed_event (event_id, event_type, processed_at) "
+                        + "select id, type, ? from unnest(?::text[], ?::text[]) as e(id, type) on conflict do nothing returning event_id")) {
+                    s.setTimestamp(1, Timestamp.from(now));
+                    s.setArray(2, c.createArrayOf("text", ids));
+                    s.setArray(3, c.createArrayOf("text", types));
+                    s.executeQuery().close();
+                }
+                perStatement.merge("processed_event insert", System.nanoTime() - t, Long::sum);
+                t = System.nanoTime();
+                try (PreparedStatement s = c.prepareStatement("insert into model_alias (name_key, slug, name, added_by, created_at) "
+                        + "select c.k, coalesce(r.target, c.s), c.n, 'announcement', ? from unnest(?::text[], ?::text[], ?::text[]) as c(k, s, n) "
+                        + "left join model_redirect r on r.slug = c.s order by c.k on conflict do nothing")) {
+                    s.setTimestamp(1, Timestamp.from(now));
+                    s.setArray(2, c.createArrayOf("text", aliases.keySet().toArray(String[]::new)));
+                    s.setArray(3, c.createArrayOf("text", aliases.values().stream().map(v -> v[0]).toArray(String[]::new)));
+                    s.setArray(4, c.createArrayOf("text", aliases.values().stream().map(v -> v[1]).toArray(String[]::new)));
+                    s.executeUpdate();
+                }
+                perStatement.merge("model_alias insert", System.nanoTime() - t, Long::sum);
+                statements.executeEach(c, (sql, nanos) -> perStatement.merge(statementName(sql), nanos, Long::sum));
+                t = System.nanoTime();
+                c.commit();
+                perStatement.merge("commit", System.nanoTime() - t, Long::sum);
+                timed += System.nanoTime() - start;
+            }
+            double seconds = timed / 1e9;
+            say("schema bound (the catalog's rows per event on its own tables, CatalogStore's statements, %d-event transactions, no Kafka/reads/merge in the timed part): %.1f s = %.0f events/s",
+                    BOUND_BATCH, seconds, events.size() / seconds);
+            long total = timed;
+            perStatement.forEach((name, nanos) -> say("  %-40s %5.1f s  %4.0f %%  %6.1f us/event", name, nanos / 1e9, 100.0 * nanos / total,
+                    nanos / 1e3 / events.size()));
+            try (Statement s = c.createStatement()) {
+                s.execute("truncate processed_event, assertion, model_revision, outbox_event, model, model_alias");
+            }
+            c.commit();
+            return seconds;
+        } finally {
+            relay.start();
+        }
+    }
+
+    private void schemaBoundWithout(List<Event> events, List<String> indexes) throws Exception {
+        List<String> definitions = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            for (String index : indexes) {
+                try (ResultSet r = s.executeQuery("select pg_get_indexdef('" + index.strip() + "'::regclass)")) {
+                    r.next();
+                    definitions.add(r.getString(1));
+                }
+                s.execute("drop index " + index.strip());
+            }
+        }
+        say("diagnostic: the schema bound without the indexes %s", indexes);
+        schemaBound(events);
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            for (String definition : definitions) {
+                s.execute(definition);
+            }
+        }
+    }
+
+    /** "insert into model_revision ..." -> "model_revision insert" (the first table a statement writes). */
+    static String statementName(String sql) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(insert into|delete from|update) (\\w+)").matcher(sql);
+        if (!m.find()) {
+            return sql.substring(0, Math.min(30, sql.length()));
+        }
+        String name = m.group(2) + " " + m.group(1).split(" ")[0];
+        return sql.contains("insert into outbox_event") && !name.startsWith("outbox") ? name + " + outbox_event insert" : name;
+    }
+
+    private double ceiling(List<Event> events) throws Exception {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("create table if not exists bench_model (slug text primary key, revision bigint not null, snapshot jsonb not null, updated_at timestamptz not null)");
             s.execute("create table if not exists bench_processed (event_id text primary key, event_type text not null, processed_at timestamptz not null)");
@@ -295,6 +445,7 @@ class CatalogBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         say("PostgreSQL ceiling (plain JDBC, 500-event transactions: upsert + processed-event insert): %.1f s = %.0f events/s",
                 seconds, events.size() / seconds);
+        return seconds;
     }
 
     private void queries() throws Exception {
