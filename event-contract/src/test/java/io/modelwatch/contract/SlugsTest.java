@@ -19,7 +19,10 @@ class SlugsTest {
         "Erlangshen-MegatronBert-1.3B|erlangshen-megatronbert-1-3b",
         "紫东太初|紫东太初",
         "ＧＰＴ－３|gpt-3",
-        "M6-10T|m6-10t"
+        "M6-10T|m6-10t",
+        "--Bench_batch  1/2 (v0.3)--|bench-batch-1-2-v0-3",
+        "ÉRNIE Bot|ernie-bot",
+        "Qwen2.5-72B-Instruct|qwen2-5-72b-instruct"
     })
     void slugIsLowerCaseLettersAndDigitsJoinedByDashes(String name, String slug) {
         assertThat(Slugs.of(name)).isEqualTo(slug);

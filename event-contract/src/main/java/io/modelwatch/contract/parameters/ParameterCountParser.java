@@ -112,6 +112,10 @@ public final class ParameterCountParser {
                     + "…' is too long to be a parameter count (over " + MAX_LENGTH + " characters)");
         }
 
+        ParameterCount plain = plainEnglish(asWritten);
+        if (plain != null) {
+            return plain;
+        }
         String core = normalise(asWritten);
         String note = null;
         core = NOUN.matcher(core).replaceFirst("");
@@ -171,6 +175,54 @@ public final class ParameterCountParser {
             throw invalid(asWritten, "is ambiguous: it holds more than one number; give a single count");
         }
         throw invalid(asWritten, "is not a number");
+    }
+
+    /**
+     * The commonest form, read without the regular expressions below: ASCII digits with at most one decimal part, then
+     * at most one space and an English unit or nothing ("11B", "1.2 trillion", "350M", "137000000000"). Such a text has
+     * no prefix, suffix, power of ten or second number for the general path to find, and that path would read it as
+     * exactly this number times this unit, so the result (or the refusal, for zero or a fraction of a parameter) is the
+     * same. Null for anything else, which the general path reads.
+     */
+    private static ParameterCount plainEnglish(String asWritten) {
+        int length = asWritten.length();
+        int i = 0;
+        while (i < length && isAsciiDigit(asWritten.charAt(i))) {
+            i++;
+        }
+        if (i == 0) {
+            return null;
+        }
+        int numberEnd = i;
+        if (i < length && asWritten.charAt(i) == '.') {
+            int fraction = ++i;
+            while (i < length && isAsciiDigit(asWritten.charAt(i))) {
+                i++;
+            }
+            if (i == fraction) {
+                return null;
+            }
+            numberEnd = i;
+        }
+        if (i < length && asWritten.charAt(i) == ' ') {
+            i++;
+        }
+        for (int u = i; u < length; u++) {
+            char c = asWritten.charAt(u);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
+                return null;
+            }
+        }
+        Integer unitExponent = ENGLISH_UNITS.get(asWritten.substring(i).toLowerCase(Locale.ROOT));
+        if (unitExponent == null || i == numberEnd + 1 && i == length) {
+            return null; // not a unit we know (or a trailing space, which strip() leaves none of): the general path says why
+        }
+        BigDecimal exact = new BigDecimal(asWritten.substring(0, numberEnd)).scaleByPowerOfTen(unitExponent);
+        return new ParameterCount(checkedLong(asWritten, exact), asWritten, false, null);
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** For counts that arrive as a JSON integer: only the sign needs checking. */
