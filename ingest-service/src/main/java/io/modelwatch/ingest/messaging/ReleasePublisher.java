@@ -10,11 +10,11 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Context;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import java.nio.charset.StandardCharsets;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.jboss.logging.Logger;
 import java.util.Map;
 import org.apache.kafka.clients.producer.Producer;
@@ -43,7 +43,14 @@ public class ReleasePublisher {
     public static final String CHANNEL = "model-releases";
     private static final Logger LOG = Logger.getLogger(ReleasePublisher.class);
 
+    // Header values that are the same on every announcement (Kafka keeps the array it is given and never writes to it).
+    private static final byte[] SPEC_VERSION = "1.0".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] ANNOUNCED_TYPE = EventTypes.RELEASE_ANNOUNCED.getBytes(StandardCharsets.UTF_8);
+    private static final byte[] SOURCE = EventTypes.INGEST_SOURCE.getBytes(StandardCharsets.UTF_8);
+    private static final byte[] JSON = "application/json".getBytes(StandardCharsets.UTF_8);
+
     private final MutinyEmitter<Object> emitter;
+    private final com.fasterxml.jackson.databind.ObjectWriter announcedWriter;
     private final KafkaClientService clients;
     private final OpenTelemetry telemetry;
     private final Counter announced;
@@ -51,8 +58,12 @@ public class ReleasePublisher {
 
     public ReleasePublisher(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
                             MutinyEmitter<Object> emitter, KafkaClientService clients, OpenTelemetry telemetry,
-                            MeterRegistry registry) {
+                            MeterRegistry registry, com.fasterxml.jackson.databind.ObjectMapper json) {
         this.emitter = emitter;
+        // A copy of the application's mapper (same configuration, same JSON) with Blackbird's generated accessors:
+        // reflective getter calls were a tenth of the batch path's time.
+        this.announcedWriter = json.copy().registerModule(new com.fasterxml.jackson.module.blackbird.BlackbirdModule())
+                .writerFor(ReleaseAnnounced.class);
         this.clients = clients;
         this.telemetry = telemetry;
         // modelwatch_events_produced_total: records the broker acknowledged (acks=all), by type.
@@ -87,20 +98,30 @@ public class ReleasePublisher {
         Producer<String, Object> producer = clients.<String, Object>getProducer(CHANNEL).unwrap();
         Map<String, String> trace = new java.util.HashMap<>();
         telemetry.getPropagators().getTextMapPropagator().inject(Context.current(), trace, (carrier, name, value) -> carrier.put(name, value));
+        List<org.apache.kafka.common.header.Header> traceHeaders = trace.entrySet().stream()
+                .<org.apache.kafka.common.header.Header>map(e -> new RecordHeader(e.getKey(), e.getValue().getBytes(StandardCharsets.UTF_8)))
+                .toList();
+        IsoTimes times = new IsoTimes();
         for (int i = 0; i < events.size(); i++) {
             ReleaseAnnounced event = events.get(i);
-            ProducerRecord<String, Object> record = new ProducerRecord<>(Topics.MODEL_RELEASES, event.slug(), event);
-            header(record, "ce_specversion", "1.0");
-            header(record, "ce_id", eventIds.get(i).toString());
-            header(record, "ce_type", EventTypes.RELEASE_ANNOUNCED);
-            header(record, "ce_source", EventTypes.INGEST_SOURCE);
-            header(record, "ce_subject", event.slug());
-            header(record, "ce_time", event.announcedAt().atOffset(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-            header(record, "content-type", "application/json");
-            trace.forEach((name, value) -> header(record, name, value));
             int index = i;
             Throwable refused;
             try {
+                // Serialised here, with a writer bound to the type, and handed over as bytes (EventSerializer passes
+                // them through): the same JSON the channel's serializer writes for the object.
+                byte[] value = announcedWriter.writeValueAsBytes(event);
+                byte[] slug = event.slug().getBytes(StandardCharsets.UTF_8);
+                ProducerRecord<String, Object> record = new ProducerRecord<>(Topics.MODEL_RELEASES, event.slug(), value);
+                record.headers().add(new RecordHeader("ce_specversion", SPEC_VERSION))
+                        .add(new RecordHeader("ce_id", eventIds.get(i).toString().getBytes(StandardCharsets.UTF_8)))
+                        .add(new RecordHeader("ce_type", ANNOUNCED_TYPE))
+                        .add(new RecordHeader("ce_source", SOURCE))
+                        .add(new RecordHeader("ce_subject", slug))
+                        .add(new RecordHeader("ce_time", times.format(event.announcedAt()).getBytes(StandardCharsets.UTF_8)))
+                        .add(new RecordHeader("content-type", JSON));
+                for (org.apache.kafka.common.header.Header h : traceHeaders) {
+                    record.headers().add(h);
+                }
                 Future<RecordMetadata> sending = producer.send(record, (metadata, failure) -> {
                     if (failure == null) {
                         announced.increment();
@@ -113,8 +134,8 @@ public class ReleasePublisher {
                 if (refused != null) {
                     i++;
                 }
-            } catch (RuntimeException e) { // serialization, interruption: the callback is not told
-                refused = e;
+            } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
+                refused = e; // serialization, interruption: the callback is not told
             }
             if (refused != null) {
                 if (i < events.size()) {
@@ -139,10 +160,6 @@ public class ReleasePublisher {
             Thread.currentThread().interrupt();
             return e;
         }
-    }
-
-    private static void header(ProducerRecord<?, ?> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     public Uni<Void> publish(UUID eventId, ReleaseAnnounced event) {

@@ -59,7 +59,7 @@ public class AnnouncementLedger {
     public List<Recorded> record(String keyName, String idempotencyKey, String endpoint, String bodySha256,
                                  List<Numbered> accepted) {
         if (idempotencyKey == null) {
-            return java.util.Objects.requireNonNull(persist(keyName, accepted, line -> UUID.randomUUID()), "random event id taken");
+            return java.util.Objects.requireNonNull(persist(keyName, accepted, line -> UUID.randomUUID(), false), "random event id taken");
         }
         Function<Integer, UUID> ids = line -> UUID.nameUUIDFromBytes(
                 String.join("\n", keyName, idempotencyKey, endpoint, Integer.toString(line)).getBytes(StandardCharsets.UTF_8));
@@ -92,7 +92,7 @@ public class AnnouncementLedger {
         key.persist();
         // Written now, so that a concurrent request with the same key waits here and then fails on the key's primary key.
         IdempotencyKey.flush();
-        List<Recorded> recorded = persist(keyName, accepted, ids);
+        List<Recorded> recorded = persist(keyName, accepted, ids, true);
         if (recorded == null) {
             // The derived event ids exist already: the key was used before and forgotten since (retention).
             throw new ProblemException(new Problem(java.net.URI.create("https://modelwatch.io/problems/idempotency-key-reused"),
@@ -118,22 +118,26 @@ public class AnnouncementLedger {
         return retention.toHours() >= 1 && retention.toMinutesPart() == 0 ? retention.toHours() + " h" : retention.toMinutes() + " min";
     }
 
-    /** The rows written, or null when an event id existed already (nothing written). */
-    private static List<Recorded> persist(String keyName, List<Numbered> accepted, Function<Integer, UUID> ids) {
+    /**
+     * The rows written, or null when an event id existed already (nothing written). {@code derived}: the ids are derived
+     * from an Idempotency-Key and may exist from a forgotten key; random ids are inserted without the conflict check
+     * (a clash of random UUIDs would be a primary-key violation, an error, rather than a silent null).
+     */
+    private static List<Recorded> persist(String keyName, List<Numbered> accepted, Function<Integer, UUID> ids, boolean derived) {
         List<Recorded> recorded = new ArrayList<>(accepted.size());
         String[] eventIds = new String[accepted.size()];
         String[] slugs = new String[accepted.size()];
-        String[] publishers = new String[accepted.size()];
         String[] times = new String[accepted.size()];
+        io.modelwatch.ingest.messaging.IsoTimes isoTimes = new io.modelwatch.ingest.messaging.IsoTimes();
         for (int i = 0; i < accepted.size(); i++) {
             Numbered n = accepted.get(i);
             // PostgreSQL keeps microseconds: the event carries the stored instant, so a replay sends the same data.
-            ReleaseAnnounced event = withAnnouncedAt(n.event(), n.event().announcedAt().truncatedTo(ChronoUnit.MICROS));
+            Instant at = n.event().announcedAt();
+            ReleaseAnnounced event = at.getNano() % 1_000 == 0 ? n.event() : withAnnouncedAt(n.event(), at.truncatedTo(ChronoUnit.MICROS));
             UUID eventId = ids.apply(n.line());
             eventIds[i] = eventId.toString();
             slugs[i] = event.slug();
-            publishers[i] = keyName;
-            times[i] = event.announcedAt().toString();
+            times[i] = isoTimes.format(event.announcedAt());
             recorded.add(new Recorded(n.line(), eventId, event));
         }
         // One statement for the whole batch (rows as arrays), in the transaction: entity by entity, a batch of
@@ -141,11 +145,11 @@ public class AnnouncementLedger {
         int written = Announcement.getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("insert into announcement"
                     + " (event_id, slug, publisher, announced_at)"
-                    + " select * from unnest(?::uuid[], ?::text[], ?::text[], ?::timestamptz[])"
-                    + " on conflict (event_id) do nothing")) {
-                insert.setArray(1, connection.createArrayOf("text", eventIds));
-                insert.setArray(2, connection.createArrayOf("text", slugs));
-                insert.setArray(3, connection.createArrayOf("text", publishers));
+                    + " select e, s, ?, t from unnest(?::uuid[], ?::text[], ?::timestamptz[]) as rows (e, s, t)"
+                    + (derived ? " on conflict (event_id) do nothing" : ""))) {
+                insert.setString(1, keyName);
+                insert.setArray(2, connection.createArrayOf("text", eventIds));
+                insert.setArray(3, connection.createArrayOf("text", slugs));
                 insert.setArray(4, connection.createArrayOf("text", times));
                 return insert.executeUpdate();
             }

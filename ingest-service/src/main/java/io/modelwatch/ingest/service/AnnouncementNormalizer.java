@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
@@ -25,7 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Checks an announcement and turns it into the event the rest of the system trusts: enums resolved,
@@ -34,7 +34,6 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class AnnouncementNormalizer {
 
-    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
     private final ObjectMapper json;
     private final Clock clock;
@@ -80,7 +79,7 @@ public class AnnouncementNormalizer {
                 }
                 if (country != null) {
                     country = country.toUpperCase(Locale.ROOT);
-                    if (!COUNTRY.matcher(country).matches()) {
+                    if (!isCountryCode(country)) {
                         errors.add(new Problem.FieldError("organizations[" + i + "].country",
                                 "'" + org.country() + "' is not an ISO 3166-1 alpha-2 country code such as CN or US"));
                     }
@@ -118,7 +117,7 @@ public class AnnouncementNormalizer {
                 cleaned(request.modalities(), s -> s.toLowerCase(Locale.ROOT)), cleaned(request.tasks(), Function.identity()),
                 accessibility, trimmed(request.architecture()), trimmed(request.baseModel()),
                 cleaned(request.tags(), s -> s.toLowerCase(Locale.ROOT)), request.links(), request.summary(), request.source(),
-                confidence, publisher, Instant.now(clock));
+                confidence, publisher, Instant.now(clock).truncatedTo(ChronoUnit.MICROS)); // as PostgreSQL keeps it
     }
 
     private static ParameterCount parameters(JsonNode node) {
@@ -159,11 +158,31 @@ public class AnnouncementNormalizer {
         return found;
     }
 
+    /** Trimmed, blanks dropped, in the given form, each once, in order (a loop: these lists have a few entries). */
     private static List<String> cleaned(List<String> values, Function<String, String> form) {
-        if (values == null) {
+        if (values == null || values.isEmpty()) {
             return List.of();
         }
-        return values.stream().map(AnnouncementNormalizer::trimmed).filter(s -> s != null).map(form).distinct().toList();
+        List<String> out = new ArrayList<>(values.size());
+        for (String value : values) {
+            String t = trimmed(value);
+            if (t != null) {
+                t = form.apply(t);
+                if (!out.contains(t)) {
+                    out.add(t);
+                }
+            }
+        }
+        return java.util.Collections.unmodifiableList(out);
+    }
+
+    /** Two ASCII capitals (ISO 3166-1 alpha-2 shape). */
+    private static boolean isCountryCode(String country) {
+        return country.length() == 2 && isCapital(country.charAt(0)) && isCapital(country.charAt(1));
+    }
+
+    private static boolean isCapital(char c) {
+        return c >= 'A' && c <= 'Z';
     }
 
     private static String trimmed(String s) {

@@ -50,13 +50,20 @@ class IngestBenchmark {
 
     private static final int SINGLE_REQUESTS = Integer.getInteger("bench.single", 4_000);
     private static final int SINGLE_CONCURRENCY = Integer.getInteger("bench.single-concurrency", 32);
-    private static final int BATCHES = Integer.getInteger("bench.batches", 12);
+    private static final int BATCHES = Integer.getInteger("bench.batches", 40);
     private static final int BATCH_LINES = Integer.getInteger("bench.batch-lines", 5_000);
     private static final int BATCH_CONCURRENCY = Integer.getInteger("bench.batch-concurrency", 2);
     private static final int CEILING_RECORDS = Integer.getInteger("bench.ceiling-records", 300_000);
+    // Warm-up, not measured: enough lines and records that the JIT has compiled the service's and the producer's paths.
+    // With 2,000 lines of warm-up, about half of the JVM's CPU in the measured batch phase went to JIT compilation
+    // (process CPU not on any listed thread), and the first ProducerPerformance run came out far below the second.
+    private static final int WARM_BATCHES = Integer.getInteger("bench.warm-batches", 20);
+    private static final int WARM_CEILING_RECORDS = Integer.getInteger("bench.warm-ceiling-records", 150_000);
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
     @TestHTTPResource("/api/v1/announcements")
     URI single;
     @TestHTTPResource("/api/v1/announcements/batch")
@@ -89,24 +96,40 @@ class IngestBenchmark {
 
         // The ceiling's topics are created first: a producer that starts on a topic whose leaders are not settled yet
         // got NOT_LEADER_OR_FOLLOWER, then OUT_OF_ORDER_SEQUENCE_NUMBER retries for minutes (a 10x lower "ceiling").
-        List<String> ceilingTopics = createTopics(2);
+        List<String> ceilingTopics = createTopics(3);
 
         // warm-up: JIT, connections, producer metadata
         singleEndpoint(run + "-warm", 500);
         batchEndpoint(run + "-warm", 2, 1_000);
+        if (WARM_CEILING_RECORDS > 0) {
+            double warm = ceiling(ceilingTopics.get(2), recordSize, WARM_CEILING_RECORDS);
+            line("warm-up (not counted): ProducerPerformance %.0f records/s (%d records)", warm, WARM_CEILING_RECORDS);
+        }
 
         // Besides records per second, the CPU time the whole JVM (broker, producer, service) spent per record in each
         // phase: on a machine shared with other builds, wall-clock rates move with the load; CPU per record much less.
+        ThreadCpu threads = new ThreadCpu();
+        Postgres postgres = new Postgres(URI.create(jdbcUrl.substring("jdbc:".length())).getPort());
         long cpu0 = cpu();
-        double ceilingBefore = ceiling(ceilingTopics.get(0), recordSize);
+        double ceilingBefore = ceiling(ceilingTopics.get(0), recordSize, CEILING_RECORDS);
+        Map<String, Long> ceilingBeforeThreads = threads.since(cpu() - cpu0);
         long cpu1 = cpu();
         double singleRate = singleEndpoint(run, SINGLE_REQUESTS);
+        Map<String, Long> singleThreads = threads.since(cpu() - cpu1);
         List<byte[]> bodies = bodies(run, BATCHES, BATCH_LINES);
+        // The batch path's own warm-up right before it is measured: after the single phase the JIT still compiled
+        // (and recompiled) the batch path for seconds into a measured phase warmed up before the single one.
+        batchEndpoint(run + "-warm-batch", WARM_BATCHES, BATCH_LINES);
+        threads.since(0);
+        long pg2 = postgres.cpu();
         long cpu2 = cpu();
         double batchRate = batchEndpoint(bodies, BATCH_LINES);
         long cpu3 = cpu();
-        double ceilingAfter = ceiling(ceilingTopics.get(1), recordSize);
+        long pg3 = postgres.cpu();
+        Map<String, Long> batchThreads = threads.since(cpu3 - cpu2);
+        double ceilingAfter = ceiling(ceilingTopics.get(1), recordSize, CEILING_RECORDS);
         long cpu4 = cpu();
+        Map<String, Long> ceilingAfterThreads = threads.since(cpu4 - cpu3);
         double ceiling = (ceilingBefore + ceilingAfter) / 2;
         double ceilingCpu = (cpu1 - cpu0 + cpu4 - cpu3) / (2.0 * CEILING_RECORDS); // microseconds per record
         double singleCpu = (cpu2 - cpu1) / (double) SINGLE_REQUESTS;
@@ -116,9 +139,16 @@ class IngestBenchmark {
         line("batch endpoint:  %.0f accepted announcements/s (%d batches of %d lines, %d in parallel)", batchRate, BATCHES, BATCH_LINES, BATCH_CONCURRENCY);
         line("producer ceiling (ProducerPerformance, %d-byte records, acks=all, idempotent): %.0f records/s before, %.0f after",
                 recordSize, ceilingBefore, ceilingAfter);
-        line("ratios to the mean ceiling: single %.3f, batch %.3f (target for batch: >= 0.5)", singleRate / ceiling, batchRate / ceiling);
+        line("ratios to the mean ceiling: single %.3f, batch %.3f (target for batch: >= 0.5); batch to the ceiling before %.3f,"
+                + " after %.3f", singleRate / ceiling, batchRate / ceiling, batchRate / ceilingBefore, batchRate / ceilingAfter);
         line("JVM CPU time per record (broker, producer, service and HTTP client together): ceiling %.0f us, single %.0f us,"
                 + " batch %.0f us; batch/ceiling records per CPU-second: %.3f", ceilingCpu, singleCpu, batchCpu, ceilingCpu / batchCpu);
+        perRecord("ceiling before", ceilingBeforeThreads, CEILING_RECORDS);
+        perRecord("single", singleThreads, SINGLE_REQUESTS);
+        perRecord("batch", batchThreads, BATCHES * BATCH_LINES);
+        line("PostgreSQL CPU per record (its own processes, not in the JVM figures), batch: %.1f us",
+                (pg3 - pg2) / (double) (BATCHES * BATCH_LINES));
+        perRecord("ceiling after", ceilingAfterThreads, CEILING_RECORDS);
         line("load average at the end: %.2f on %d processors",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
@@ -224,12 +254,143 @@ class IngestBenchmark {
         }
     }
 
-    private double ceiling(String topic, int recordSize) throws Exception {
+    private void perRecord(String phase, Map<String, Long> cpu, int records) {
+        StringBuilder text = new StringBuilder();
+        cpu.forEach((group, micros) -> text.append(String.format(", %s %.1f", group, micros / (double) records)));
+        line("JVM CPU per record by thread (us), %s:%s", phase, text.substring(1));
+    }
+
+    /** CPU time of the embedded PostgreSQL (the postmaster listening on the port, and its children), in microseconds. */
+    private static final class Postgres {
+        private final ProcessHandle postmaster;
+
+        Postgres(int port) {
+            postmaster = ProcessHandle.allProcesses()
+                    .filter(p -> p.info().commandLine().map(c -> c.contains("postgres") && c.contains(" -p " + port + " ")).orElse(false))
+                    .findFirst().orElse(null);
+        }
+
+        long cpu() {
+            if (postmaster == null) {
+                return 0;
+            }
+            return java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster), postmaster.children())
+                    .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L) / 1_000).sum();
+        }
+    }
+
+    /**
+     * CPU time of the JVM's threads by what they do, between two calls: the bench's own HTTP client, the HTTP server's
+     * event loops, the service's request (worker) threads, Kafka producer I/O threads, the embedded broker, the bench's
+     * main thread (ProducerPerformance runs there), the JIT compiler and GC threads (from /proc), and the rest of the
+     * process CPU (VM threads, and threads that ended within the phase, such as a ProducerPerformance producer's I/O thread).
+     */
+    private static final class ThreadCpu {
+        private final java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        private Map<Long, Long> last = snapshot();
+
+        private Map<Long, Long> snapshot() {
+            Map<Long, Long> cpu = new java.util.HashMap<>();
+            for (long id : bean.getAllThreadIds()) {
+                long nanos = bean.getThreadCpuTime(id);
+                if (nanos >= 0) {
+                    cpu.put(id, nanos);
+                }
+            }
+            return cpu;
+        }
+
+        /** Microseconds per group since the last call; "other" is what the process used beyond the listed threads. */
+        Map<String, Long> since(long processMicros) {
+            Map<Long, Long> now = snapshot();
+            Map<String, Long> groups = new java.util.LinkedHashMap<>();
+            for (String g : List.of("bench client", "http event loops", "request threads", "producer I/O", "broker", "bench main",
+                    "other threads", "JIT", "GC")) {
+                groups.put(g, 0L);
+            }
+            long listed = 0;
+            for (java.lang.management.ThreadInfo info : bean.getThreadInfo(now.keySet().stream().mapToLong(Long::longValue).toArray())) {
+                if (info == null) {
+                    continue;
+                }
+                long micros = (now.get(info.getThreadId()) - last.getOrDefault(info.getThreadId(), 0L)) / 1_000;
+                String group = group(info.getThreadName());
+                groups.merge(group, micros, Long::sum);
+                listed += micros;
+            }
+            // The JIT compiler and GC threads are not Java threads the bean lists: read from /proc (Linux), by name.
+            Map<String, Long> nativeNow = nativeThreads();
+            for (Map.Entry<String, Long> t : nativeNow.entrySet()) {
+                String group = t.getKey().startsWith("C1 CompilerThre") || t.getKey().startsWith("C2 CompilerThre") ? "JIT" : "GC";
+                long micros = t.getValue() - lastNative.getOrDefault(t.getKey(), 0L);
+                groups.merge(group, micros, Long::sum);
+                listed += micros;
+            }
+            groups.put("rest of the process (VM threads, threads that ended)", Math.max(0, processMicros - listed));
+            last = now;
+            lastNative = nativeNow;
+            return groups;
+        }
+
+        private Map<String, Long> lastNative = nativeThreads();
+
+        /** CPU microseconds of the JIT compiler and GC threads, by thread id and name, from /proc/self/task. */
+        private static Map<String, Long> nativeThreads() {
+            Map<String, Long> cpu = new java.util.HashMap<>();
+            try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+                for (Path task : (Iterable<Path>) tasks::iterator) {
+                    try {
+                        String name = Files.readString(task.resolve("comm")).strip();
+                        if (!(name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre") || name.startsWith("GC Thread")
+                                || name.startsWith("G1 "))) {
+                            continue;
+                        }
+                        String stat = Files.readString(task.resolve("stat"));
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                        cpu.put(name + " " + task.getFileName(), ticks * 10_000); // 100 ticks per second
+                    } catch (java.io.IOException | RuntimeException e) {
+                        // the thread ended meanwhile
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // not Linux: no breakdown
+            }
+            return cpu;
+        }
+
+        private static String group(String name) {
+            if (name.startsWith("HttpClient-")) {
+                return "bench client";
+            }
+            if (name.startsWith("vert.x-eventloop")) {
+                return "http event loops";
+            }
+            if (name.startsWith("executor-thread")) {
+                return "request threads";
+            }
+            if (name.startsWith("kafka-producer-network-thread")) {
+                return "producer I/O";
+            }
+            if (name.startsWith("data-plane-kafka") || name.startsWith("kafka-") || name.contains("Kafka")
+                    || name.startsWith("broker-") || name.startsWith("controller-") || name.startsWith("quorum-")
+                    || name.startsWith("ReplicaFetcher") || name.startsWith("ExpirationReaper") || name.startsWith("LogDirFailureHandler")
+                    || name.startsWith("raft-") || name.startsWith("transaction-log-manager") || name.startsWith("group-coordinator")) {
+                return "broker";
+            }
+            if (name.equals("main")) {
+                return "bench main";
+            }
+            return "other threads";
+        }
+    }
+
+    private double ceiling(String topic, int recordSize, int records) throws Exception {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream original = System.out;
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            ProducerPerformance.main(new String[] {"--topic", topic, "--num-records", Integer.toString(CEILING_RECORDS),
+            ProducerPerformance.main(new String[] {"--topic", topic, "--num-records", Integer.toString(records),
                     "--record-size", Integer.toString(recordSize), "--throughput", "-1",
                     "--producer-props", "bootstrap.servers=" + bootstrapServers, "acks=all", "enable.idempotence=true"});
         } finally {
