@@ -38,10 +38,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Not a test: a measurement, run only with {@code mvn -B -pl ingest-service -Pbench test}. Starts the service on the
- * embedded platform, then measures in one run (the machine is shared, so only ratios within a run mean much):
- * the Kafka producer ceiling for records of the size ingest sends (ProducerPerformance, acks=all, idempotent,
- * a topic with as many partitions as model-releases), accepted announcements per second through the single endpoint
- * (HTTP clients in parallel) and through the batch endpoint, then the ceiling again. Prints the figures and writes
+ * embedded platform, warms it up (batches and ProducerPerformance runs until the JIT is mostly done), then measures in
+ * one run (the machine is shared, so only ratios within a run mean much): the Kafka producer ceiling for records of the
+ * size ingest sends (ProducerPerformance, acks=all, idempotent, a topic with as many partitions as model-releases),
+ * accepted announcements per second through the batch endpoint, the ceiling again, then through the single endpoint
+ * (HTTP clients in parallel); and for each phase the CPU per record by thread group. Prints the figures and writes
  * them to target/bench-results.txt. No assertion on any figure.
  */
 @QuarkusTest
@@ -54,16 +55,22 @@ class IngestBenchmark {
     private static final int BATCH_LINES = Integer.getInteger("bench.batch-lines", 5_000);
     private static final int BATCH_CONCURRENCY = Integer.getInteger("bench.batch-concurrency", 2);
     private static final int CEILING_RECORDS = Integer.getInteger("bench.ceiling-records", 300_000);
-    // Warm-up, not measured: enough lines and records that the JIT has compiled the service's and the producer's paths.
-    // With 2,000 lines of warm-up, about half of the JVM's CPU in the measured batch phase went to JIT compilation
-    // (process CPU not on any listed thread), and the first ProducerPerformance run came out far below the second.
-    private static final int WARM_BATCHES = Integer.getInteger("bench.warm-batches", 20);
-    private static final int WARM_CEILING_RECORDS = Integer.getInteger("bench.warm-ceiling-records", 150_000);
+    // Warm-up, not measured, in rounds (see warmUp): with 2,000 lines of warm-up, about half of the JVM's CPU in the
+    // measured batch phase went to JIT compilation, and the first ProducerPerformance run came out far below the second.
+    private static final int WARM_BATCHES = Integer.getInteger("bench.warm-batches", 5);
+    private static final int WARM_CEILING_RECORDS = Integer.getInteger("bench.warm-ceiling-records", 100_000);
+    private static final int MAX_WARM_ROUNDS = Integer.getInteger("bench.max-warm-rounds", 4);
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
+    @ConfigProperty(name = "mp.messaging.outgoing.model-releases.batch.size")
+    String ingestBatchSize;
+    @ConfigProperty(name = "mp.messaging.outgoing.model-releases.linger.ms")
+    String ingestLinger;
+    @ConfigProperty(name = "mp.messaging.outgoing.model-releases.compression.type")
+    String ingestCompression;
     @TestHTTPResource("/api/v1/announcements")
     URI single;
     @TestHTTPResource("/api/v1/announcements/batch")
@@ -96,63 +103,89 @@ class IngestBenchmark {
 
         // The ceiling's topics are created first: a producer that starts on a topic whose leaders are not settled yet
         // got NOT_LEADER_OR_FOLLOWER, then OUT_OF_ORDER_SEQUENCE_NUMBER retries for minutes (a 10x lower "ceiling").
-        List<String> ceilingTopics = createTopics(3);
+        List<String> ceilingTopics = createTopics(4);
 
-        // warm-up: JIT, connections, producer metadata
+        // warm-up: connections, producer metadata, then the JIT (see warmUp)
         singleEndpoint(run + "-warm", 500);
-        batchEndpoint(run + "-warm", 2, 1_000);
-        if (WARM_CEILING_RECORDS > 0) {
-            double warm = ceiling(ceilingTopics.get(2), recordSize, WARM_CEILING_RECORDS);
-            line("warm-up (not counted): ProducerPerformance %.0f records/s (%d records)", warm, WARM_CEILING_RECORDS);
-        }
+        warmUp(run, ceilingTopics.get(2), recordSize);
 
+        // The batch phase between the two ceilings; the single phase last (it is far from the target either way, and
+        // run between them it left the JIT compiling through the batch phase).
         // Besides records per second, the CPU time the whole JVM (broker, producer, service) spent per record in each
         // phase: on a machine shared with other builds, wall-clock rates move with the load; CPU per record much less.
         ThreadCpu threads = new ThreadCpu();
         Postgres postgres = new Postgres(URI.create(jdbcUrl.substring("jdbc:".length())).getPort());
+        List<byte[]> bodies = bodies(run, BATCHES, BATCH_LINES);
+        threads.since(0);
         long cpu0 = cpu();
         double ceilingBefore = ceiling(ceilingTopics.get(0), recordSize, CEILING_RECORDS);
-        Map<String, Long> ceilingBeforeThreads = threads.since(cpu() - cpu0);
         long cpu1 = cpu();
-        double singleRate = singleEndpoint(run, SINGLE_REQUESTS);
-        Map<String, Long> singleThreads = threads.since(cpu() - cpu1);
-        List<byte[]> bodies = bodies(run, BATCHES, BATCH_LINES);
-        // The batch path's own warm-up right before it is measured: after the single phase the JIT still compiled
-        // (and recompiled) the batch path for seconds into a measured phase warmed up before the single one.
-        batchEndpoint(run + "-warm-batch", WARM_BATCHES, BATCH_LINES);
-        threads.since(0);
-        long pg2 = postgres.cpu();
-        long cpu2 = cpu();
+        Map<String, Long> ceilingBeforeThreads = threads.since(cpu1 - cpu0);
+        long pg1 = postgres.cpu();
         double batchRate = batchEndpoint(bodies, BATCH_LINES);
-        long cpu3 = cpu();
-        long pg3 = postgres.cpu();
-        Map<String, Long> batchThreads = threads.since(cpu3 - cpu2);
+        long cpu2 = cpu();
+        long pg2 = postgres.cpu();
+        Map<String, Long> batchThreads = threads.since(cpu2 - cpu1);
         double ceilingAfter = ceiling(ceilingTopics.get(1), recordSize, CEILING_RECORDS);
+        long cpu3 = cpu();
+        Map<String, Long> ceilingAfterThreads = threads.since(cpu3 - cpu2);
+        double singleRate = singleEndpoint(run, SINGLE_REQUESTS);
         long cpu4 = cpu();
-        Map<String, Long> ceilingAfterThreads = threads.since(cpu4 - cpu3);
+        Map<String, Long> singleThreads = threads.since(cpu4 - cpu3);
+        // Not part of the target's ceiling (which is ProducerPerformance's defaults): the same measurement with the
+        // producer settings ingest's channel uses, for comparison.
+        double ceilingIngestSettings = ceiling(ceilingTopics.get(3), recordSize, CEILING_RECORDS, "batch.size=" + ingestBatchSize,
+                "linger.ms=" + ingestLinger, "compression.type=" + ingestCompression);
         double ceiling = (ceilingBefore + ceilingAfter) / 2;
-        double ceilingCpu = (cpu1 - cpu0 + cpu4 - cpu3) / (2.0 * CEILING_RECORDS); // microseconds per record
-        double singleCpu = (cpu2 - cpu1) / (double) SINGLE_REQUESTS;
-        double batchCpu = (cpu3 - cpu2) / (double) (BATCHES * BATCH_LINES);
+        double ceilingCpu = (cpu1 - cpu0 + cpu3 - cpu2) / (2.0 * CEILING_RECORDS); // microseconds per record
+        double singleCpu = (cpu4 - cpu3) / (double) SINGLE_REQUESTS;
+        double batchCpu = (cpu2 - cpu1) / (double) (BATCHES * BATCH_LINES);
 
         line("single endpoint: %.0f accepted announcements/s (%d requests, %d in parallel)", singleRate, SINGLE_REQUESTS, SINGLE_CONCURRENCY);
         line("batch endpoint:  %.0f accepted announcements/s (%d batches of %d lines, %d in parallel)", batchRate, BATCHES, BATCH_LINES, BATCH_CONCURRENCY);
         line("producer ceiling (ProducerPerformance, %d-byte records, acks=all, idempotent): %.0f records/s before, %.0f after",
                 recordSize, ceilingBefore, ceilingAfter);
+        line("producer ceiling with ingest's producer settings (batch.size=%s, linger.ms=%s, compression.type=%s, measured"
+                + " after the single phase): %.0f records/s; batch to it: %.3f", ingestBatchSize, ingestLinger, ingestCompression,
+                ceilingIngestSettings, batchRate / ceilingIngestSettings);
         line("ratios to the mean ceiling: single %.3f, batch %.3f (target for batch: >= 0.5); batch to the ceiling before %.3f,"
                 + " after %.3f", singleRate / ceiling, batchRate / ceiling, batchRate / ceilingBefore, batchRate / ceilingAfter);
         line("JVM CPU time per record (broker, producer, service and HTTP client together): ceiling %.0f us, single %.0f us,"
                 + " batch %.0f us; batch/ceiling records per CPU-second: %.3f", ceilingCpu, singleCpu, batchCpu, ceilingCpu / batchCpu);
         perRecord("ceiling before", ceilingBeforeThreads, CEILING_RECORDS);
-        perRecord("single", singleThreads, SINGLE_REQUESTS);
         perRecord("batch", batchThreads, BATCHES * BATCH_LINES);
         line("PostgreSQL CPU per record (its own processes, not in the JVM figures), batch: %.1f us",
-                (pg3 - pg2) / (double) (BATCHES * BATCH_LINES));
+                (pg2 - pg1) / (double) (BATCHES * BATCH_LINES));
         perRecord("ceiling after", ceilingAfterThreads, CEILING_RECORDS);
+        perRecord("single", singleThreads, SINGLE_REQUESTS);
         line("load average at the end: %.2f on %d processors",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
         Files.writeString(Path.of("target/bench-results.txt"), String.join("\n", report) + "\n");
+    }
+
+    /**
+     * Rounds of batches and ProducerPerformance runs until the JIT is mostly done with both paths: on this 2-core machine
+     * the compiler threads were still taking a third of the JVM's CPU through a batch phase preceded by 100,000 lines of
+     * warm-up (first C2 compilations of the service's, Jackson's, Netty's and the broker's hot methods). Stops when the
+     * compilers were busy less than 10% of a round's time (after at least two rounds), or after bench.max-warm-rounds (4;
+     * on this machine 12 rounds, over a minute, were not enough for that, so the measured phases still include JIT work:
+     * the per-thread CPU figures show how much).
+     */
+    private void warmUp(String run, String topic, int recordSize) throws Exception {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        for (int round = 1; round <= MAX_WARM_ROUNDS; round++) {
+            long compiling = jit.getTotalCompilationTime();
+            long start = System.nanoTime();
+            batchEndpoint(run + "-warm-" + round, WARM_BATCHES, BATCH_LINES);
+            double producer = ceiling(topic, recordSize, WARM_CEILING_RECORDS);
+            double share = (jit.getTotalCompilationTime() - compiling) / ((System.nanoTime() - start) / 1e6);
+            line("warm-up round %d (not counted): %d batches, ProducerPerformance %.0f records/s; JIT compiling %.0f%% of the time",
+                    round, WARM_BATCHES, producer, 100 * share);
+            if (round >= 2 && share < 0.10) {
+                break;
+            }
+        }
     }
 
     private double singleEndpoint(String run, int requests) throws Exception {
@@ -385,14 +418,16 @@ class IngestBenchmark {
         }
     }
 
-    private double ceiling(String topic, int recordSize, int records) throws Exception {
+    private double ceiling(String topic, int recordSize, int records, String... producerProps) throws Exception {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream original = System.out;
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            ProducerPerformance.main(new String[] {"--topic", topic, "--num-records", Integer.toString(records),
+            List<String> args = new ArrayList<>(List.of("--topic", topic, "--num-records", Integer.toString(records),
                     "--record-size", Integer.toString(recordSize), "--throughput", "-1",
-                    "--producer-props", "bootstrap.servers=" + bootstrapServers, "acks=all", "enable.idempotence=true"});
+                    "--producer-props", "bootstrap.servers=" + bootstrapServers, "acks=all", "enable.idempotence=true"));
+            args.addAll(List.of(producerProps));
+            ProducerPerformance.main(args.toArray(String[]::new));
         } finally {
             System.setOut(original);
         }
