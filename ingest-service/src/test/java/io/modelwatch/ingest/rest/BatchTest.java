@@ -78,6 +78,28 @@ class BatchTest {
     }
 
     @Test
+    void theLinesOfABatchWithoutKeyAreRecordedForRetraction() {
+        // A batch without Idempotency-Key writes its rows by COPY: each accepted line must be in the ledger with its
+        // slug and publisher, so its publisher (and only they) can retract it.
+        String run = UUID.randomUUID().toString();
+        String body = IntStream.range(0, 3).mapToObj(i -> Topic.announcement("Copied " + i + " " + run, "\"7B\""))
+                .collect(Collectors.joining("\n")) + "\n";
+        JsonPath report = given().header("Authorization", "Bearer publisher-a-key").contentType(NDJSON).body(Topic.utf8(body))
+                .when().post("/api/v1/announcements/batch")
+                .then().statusCode(200).body("accepted", equalTo(3)).extract().jsonPath();
+        for (int i = 0; i < 3; i++) {
+            String eventId = report.getString("results[" + i + "].eventId");
+            given().header("Authorization", "Bearer publisher-b-key")
+                    .when().post("/api/v1/announcements/{id}/retraction", eventId)
+                    .then().statusCode(403).contentType("application/problem+json").body("detail", containsString("publisher-a"));
+            given().header("Authorization", "Bearer publisher-a-key")
+                    .when().post("/api/v1/announcements/{id}/retraction", eventId)
+                    .then().statusCode(202).body("retracts", equalTo(eventId))
+                    .body("slug", equalTo(report.getString("results[" + i + "].slug")));
+        }
+    }
+
+    @Test
     void withAcceptNdjsonTheReportIsStreamedLineByLineAndEndsWithASummary() throws Exception {
         String run = UUID.randomUUID().toString();
         List<String> lines = new java.util.ArrayList<>();
