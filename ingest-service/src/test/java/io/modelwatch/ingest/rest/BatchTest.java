@@ -79,8 +79,8 @@ class BatchTest {
 
     @Test
     void theLinesOfABatchWithoutKeyAreRecordedForRetraction() {
-        // A batch without Idempotency-Key writes its rows by COPY: each accepted line must be in the ledger with its
-        // slug and publisher, so its publisher (and only they) can retract it.
+        // A batch without Idempotency-Key records its rows in one insert (no conflict check): each accepted line must be
+        // in the ledger with its slug and publisher, so its publisher (and only they) can retract it.
         String run = UUID.randomUUID().toString();
         String body = IntStream.range(0, 3).mapToObj(i -> Topic.announcement("Copied " + i + " " + run, "\"7B\""))
                 .collect(Collectors.joining("\n")) + "\n";
