@@ -17,6 +17,7 @@ import io.modelwatch.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -108,12 +109,13 @@ public class AnnouncementIntake {
         }
         int nonBlank = lines.size();
         long started = System.nanoTime();
+        Instant announcedAt = normalizer.now(); // one instant for the request: the ledger keeps one row per request
         List<Outcome> rejected = new ArrayList<>();
         List<Numbered> valid = new ArrayList<>(nonBlank);
         for (int[] line : lines) {
             try {
                 AnnouncementRequest request = reader.readValue(body, line[1], line[2]);
-                valid.add(new Numbered(line[0], normalizer.normalize(request, publisherName)));
+                valid.add(new Numbered(line[0], normalizer.normalize(request, publisherName, announcedAt)));
             } catch (ProblemException e) {
                 rejected.add(new Outcome(line[0], 400, null, null, e.problem().detail(), e.problem().errors()));
             } catch (JsonProcessingException e) {

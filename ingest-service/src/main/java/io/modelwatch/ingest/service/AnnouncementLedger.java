@@ -2,39 +2,47 @@ package io.modelwatch.ingest.service;
 
 import io.modelwatch.contract.ReleaseAnnounced;
 import io.modelwatch.contract.ReleaseRetracted;
-import io.modelwatch.ingest.model.Announcement;
 import io.modelwatch.ingest.model.IdempotencyKey;
+import io.modelwatch.ingest.model.Retraction;
 import io.modelwatch.problem.Problem;
 import io.modelwatch.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
-import org.hibernate.Session;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import org.hibernate.Session;
 
 /**
- * What ingest remembers of what it accepted, written (and committed) before the events are sent:
- * the announcement rows that retractions need, and the Idempotency-Key of the request.
+ * What ingest remembers of what it accepted, written (and committed) before the events are sent: one row per
+ * accepted request (a single announcement, a batch, a feed entry) with its publisher, its announcedAt and the slug
+ * of each announcement, which retractions need; the Idempotency-Key of the request; and the retractions.
  *
- * <p>Idempotency: the event ids of a request with an Idempotency-Key are derived from (API key name,
- * idempotency key, endpoint, line), so a retry with the same body finds the same rows and the events are
- * sent again under the same CloudEvent ids (and the same announcedAt); the catalog is idempotent by event id,
- * so it counts them once. Sending again rather than not at all means that a request whose first attempt got a
- * 503 (recorded here, but never acknowledged by the broker) is delivered by its retry.
+ * <p>Event ids: the announcement at position p of a request (0, 1, ... in the order of its accepted lines) gets the
+ * request's id with its last 16 bits set to p, so a batch is one row, and a retraction finds the request from the
+ * event id alone. Request ids are random, or derived from (API key name, Idempotency-Key, endpoint).
+ *
+ * <p>Idempotency: a retry with the same Idempotency-Key and body finds the same request and gets the same event ids
+ * and the same announcedAt; the events are sent again under the same CloudEvent ids, and the catalog, idempotent by
+ * event id, counts them once. Sending again rather than not at all means that a request whose first attempt got a 503
+ * (recorded here, but never acknowledged by the broker) is delivered by its retry.
  */
 @ApplicationScoped
 public class AnnouncementLedger {
+
+    /** The most announcements one request can hold: their positions are the last 16 bits of their event ids. */
+    public static final int MAX_PER_REQUEST = 1 << 16;
+    private static final long POSITION = 0xFFFFL;
 
     /** An announcement that passed validation, with its line in the request (0 for a single announcement). */
     public record Numbered(int line, ReleaseAnnounced event) {
@@ -50,19 +58,49 @@ public class AnnouncementLedger {
 
     private final Clock clock = Clock.systemUTC();
     private final io.modelwatch.ingest.config.IngestConfig config;
+    private final EntityManager entities;
 
-    public AnnouncementLedger(io.modelwatch.ingest.config.IngestConfig config) {
+    public AnnouncementLedger(io.modelwatch.ingest.config.IngestConfig config, EntityManager entities) {
+        if (config.maxBatchLines() > MAX_PER_REQUEST) {
+            throw new IllegalArgumentException("modelwatch.ingest.max-batch-lines is " + config.maxBatchLines()
+                    + "; at most " + MAX_PER_REQUEST + " announcements fit in one request's event ids");
+        }
         this.config = config;
+        this.entities = entities;
     }
 
+    /** The event id of the announcement at {@code position} of request {@code request}. */
+    static UUID eventId(UUID request, int position) {
+        return new UUID(request.getMostSignificantBits(), request.getLeastSignificantBits() & ~POSITION | position);
+    }
+
+    /** The request id an event id belongs to (its last 16 bits cleared); also how a request id is made from a UUID. */
+    static UUID requestOf(UUID eventId) {
+        return new UUID(eventId.getMostSignificantBits(), eventId.getLeastSignificantBits() & ~POSITION);
+    }
+
+    /**
+     * Records the accepted announcements of one request, which share their announcedAt (the intake stamps them once),
+     * and returns them under their event ids; for a retry with the same Idempotency-Key and body, the recorded ones.
+     */
     @Transactional
     public List<Recorded> record(String keyName, String idempotencyKey, String endpoint, String bodySha256,
                                  List<Numbered> accepted) {
-        if (idempotencyKey == null) {
-            return java.util.Objects.requireNonNull(persist(keyName, accepted, line -> UUID.randomUUID(), false), "random event id taken");
+        if (accepted.isEmpty() || accepted.size() > MAX_PER_REQUEST) {
+            throw new IllegalArgumentException("a request records 1 to " + MAX_PER_REQUEST + " announcements, not " + accepted.size());
         }
-        Function<Integer, UUID> ids = line -> UUID.nameUUIDFromBytes(
-                String.join("\n", keyName, idempotencyKey, endpoint, Integer.toString(line)).getBytes(StandardCharsets.UTF_8));
+        Instant announcedAt = accepted.get(0).event().announcedAt();
+        for (Numbered n : accepted) {
+            if (!announcedAt.equals(n.event().announcedAt())) {
+                throw new IllegalArgumentException("the announcements of one request share their announcedAt");
+            }
+        }
+        if (idempotencyKey == null) {
+            return java.util.Objects.requireNonNull(persist(requestOf(UUID.randomUUID()), keyName, announcedAt, accepted, false),
+                    "random request id taken");
+        }
+        UUID request = requestOf(UUID.nameUUIDFromBytes(
+                String.join("\n", keyName, idempotencyKey, endpoint).getBytes(StandardCharsets.UTF_8)));
         IdempotencyKey previous = IdempotencyKey.findById(new IdempotencyKey.Id(keyName, idempotencyKey));
         if (previous != null) {
             if (!previous.endpoint.equals(endpoint) || !previous.bodySha256.equals(bodySha256)) {
@@ -72,15 +110,22 @@ public class AnnouncementLedger {
                                 + (previous.endpoint.equals(endpoint) ? "" : " on " + previous.endpoint)
                                 + "; use a new key for a new request.", null, null));
             }
-            List<UUID> eventIds = accepted.stream().map(n -> ids.apply(n.line())).toList();
-            Map<UUID, Announcement> rows = Announcement.<Announcement>list("eventId in ?1", eventIds).stream()
-                    .collect(Collectors.toMap(a -> a.eventId, a -> a));
-            List<Recorded> replay = new ArrayList<>(accepted.size());
-            for (Numbered n : accepted) {
-                Announcement row = rows.get(ids.apply(n.line()));
-                if (row != null) {
-                    replay.add(new Recorded(n.line(), row.eventId, withAnnouncedAt(n.event(), row.announcedAt)));
+            Instant recordedAt = session().doReturningWork(connection -> {
+                try (PreparedStatement select = connection.prepareStatement("select announced_at from accepted_request where id = ?")) {
+                    select.setObject(1, request);
+                    try (ResultSet row = select.executeQuery()) {
+                        return row.next() ? row.getObject(1, OffsetDateTime.class).toInstant() : null;
+                    }
                 }
+            });
+            if (recordedAt == null) {
+                // A key recorded before the ledger kept one row per request (its event ids were derived otherwise).
+                throw forgotten(idempotencyKey);
+            }
+            List<Recorded> replay = new ArrayList<>(accepted.size());
+            for (int p = 0; p < accepted.size(); p++) {
+                Numbered n = accepted.get(p);
+                replay.add(new Recorded(n.line(), eventId(request, p), withAnnouncedAt(n.event(), recordedAt)));
             }
             return replay;
         }
@@ -92,19 +137,23 @@ public class AnnouncementLedger {
         key.persist();
         // Written now, so that a concurrent request with the same key waits here and then fails on the key's primary key.
         IdempotencyKey.flush();
-        List<Recorded> recorded = persist(keyName, accepted, ids, true);
+        List<Recorded> recorded = persist(request, keyName, announcedAt, accepted, true);
         if (recorded == null) {
-            // The derived event ids exist already: the key was used before and forgotten since (retention).
-            throw new ProblemException(new Problem(java.net.URI.create("https://modelwatch.io/problems/idempotency-key-reused"),
-                    "Idempotency-Key reused", 409,
-                    "The Idempotency-Key '" + idempotencyKey + "' was used more than " + retentionText()
-                            + " ago and is no longer remembered; use a new key for a new request.", null, null));
+            // The request exists already: the key was used before and forgotten since (retention).
+            throw forgotten(idempotencyKey);
         }
         return recorded;
     }
 
+    private ProblemException forgotten(String idempotencyKey) {
+        return new ProblemException(new Problem(java.net.URI.create("https://modelwatch.io/problems/idempotency-key-reused"),
+                "Idempotency-Key reused", 409,
+                "The Idempotency-Key '" + idempotencyKey + "' was used more than " + retentionText()
+                        + " ago and is no longer remembered; use a new key for a new request.", null, null));
+    }
+
     /**
-     * Forgets the Idempotency-Keys recorded before {@code cutoff} (the announcements stay).
+     * Forgets the Idempotency-Keys recorded before {@code cutoff} (the requests stay).
      *
      * @return how many were deleted
      */
@@ -119,42 +168,30 @@ public class AnnouncementLedger {
     }
 
     /**
-     * The rows written, or null when an event id existed already (nothing written). {@code derived}: the ids are derived
-     * from an Idempotency-Key and may exist from a forgotten key; random ids are inserted without the conflict check
-     * (a clash of random UUIDs would be a primary-key violation, an error, rather than a silent null).
+     * The announcements under their event ids, or null when the request existed already (nothing written). {@code derived}:
+     * the request id is derived from an Idempotency-Key and may exist from a forgotten key; a random one is inserted
+     * without the conflict check (a clash of random ids would be a primary-key violation, an error, not a silent null).
      */
-    private static List<Recorded> persist(String keyName, List<Numbered> accepted, Function<Integer, UUID> ids, boolean derived) {
+    private List<Recorded> persist(UUID request, String publisher, Instant announcedAt, List<Numbered> accepted, boolean derived) {
         List<Recorded> recorded = new ArrayList<>(accepted.size());
-        String[] eventIds = new String[accepted.size()];
         String[] slugs = new String[accepted.size()];
-        String[] times = new String[accepted.size()];
-        io.modelwatch.ingest.messaging.IsoTimes isoTimes = new io.modelwatch.ingest.messaging.IsoTimes();
-        for (int i = 0; i < accepted.size(); i++) {
-            Numbered n = accepted.get(i);
-            // PostgreSQL keeps microseconds: the event carries the stored instant, so a replay sends the same data.
-            Instant at = n.event().announcedAt();
-            ReleaseAnnounced event = at.getNano() % 1_000 == 0 ? n.event() : withAnnouncedAt(n.event(), at.truncatedTo(ChronoUnit.MICROS));
-            UUID eventId = ids.apply(n.line());
-            eventIds[i] = eventId.toString();
-            slugs[i] = event.slug();
-            times[i] = isoTimes.format(event.announcedAt());
-            recorded.add(new Recorded(n.line(), eventId, event));
+        for (int p = 0; p < accepted.size(); p++) {
+            Numbered n = accepted.get(p);
+            slugs[p] = n.event().slug();
+            recorded.add(new Recorded(n.line(), eventId(request, p), n.event()));
         }
-        // One statement for the whole batch (rows as arrays), in the transaction: entity by entity, a batch of
-        // 5,000 spent more time in Hibernate than in PostgreSQL. (COPY was tried for the keyless case: no measurable gain.)
-        int written = Announcement.getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("insert into announcement"
-                    + " (event_id, slug, publisher, announced_at)"
-                    + " select e, s, ?, t from unnest(?::uuid[], ?::text[], ?::timestamptz[]) as rows (e, s, t)"
-                    + (derived ? " on conflict (event_id) do nothing" : ""))) {
-                insert.setString(1, keyName);
-                insert.setArray(2, connection.createArrayOf("text", eventIds));
-                insert.setArray(3, connection.createArrayOf("text", slugs));
-                insert.setArray(4, connection.createArrayOf("text", times));
+        int written = session().doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into accepted_request"
+                    + " (id, publisher, announced_at, slugs) values (?, ?, ?, ?)"
+                    + (derived ? " on conflict (id) do nothing" : ""))) {
+                insert.setObject(1, request);
+                insert.setString(2, publisher);
+                insert.setObject(3, announcedAt.atOffset(ZoneOffset.UTC));
+                insert.setArray(4, connection.createArrayOf("text", slugs));
                 return insert.executeUpdate();
             }
         });
-        return written == recorded.size() ? recorded : null;
+        return written == 1 ? recorded : null;
     }
 
     /**
@@ -163,23 +200,47 @@ public class AnnouncementLedger {
      */
     @Transactional
     public RecordedRetraction retract(UUID announcementId, String caller, boolean admin, String reason) {
-        Announcement row = Announcement.findById(announcementId, LockModeType.PESSIMISTIC_WRITE);
-        if (row == null) {
+        String[] found = session().doReturningWork(connection -> {
+            // slugs[] is 1-based; a position outside the request's announcements reads null
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select publisher, slugs[? - first_index + 1] from accepted_request where id = ?")) {
+                select.setInt(1, (int) (announcementId.getLeastSignificantBits() & POSITION));
+                select.setObject(2, requestOf(announcementId));
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() && row.getString(2) != null ? new String[] {row.getString(1), row.getString(2)} : null;
+                }
+            }
+        });
+        if (found == null) {
             throw new ProblemException(Problem.of(Response.Status.NOT_FOUND,
                     "No announcement was accepted here with the event id " + announcementId + "."));
         }
-        if (!admin && !caller.equals(row.publisher)) {
+        String publisher = found[0];
+        if (!admin && !caller.equals(publisher)) {
             throw new ProblemException(Problem.of(Response.Status.FORBIDDEN,
-                    "Only the publisher of an announcement ('" + row.publisher + "') or an admin may retract it."));
+                    "Only the publisher of an announcement ('" + publisher + "') or an admin may retract it."));
         }
-        if (row.retractionEventId == null) {
-            row.retractionEventId = UUID.randomUUID();
-            row.retractionReason = reason;
-            row.retractedBy = caller;
-            row.retractedAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-        }
-        return new RecordedRetraction(row.retractionEventId, new ReleaseRetracted(row.slug, row.eventId.toString(),
-                row.retractionReason, row.retractedBy, row.retractedAt));
+        // The first retraction is kept; a concurrent one waits for it here and then reads it.
+        session().doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into retraction"
+                    + " (announcement_event_id, event_id, slug, reason, retracted_by, retracted_at) values (?, ?, ?, ?, ?, ?)"
+                    + " on conflict (announcement_event_id) do nothing")) {
+                insert.setObject(1, announcementId);
+                insert.setObject(2, UUID.randomUUID());
+                insert.setString(3, found[1]);
+                insert.setString(4, reason);
+                insert.setString(5, caller);
+                insert.setObject(6, Instant.now(clock).truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
+                insert.executeUpdate();
+            }
+        });
+        Retraction r = Retraction.findById(announcementId);
+        return new RecordedRetraction(r.eventId, new ReleaseRetracted(r.slug, announcementId.toString(), r.reason,
+                r.retractedBy, r.retractedAt));
+    }
+
+    private Session session() {
+        return entities.unwrap(Session.class);
     }
 
     private static ReleaseAnnounced withAnnouncedAt(ReleaseAnnounced e, Instant announcedAt) {

@@ -48,7 +48,18 @@ public class AnnouncementNormalizer {
         this.clock = clock;
     }
 
+    /** The event for {@code request}, announced now. */
     public ReleaseAnnounced normalize(AnnouncementRequest request, String publisher) {
+        return normalize(request, publisher, now());
+    }
+
+    /** Now, as PostgreSQL keeps it (microseconds): the announcedAt of what is accepted now. */
+    public Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** The event for {@code request} with {@code announcedAt} (as from {@link #now()}: one for all lines of a batch). */
+    public ReleaseAnnounced normalize(AnnouncementRequest request, String publisher, Instant announcedAt) {
         if (request == null) {
             throw new ProblemException(Problem.invalid("The body is empty: send an announcement as JSON.", null));
         }
@@ -117,7 +128,7 @@ public class AnnouncementNormalizer {
                 cleaned(request.modalities(), s -> s.toLowerCase(Locale.ROOT)), cleaned(request.tasks(), Function.identity()),
                 accessibility, trimmed(request.architecture()), trimmed(request.baseModel()),
                 cleaned(request.tags(), s -> s.toLowerCase(Locale.ROOT)), request.links(), request.summary(), request.source(),
-                confidence, publisher, Instant.now(clock).truncatedTo(ChronoUnit.MICROS)); // as PostgreSQL keeps it
+                confidence, publisher, announcedAt);
     }
 
     private static ParameterCount parameters(JsonNode node) {

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
-import io.modelwatch.ingest.model.Announcement;
+import io.modelwatch.contract.ReleaseAnnounced;
+import io.modelwatch.ingest.model.Retraction;
+import io.modelwatch.ingest.service.AnnouncementIntake;
+import io.modelwatch.ingest.service.AnnouncementLedger;
+import io.modelwatch.ingest.service.AnnouncementLedger.Numbered;
+import io.modelwatch.ingest.service.AnnouncementNormalizer;
 import io.modelwatch.platform.EmbeddedPlatformTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
@@ -14,8 +19,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -40,6 +45,10 @@ class BrokerDownTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers; // the embedded broker is up; only the service's channel points nowhere
+    @Inject
+    AnnouncementLedger ledger;
+    @Inject
+    AnnouncementNormalizer normalizer;
 
     @Test
     void aSingleAnnouncementIs503WithRetryAfter() {
@@ -72,24 +81,23 @@ class BrokerDownTest {
     @Test
     void aRetractionIs503WithRetryAfterAndARetryResendsTheSameRetraction() {
         // An announcement accepted earlier (while the broker was there)
-        Announcement accepted = new Announcement();
-        accepted.eventId = UUID.randomUUID();
-        accepted.slug = "accepted-earlier-" + accepted.eventId;
-        accepted.publisher = "publisher-a";
-        accepted.announcedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        QuarkusTransaction.requiringNew().run(accepted::persist);
+        ReleaseAnnounced event = normalizer.normalize(new AnnouncementRequest("model", "Accepted earlier " + UUID.randomUUID(),
+                List.of(new AnnouncementRequest.OrganizationInput("BigScience", "FR")), "2021", null, null, null, null, null, null,
+                null, null, null, null, null), "publisher-a");
+        UUID accepted = ledger.record("publisher-a", null, AnnouncementIntake.SINGLE, "-", List.of(new Numbered(0, event)))
+                .get(0).eventId();
         long before = Topic.endOffset(bootstrapServers);
 
         given().header("Authorization", "Bearer publisher-a-key")
-                .when().post("/api/v1/announcements/{id}/retraction", accepted.eventId)
+                .when().post("/api/v1/announcements/{id}/retraction", accepted)
                 .then().statusCode(503).contentType("application/problem+json").header("Retry-After", notNullValue());
         assertThat(Topic.endOffset(bootstrapServers)).isEqualTo(before);
         // The retraction keeps its event id, so that a retry sends that same event (and the catalog counts it once)
-        UUID first = QuarkusTransaction.requiringNew().call(() -> Announcement.<Announcement>findById(accepted.eventId).retractionEventId);
+        UUID first = QuarkusTransaction.requiringNew().call(() -> Retraction.<Retraction>findById(accepted).eventId);
         given().header("Authorization", "Bearer publisher-a-key")
-                .when().post("/api/v1/announcements/{id}/retraction", accepted.eventId)
+                .when().post("/api/v1/announcements/{id}/retraction", accepted)
                 .then().statusCode(503).header("Retry-After", notNullValue());
-        assertThat(QuarkusTransaction.requiringNew().call(() -> Announcement.<Announcement>findById(accepted.eventId).retractionEventId))
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Retraction.<Retraction>findById(accepted).eventId))
                 .isNotNull().isEqualTo(first);
         assertThat(Topic.endOffset(bootstrapServers)).isEqualTo(before);
     }

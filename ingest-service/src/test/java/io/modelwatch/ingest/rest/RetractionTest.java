@@ -82,7 +82,14 @@ class RetractionTest {
 
     @Test
     void anUnknownOrMalformedEventIdIsAProblemAndEmitsNothing() {
+        // the ledger finds an announcement by its request (the event id without its last 16 bits) and its position
+        // there (those bits): the next position of a request of one announcement is no announcement
+        UUID accepted = UUID.fromString(announce("publisher-a-key", "Alone " + UUID.randomUUID()).getString("eventId"));
+        UUID beside = new UUID(accepted.getMostSignificantBits(), accepted.getLeastSignificantBits() + 1);
         long before = Topic.endOffset(bootstrapServers);
+        given().header("Authorization", "Bearer admin-key")
+                .when().post("/api/v1/announcements/{id}/retraction", beside)
+                .then().statusCode(404).contentType("application/problem+json");
         given().header("Authorization", "Bearer admin-key")
                 .when().post("/api/v1/announcements/{id}/retraction", UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json");

@@ -8,27 +8,21 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An accepted announcement, kept so that its publisher (or an admin) can retract it later. */
+/** The retraction of an accepted announcement, kept under its own event id so that a repeated retraction re-sends it. */
 @Entity
-@Table(name = "announcement")
-public class Announcement extends PanacheEntityBase {
+@Table(name = "retraction")
+public class Retraction extends PanacheEntityBase {
 
     @Id
+    @Column(name = "announcement_event_id")
+    public UUID announcementEventId;
+
     @Column(name = "event_id")
     public UUID eventId;
 
     public String slug;
 
-    public String publisher;
-
-    @Column(name = "announced_at")
-    public Instant announcedAt;
-
-    @Column(name = "retraction_event_id")
-    public UUID retractionEventId;
-
-    @Column(name = "retraction_reason")
-    public String retractionReason;
+    public String reason;
 
     @Column(name = "retracted_by")
     public String retractedBy;
