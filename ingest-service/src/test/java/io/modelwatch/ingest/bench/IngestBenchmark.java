@@ -53,7 +53,9 @@ class IngestBenchmark {
     private static final int SINGLE_CONCURRENCY = Integer.getInteger("bench.single-concurrency", 32);
     private static final int BATCHES = Integer.getInteger("bench.batches", 40);
     private static final int BATCH_LINES = Integer.getInteger("bench.batch-lines", 5_000);
-    private static final int BATCH_CONCURRENCY = Integer.getInteger("bench.batch-concurrency", 2);
+    // 4 clients: with 2, each request thread idled while its batch waited for the broker's acknowledgements and its
+    // report was written, and the phase used about 1.2 of the 2 processors (see "busy" in the results).
+    private static final int BATCH_CONCURRENCY = Integer.getInteger("bench.batch-concurrency", 4);
     private static final int CEILING_RECORDS = Integer.getInteger("bench.ceiling-records", 300_000);
     // Warm-up, not measured, in rounds (see warmUp): with 2,000 lines of warm-up, about half of the JVM's CPU in the
     // measured batch phase went to JIT compilation, and the first ProducerPerformance run came out far below the second.
@@ -119,16 +121,20 @@ class IngestBenchmark {
         List<byte[]> bodies = bodies(run, BATCHES, BATCH_LINES);
         threads.since(0);
         long cpu0 = cpu();
+        long wall0 = System.nanoTime() / 1_000;
         double ceilingBefore = ceiling(ceilingTopics.get(0), recordSize, CEILING_RECORDS);
         long cpu1 = cpu();
+        long wall1 = System.nanoTime() / 1_000;
         Map<String, Long> ceilingBeforeThreads = threads.since(cpu1 - cpu0);
         long pg1 = postgres.cpu();
         double batchRate = batchEndpoint(bodies, BATCH_LINES);
         long cpu2 = cpu();
+        long wall2 = System.nanoTime() / 1_000;
         long pg2 = postgres.cpu();
         Map<String, Long> batchThreads = threads.since(cpu2 - cpu1);
         double ceilingAfter = ceiling(ceilingTopics.get(1), recordSize, CEILING_RECORDS);
         long cpu3 = cpu();
+        long wall3 = System.nanoTime() / 1_000;
         Map<String, Long> ceilingAfterThreads = threads.since(cpu3 - cpu2);
         double singleRate = singleEndpoint(run, SINGLE_REQUESTS);
         long cpu4 = cpu();
@@ -153,6 +159,11 @@ class IngestBenchmark {
                 + " after %.3f", singleRate / ceiling, batchRate / ceiling, batchRate / ceilingBefore, batchRate / ceilingAfter);
         line("JVM CPU time per record (broker, producer, service and HTTP client together): ceiling %.0f us, single %.0f us,"
                 + " batch %.0f us; batch/ceiling records per CPU-second: %.3f", ceilingCpu, singleCpu, batchCpu, ceilingCpu / batchCpu);
+        // Whether a phase was CPU-bound: the processors' time it used (this JVM, and PostgreSQL for the batch) per second.
+        line("processors busy (CPU seconds per second, of %d): ceiling before %.2f, batch %.2f (JVM %.2f + PostgreSQL %.2f),"
+                + " ceiling after %.2f", Runtime.getRuntime().availableProcessors(), (cpu1 - cpu0) / (double) (wall1 - wall0),
+                (cpu2 - cpu1 + pg2 - pg1) / (double) (wall2 - wall1), (cpu2 - cpu1) / (double) (wall2 - wall1),
+                (pg2 - pg1) / (double) (wall2 - wall1), (cpu3 - cpu2) / (double) (wall3 - wall2));
         perRecord("ceiling before", ceilingBeforeThreads, CEILING_RECORDS);
         perRecord("batch", batchThreads, BATCHES * BATCH_LINES);
         line("PostgreSQL CPU per record (its own processes, not in the JVM figures), batch: %.1f us",
