@@ -1,0 +1,102 @@
+package io.modelwatch.ingest.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.modelwatch.contract.ReleaseAnnounced;
+import io.modelwatch.ingest.service.AnnouncementIntake.Batch;
+import io.modelwatch.ingest.service.AnnouncementIntake.Outcome;
+import io.modelwatch.ingest.service.AnnouncementLedger.Recorded;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+
+/** How a batch reports its sent lines as acknowledgements arrive on other threads: each once, none lost. */
+class BatchOutcomesTest {
+
+    private static List<Recorded> sent(int count) {
+        List<Recorded> sent = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ReleaseAnnounced event = new ReleaseAnnounced("model-" + i, null, "Model " + i, null, null, null, null, null, null,
+                    null, null, null, null, null, null, null, "publisher-a", null);
+            sent.add(new Recorded(i + 1, UUID.randomUUID(), event));
+        }
+        return sent;
+    }
+
+    @RepeatedTest(20)
+    void everyAcknowledgementFromTwoThreadsInAnyOrderIsReportedOnceWithItsOutcome() throws Exception {
+        int count = 5_000;
+        Random random = new Random();
+        List<Recorded> sent = sent(count);
+        Batch batch = new Batch(count, List.of(), sent, Duration.ofSeconds(30));
+        batch.handedOver();
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, random);
+        boolean[] fails = new boolean[count];
+        for (int i = 0; i < count; i++) {
+            fails[i] = random.nextInt(10) == 0;
+        }
+        // two writers (the producer's I/O thread and a refusing sender), each with half, with pauses so the reader parks
+        Thread[] writers = new Thread[2];
+        for (int w = 0; w < 2; w++) {
+            List<Integer> mine = order.subList(w * count / 2, (w + 1) * count / 2);
+            writers[w] = new Thread(() -> {
+                for (int k = 0; k < mine.size(); k++) {
+                    int index = mine.get(k);
+                    batch.acknowledged(index, fails[index] ? new IllegalStateException("refused") : null);
+                    if (k % 500 == 0) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+                    }
+                }
+            });
+            writers[w].start();
+        }
+        List<Outcome> all = batch.all();
+        for (Thread w : writers) {
+            w.join();
+        }
+        assertThat(all).hasSize(count);
+        for (int i = 0; i < count; i++) {
+            Outcome o = all.get(i);
+            assertThat(o.line()).isEqualTo(i + 1);
+            assertThat(o.status()).isEqualTo(fails[i] ? 503 : 202);
+            assertThat(o.eventId()).isEqualTo(fails[i] ? null : sent.get(i).eventId());
+        }
+        int failed = 0;
+        for (boolean f : fails) {
+            failed += f ? 1 : 0;
+        }
+        assertThat(batch.accepted()).isEqualTo(count - failed);
+        assertThat(batch.next()).isNull();
+    }
+
+    @Test
+    void linesNotAcknowledgedByTheDeadlineAre503AndALateAcknowledgementIsIgnored() throws Exception {
+        List<Recorded> sent = sent(3);
+        Batch batch = new Batch(3, List.of(), sent, Duration.ofMillis(300));
+        batch.handedOver();
+        batch.acknowledged(1, null);
+        long start = System.nanoTime();
+        Outcome first = batch.next();
+        assertThat(first.line()).isEqualTo(2);
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(batch.ready()).isFalse();
+        Outcome second = batch.next(); // waits for the deadline
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        Outcome third = batch.next();
+        assertThat(List.of(second.line(), third.line())).containsExactly(1, 3);
+        assertThat(List.of(second.status(), third.status())).containsOnly(503);
+        assertThat(second.detail()).contains("did not acknowledge the event in time");
+        batch.acknowledged(0, null); // late
+        assertThat(batch.next()).isNull();
+        assertThat(batch.accepted()).isEqualTo(1);
+    }
+}
