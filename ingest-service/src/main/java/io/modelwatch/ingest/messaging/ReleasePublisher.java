@@ -60,15 +60,24 @@ public class ReleasePublisher {
                             MutinyEmitter<Object> emitter, KafkaClientService clients, OpenTelemetry telemetry,
                             MeterRegistry registry, com.fasterxml.jackson.databind.ObjectMapper json) {
         this.emitter = emitter;
-        // A copy of the application's mapper (same configuration, same JSON) with Blackbird's generated accessors:
-        // reflective getter calls were a tenth of the batch path's time.
-        this.announcedWriter = json.copy().registerModule(new com.fasterxml.jackson.module.blackbird.BlackbirdModule())
-                .writerFor(ReleaseAnnounced.class);
+        this.announcedWriter = announcedWriter(json);
         this.clients = clients;
         this.telemetry = telemetry;
         // modelwatch_events_produced_total: records the broker acknowledged (acks=all), by type.
         this.announced = produced(registry, EventTypes.RELEASE_ANNOUNCED);
         this.retracted = produced(registry, EventTypes.RELEASE_RETRACTED);
+    }
+
+    /**
+     * The writer of the batch path: a copy of the application's mapper (same configuration, so the same JSON) with
+     * Blackbird's generated accessors (reflective getter calls were a tenth of the batch path's time) and
+     * {@link IsoInstantSerializer} for {@code announcedAt} (the standard one builds a DateTimeFormatter per value).
+     */
+    static com.fasterxml.jackson.databind.ObjectWriter announcedWriter(com.fasterxml.jackson.databind.ObjectMapper json) {
+        return json.copy().registerModule(new com.fasterxml.jackson.module.blackbird.BlackbirdModule())
+                .registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("modelwatch-iso-instant")
+                        .addSerializer(Instant.class, new IsoInstantSerializer()))
+                .writerFor(ReleaseAnnounced.class);
     }
 
     private static Counter produced(MeterRegistry registry, String type) {
@@ -102,50 +111,103 @@ public class ReleasePublisher {
                 .<org.apache.kafka.common.header.Header>map(e -> new RecordHeader(e.getKey(), e.getValue().getBytes(StandardCharsets.UTF_8)))
                 .toList();
         IsoTimes times = new IsoTimes();
-        for (int i = 0; i < events.size(); i++) {
-            ReleaseAnnounced event = events.get(i);
-            int index = i;
-            Throwable refused;
-            try {
-                // Serialised here, with a writer bound to the type, and handed over as bytes (EventSerializer passes
-                // them through): the same JSON the channel's serializer writes for the object.
-                byte[] value = announcedWriter.writeValueAsBytes(event);
-                byte[] slug = event.slug().getBytes(StandardCharsets.UTF_8);
-                ProducerRecord<String, Object> record = new ProducerRecord<>(Topics.MODEL_RELEASES, event.slug(), value);
-                record.headers().add(new RecordHeader("ce_specversion", SPEC_VERSION))
-                        .add(new RecordHeader("ce_id", eventIds.get(i).toString().getBytes(StandardCharsets.UTF_8)))
-                        .add(new RecordHeader("ce_type", ANNOUNCED_TYPE))
-                        .add(new RecordHeader("ce_source", SOURCE))
-                        .add(new RecordHeader("ce_subject", slug))
-                        .add(new RecordHeader("ce_time", times.format(event.announcedAt()).getBytes(StandardCharsets.UTF_8)))
-                        .add(new RecordHeader("content-type", JSON));
-                for (org.apache.kafka.common.header.Header h : traceHeaders) {
-                    record.headers().add(h);
-                }
-                Future<RecordMetadata> sending = producer.send(record, (metadata, failure) -> {
-                    if (failure == null) {
-                        announced.increment();
+        try (EventJson json = new EventJson(announcedWriter)) {
+            for (int i = 0; i < events.size(); i++) {
+                ReleaseAnnounced event = events.get(i);
+                int index = i;
+                Throwable refused;
+                try {
+                    // Serialised here, with a writer bound to the type, and handed over as bytes (EventSerializer passes
+                    // them through): the same JSON the channel's serializer writes for the object.
+                    byte[] value = json.write(event);
+                    byte[] slug = event.slug().getBytes(StandardCharsets.UTF_8);
+                    ProducerRecord<String, Object> record = new ProducerRecord<>(Topics.MODEL_RELEASES, event.slug(), value);
+                    record.headers().add(new RecordHeader("ce_specversion", SPEC_VERSION))
+                            .add(new RecordHeader("ce_id", eventIds.get(i).toString().getBytes(StandardCharsets.UTF_8)))
+                            .add(new RecordHeader("ce_type", ANNOUNCED_TYPE))
+                            .add(new RecordHeader("ce_source", SOURCE))
+                            .add(new RecordHeader("ce_subject", slug))
+                            .add(new RecordHeader("ce_time", times.format(event.announcedAt()).getBytes(StandardCharsets.UTF_8)))
+                            .add(new RecordHeader("content-type", JSON));
+                    for (org.apache.kafka.common.header.Header h : traceHeaders) {
+                        record.headers().add(h);
                     }
-                    acks.acknowledged(index, failure);
-                });
-                // A refusal at hand-off (no metadata or no buffer space within max.block.ms) comes as a completed,
-                // failed future, the callback already told.
-                refused = sending.isDone() ? failureOf(sending) : null;
+                    Future<RecordMetadata> sending = producer.send(record, (metadata, failure) -> {
+                        if (failure == null) {
+                            announced.increment();
+                        }
+                        acks.acknowledged(index, failure);
+                    });
+                    // A refusal at hand-off (no metadata or no buffer space within max.block.ms) comes as a completed,
+                    // failed future, the callback already told.
+                    refused = sending.isDone() ? failureOf(sending) : null;
+                    if (refused != null) {
+                        i++;
+                    }
+                } catch (RuntimeException | java.io.IOException e) {
+                    refused = e; // serialization, interruption: the callback is not told
+                }
                 if (refused != null) {
-                    i++;
+                    if (i < events.size()) {
+                        LOG.warnf("The producer refused a record (%s); the %d records after it in this batch are not tried",
+                                refused, events.size() - i);
+                    }
+                    for (int j = i; j < events.size(); j++) {
+                        acks.acknowledged(j, refused);
+                    }
+                    return;
                 }
-            } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
-                refused = e; // serialization, interruption: the callback is not told
             }
-            if (refused != null) {
-                if (i < events.size()) {
-                    LOG.warnf("The producer refused a record (%s); the %d records after it in this batch are not tried",
-                            refused, events.size() - i);
+        }
+    }
+
+    /**
+     * The events of one batch as JSON: one generator for the whole batch writing into one reused buffer, each event
+     * copied out once ({@code writeValueAsBytes} builds a generator, its context and a byte builder per event and copies
+     * twice). No separator between the root values, so each event's bytes are exactly what {@code writeValueAsBytes}
+     * writes. After a failure the generator's state is unknown: publishAll stops at the first failure.
+     */
+    static final class EventJson implements AutoCloseable {
+
+        private final com.fasterxml.jackson.databind.ObjectWriter writer;
+        private final Buffer buffer = new Buffer();
+        private com.fasterxml.jackson.core.JsonGenerator generator;
+
+        EventJson(com.fasterxml.jackson.databind.ObjectWriter writer) {
+            this.writer = writer;
+        }
+
+        byte[] write(ReleaseAnnounced event) throws java.io.IOException {
+            if (generator == null) {
+                generator = writer.createGenerator(buffer);
+                generator.setRootValueSeparator(null);
+            }
+            writer.writeValue(generator, event);
+            generator.flush();
+            return buffer.take();
+        }
+
+        /** Gives the recycled buffers back (nothing is left to write: each event was flushed). */
+        @Override
+        public void close() {
+            if (generator != null) {
+                try {
+                    generator.close();
+                } catch (java.io.IOException e) {
+                    // an event failed half-written; its bytes are discarded with the buffer
                 }
-                for (int j = i; j < events.size(); j++) {
-                    acks.acknowledged(j, refused);
-                }
-                return;
+            }
+        }
+
+        private static final class Buffer extends java.io.ByteArrayOutputStream {
+            Buffer() {
+                super(2048);
+            }
+
+            byte[] take() {
+                byte[] bytes = java.util.Arrays.copyOf(buf, count);
+                count = 0;
+                return bytes;
             }
         }
     }
