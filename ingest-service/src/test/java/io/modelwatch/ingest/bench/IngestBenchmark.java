@@ -57,10 +57,12 @@ class IngestBenchmark {
     // report was written, and the phase used about 1.2 of the 2 processors (see "busy" in the results).
     private static final int BATCH_CONCURRENCY = Integer.getInteger("bench.batch-concurrency", 4);
     private static final int CEILING_RECORDS = Integer.getInteger("bench.ceiling-records", 300_000);
-    // Warm-up, not measured, in rounds (see warmUp): with 2,000 lines of warm-up, about half of the JVM's CPU in the
-    // measured batch phase went to JIT compilation, and the first ProducerPerformance run came out far below the second.
-    private static final int WARM_BATCHES = Integer.getInteger("bench.warm-batches", 5);
-    private static final int WARM_CEILING_RECORDS = Integer.getInteger("bench.warm-ceiling-records", 100_000);
+    // Warm-up, not measured, in rounds of the measured phases' own size (see warmUp): with 2,000 lines of warm-up, about
+    // half of the JVM's CPU in the measured batch phase went to JIT compilation; with rounds of 5 batches and 100,000
+    // records, the measured phases still compiled code that only their size reaches often enough (the bench client's
+    // chunked-response parser, Netty's PoolArena.allocate: 2-3 us per line of JIT in the batch phase).
+    private static final int WARM_BATCHES = Integer.getInteger("bench.warm-batches", BATCHES);
+    private static final int WARM_CEILING_RECORDS = Integer.getInteger("bench.warm-ceiling-records", CEILING_RECORDS);
     private static final double WARM_JIT_SHARE = Double.parseDouble(System.getProperty("bench.warm-jit-share", "0.05"));
     private static final int MAX_WARM_SECONDS = Integer.getInteger("bench.max-warm-seconds", 300);
 
