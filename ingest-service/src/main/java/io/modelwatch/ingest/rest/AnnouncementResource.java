@@ -94,7 +94,7 @@ public class AnnouncementResource {
     public Response announce(InputStream input, @Context ContainerRequestContext context,
                                   @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key", description = IDEMPOTENCY)
                                   @HeaderParam("Idempotency-Key") String idempotencyKey) throws IOException {
-        byte[] body = limits.read(input, false);
+        byte[] body = limits.read(input, context, false);
         Response answer = intake.announce(body, Caller.of(context).name(), checked(idempotencyKey))
                 .map(outcome -> Response.accepted(new AnnouncementAccepted(outcome.eventId().toString(), outcome.slug())).build())
                 .onFailure(ProblemException.class).recoverWithItem(failure -> withRetryAfter(((ProblemException) failure).problem()))
@@ -140,7 +140,7 @@ public class AnnouncementResource {
     public Response batch(InputStream input, @Context ContainerRequestContext context, @Context HttpHeaders headers,
                           @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key", description = IDEMPOTENCY)
                           @HeaderParam("Idempotency-Key") String idempotencyKey) throws InterruptedException, IOException {
-        byte[] body = limits.read(input, true);
+        byte[] body = limits.read(input, context, true);
         Batch batch = intake.announceBatch(body, Caller.of(context).name(), checked(idempotencyKey));
         if (batch.noneTaken()) {
             return withRetryAfter(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
@@ -246,7 +246,7 @@ public class AnnouncementResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response retract(@Parameter(description = "The eventId the announcement was accepted with") @PathParam("eventId") String eventId,
                                  InputStream input, @Context ContainerRequestContext context) throws IOException {
-        byte[] body = limits.read(input, false);
+        byte[] body = limits.read(input, context, false);
         // The body is optional, so no @Consumes (which would refuse a request without Content-Type); a body must be JSON.
         RetractionRequest request = null;
         if (body != null && body.length > 0) {

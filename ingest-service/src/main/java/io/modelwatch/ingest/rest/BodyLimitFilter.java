@@ -34,32 +34,48 @@ public class BodyLimitFilter {
             return Optional.empty();
         }
         long limit = path.endsWith("/batch") ? batchLimit : announcementLimit;
-        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        if (length != null) {
-            try {
-                if (Long.parseLong(length.trim()) > limit) {
-                    return Optional.of(tooLarge("The body has " + length.trim() + " bytes; this endpoint takes at most "
-                            + limit + "."));
-                }
-            } catch (NumberFormatException e) {
-                return Optional.empty();
-            }
+        long length = declaredLength(request);
+        if (length > limit) {
+            return Optional.of(tooLarge("The body has " + length + " bytes; this endpoint takes at most " + limit + "."));
         }
         return Optional.empty();
     }
 
     /**
      * Reads the body, at most one byte more than the endpoint takes: a body sent chunked (without Content-Length) is
-     * judged here, and answered with a problem document long before quarkus.http.limits.max-body-size is reached.
+     * judged here, and answered with a problem document long before quarkus.http.limits.max-body-size is reached. A body
+     * of declared length (within the limit: {@link #limit} refused the others) is read into an array of that size at once.
      */
-    byte[] read(java.io.InputStream body, boolean batch) throws java.io.IOException {
+    byte[] read(java.io.InputStream body, ContainerRequestContext request, boolean batch) throws java.io.IOException {
         long limit = batch ? batchLimit : announcementLimit;
-        byte[] read = body == null ? new byte[0] : body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        if (body == null) {
+            return new byte[0];
+        }
+        long declared = declaredLength(request);
+        if (declared >= 0 && declared <= limit) {
+            byte[] read = new byte[(int) declared];
+            int length = body.readNBytes(read, 0, read.length);
+            return length == read.length ? read : java.util.Arrays.copyOf(read, length);
+        }
+        byte[] read = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
         if (read.length > limit) {
             throw new io.modelwatch.problem.ProblemException(Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE,
                     "The body is larger than this endpoint takes (at most " + limit + " bytes)."));
         }
         return read;
+    }
+
+    /** The Content-Length, or -1 when there is none (or it is not a number). */
+    private static long declaredLength(ContainerRequestContext request) {
+        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (length == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     static Response tooLarge(String detail) {

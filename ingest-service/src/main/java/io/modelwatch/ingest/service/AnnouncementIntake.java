@@ -64,7 +64,7 @@ public class AnnouncementIntake {
     public Uni<Outcome> announce(byte[] body, String publisherName, String idempotencyKey) throws java.io.IOException {
         AnnouncementRequest request = body.length == 0 ? null : reader.readValue(body);
         ReleaseAnnounced event = normalizer.normalize(request, publisherName);
-        List<Recorded> recorded = record(publisherName, idempotencyKey, SINGLE, sha256(body),
+        List<Recorded> recorded = record(publisherName, idempotencyKey, SINGLE, idempotencyKey == null ? null : sha256(body),
                 List.of(new Numbered(0, event)));
         Recorded r = recorded.get(0);
         return send(r, publisher.publish(r.eventId(), r.event())).map(outcome -> {
@@ -126,7 +126,7 @@ public class AnnouncementIntake {
         }
         long read = System.nanoTime();
         List<Recorded> recorded = valid.isEmpty() ? List.of()
-                : record(publisherName, idempotencyKey, BATCH, sha256(body), valid);
+                : record(publisherName, idempotencyKey, BATCH, idempotencyKey == null ? null : sha256(body), valid); // the hash only matters with a key
         long stored = System.nanoTime();
         Batch batch = new Batch(nonBlank, rejected, recorded, config.publishTimeout());
         if (!recorded.isEmpty()) {

@@ -82,6 +82,7 @@ public class AnnouncementLedger {
     /**
      * Records the accepted announcements of one request, which share their announcedAt (the intake stamps them once),
      * and returns them under their event ids; for a retry with the same Idempotency-Key and body, the recorded ones.
+     * {@code bodySha256} is only read with an Idempotency-Key (it may be null without one).
      */
     @Transactional
     public List<Recorded> record(String keyName, String idempotencyKey, String endpoint, String bodySha256,

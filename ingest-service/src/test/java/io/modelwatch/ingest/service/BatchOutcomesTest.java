@@ -82,9 +82,9 @@ class BatchOutcomesTest {
     void linesNotAcknowledgedByTheDeadlineAre503AndALateAcknowledgementIsIgnored() throws Exception {
         List<Recorded> sent = sent(3);
         Batch batch = new Batch(3, List.of(), sent, Duration.ofMillis(300));
-        batch.handedOver();
-        batch.acknowledged(1, null);
         long start = System.nanoTime();
+        batch.handedOver(); // the deadline: 300 ms from here
+        batch.acknowledged(1, null);
         Outcome first = batch.next();
         assertThat(first.line()).isEqualTo(2);
         assertThat(first.status()).isEqualTo(202);
