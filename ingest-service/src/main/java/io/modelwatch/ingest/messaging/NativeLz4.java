@@ -16,8 +16,9 @@ import org.jboss.logging.Logger;
  * on the request threads that hand records to the producer. Loading the library once at start makes
  * {@code fastestInstance()} answer the native one from then on. The records and their JSON are the same either way.
  *
- * <p>When the library cannot be loaded (no build for the platform; or already loaded by another class loader, as after a
- * dev-mode reload or with several Quarkus applications in one test JVM) the Java port stays in use.
+ * <p>lz4-java unpacks the library into {@code java.io.tmpdir} (a new file per load, so each Quarkus application in a test
+ * JVM loads its own). When it cannot be loaded (no build for the platform, no writable temporary directory) the Java
+ * port stays in use.
  * {@code modelwatch.ingest.native-lz4=false} keeps the Java port always.
  */
 @ApplicationScoped
