@@ -53,8 +53,9 @@ class IngestBenchmark {
     private static final int SINGLE_CONCURRENCY = Integer.getInteger("bench.single-concurrency", 32);
     private static final int BATCHES = Integer.getInteger("bench.batches", 40);
     private static final int BATCH_LINES = Integer.getInteger("bench.batch-lines", 5_000);
-    // 4 clients: with 2, each request thread idled while its batch waited for the broker's acknowledgements and its
-    // report was written, and the phase used about 1.2 of the 2 processors (see "busy" in the results).
+    // 4 clients: with 2, a request thread idles while its batch waits for the broker's acknowledgements, and the batch
+    // phase kept 1.77 of the 2 processors busy (0.450 of the ceiling) against 1.89-1.91 with 4 (see "busy" in the
+    // results); with 8, GC and JIT per line rose and the ratio fell.
     private static final int BATCH_CONCURRENCY = Integer.getInteger("bench.batch-concurrency", 4);
     private static final int CEILING_RECORDS = Integer.getInteger("bench.ceiling-records", 300_000);
     // Warm-up, not measured, in rounds of the measured phases' own size (see warmUp): with 2,000 lines of warm-up, about
