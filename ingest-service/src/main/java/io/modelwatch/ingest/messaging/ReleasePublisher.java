@@ -71,12 +71,12 @@ public class ReleasePublisher {
     /**
      * The writer of the batch path: a copy of the application's mapper (same configuration, so the same JSON) with
      * Blackbird's generated accessors (reflective getter calls were a tenth of the batch path's time) and
-     * {@link IsoInstantSerializer} for {@code announcedAt} (the standard one builds a DateTimeFormatter per value).
+     * {@link SharedInstantSerializer} for {@code announcedAt} (formatted once per request, not once per event).
      */
     static com.fasterxml.jackson.databind.ObjectWriter announcedWriter(com.fasterxml.jackson.databind.ObjectMapper json) {
         return json.copy().registerModule(new com.fasterxml.jackson.module.blackbird.BlackbirdModule())
-                .registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("modelwatch-iso-instant")
-                        .addSerializer(Instant.class, new IsoInstantSerializer()))
+                .registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("modelwatch-shared-instant")
+                        .addSerializer(Instant.class, new SharedInstantSerializer()))
                 .writerFor(ReleaseAnnounced.class);
     }
 

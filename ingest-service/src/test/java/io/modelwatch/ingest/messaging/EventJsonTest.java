@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The batch path serialises events with its own writer (a copy of the application's mapper with Blackbird and
- * {@link IsoInstantSerializer}, one generator per batch): every event must come out byte for byte as the channel's
+ * {@link SharedInstantSerializer}, one generator per batch): every event must come out byte for byte as the channel's
  * serializer (the application's ObjectMapper) writes it.
  */
 @QuarkusTest
