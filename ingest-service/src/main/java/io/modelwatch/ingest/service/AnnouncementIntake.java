@@ -64,8 +64,7 @@ public class AnnouncementIntake {
     public Uni<Outcome> announce(byte[] body, String publisherName, String idempotencyKey) throws java.io.IOException {
         AnnouncementRequest request = body.length == 0 ? null : reader.readValue(body);
         ReleaseAnnounced event = normalizer.normalize(request, publisherName);
-        List<Recorded> recorded = record(publisherName, idempotencyKey, SINGLE, idempotencyKey == null ? null : sha256(body),
-                List.of(new Numbered(0, event)));
+        List<Recorded> recorded = record(publisherName, idempotencyKey, SINGLE, body, List.of(new Numbered(0, event)));
         Recorded r = recorded.get(0);
         return send(r, publisher.publish(r.eventId(), r.event())).map(outcome -> {
             if (!outcome.accepted()) {
@@ -126,7 +125,7 @@ public class AnnouncementIntake {
         }
         long read = System.nanoTime();
         List<Recorded> recorded = valid.isEmpty() ? List.of()
-                : record(publisherName, idempotencyKey, BATCH, idempotencyKey == null ? null : sha256(body), valid); // the hash only matters with a key
+                : record(publisherName, idempotencyKey, BATCH, body, valid);
         long stored = System.nanoTime();
         Batch batch = new Batch(nonBlank, rejected, recorded, config.publishTimeout());
         if (!recorded.isEmpty()) {
@@ -325,10 +324,11 @@ public class AnnouncementIntake {
                 .replaceWith(retraction);
     }
 
-    private List<Recorded> record(String publisherName, String idempotencyKey, String endpoint, String bodySha256,
+    /** Records the valid announcements of a request; the body's hash is only needed (and computed) with a key. */
+    private List<Recorded> record(String publisherName, String idempotencyKey, String endpoint, byte[] body,
                                   List<Numbered> valid) {
         try {
-            return ledger.record(publisherName, idempotencyKey, endpoint, bodySha256, valid);
+            return ledger.record(publisherName, idempotencyKey, endpoint, idempotencyKey == null ? null : sha256(body), valid);
         } catch (RuntimeException e) {
             // Two requests with one Idempotency-Key at the same time: the second one's insert waits for the first
             // and then violates the primary key.

@@ -38,6 +38,7 @@ import org.hibernate.Session;
  * (recorded here, but never acknowledged by the broker) is delivered by its retry.
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup // created at start, so a max-batch-lines its event ids cannot number stops the start
 public class AnnouncementLedger {
 
     /** The most announcements one request can hold: their positions are the last 16 bits of their event ids. */
