@@ -110,7 +110,9 @@ public class ReleasePublisher {
         List<org.apache.kafka.common.header.Header> traceHeaders = trace.entrySet().stream()
                 .<org.apache.kafka.common.header.Header>map(e -> new RecordHeader(e.getKey(), e.getValue().getBytes(StandardCharsets.UTF_8)))
                 .toList();
-        IsoTimes times = new IsoTimes();
+        // ce_time as the emitter path writes it; the lines of a request share their announcedAt, so it is formatted once
+        Instant timeOf = null;
+        byte[] time = null;
         try (EventJson json = new EventJson(announcedWriter)) {
             for (int i = 0; i < events.size(); i++) {
                 ReleaseAnnounced event = events.get(i);
@@ -121,13 +123,18 @@ public class ReleasePublisher {
                     // them through): the same JSON the channel's serializer writes for the object.
                     byte[] value = json.write(event);
                     byte[] slug = event.slug().getBytes(StandardCharsets.UTF_8);
+                    if (!event.announcedAt().equals(timeOf)) {
+                        timeOf = event.announcedAt();
+                        time = timeOf.atOffset(ZoneOffset.UTC).format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                                .getBytes(StandardCharsets.UTF_8);
+                    }
                     ProducerRecord<String, Object> record = new ProducerRecord<>(Topics.MODEL_RELEASES, event.slug(), value);
                     record.headers().add(new RecordHeader("ce_specversion", SPEC_VERSION))
                             .add(new RecordHeader("ce_id", eventIds.get(i).toString().getBytes(StandardCharsets.UTF_8)))
                             .add(new RecordHeader("ce_type", ANNOUNCED_TYPE))
                             .add(new RecordHeader("ce_source", SOURCE))
                             .add(new RecordHeader("ce_subject", slug))
-                            .add(new RecordHeader("ce_time", times.format(event.announcedAt()).getBytes(StandardCharsets.UTF_8)))
+                            .add(new RecordHeader("ce_time", time))
                             .add(new RecordHeader("content-type", JSON));
                     for (org.apache.kafka.common.header.Header h : traceHeaders) {
                         record.headers().add(h);
