@@ -102,8 +102,11 @@ public class ReleasePublisher {
      * records after it are not tried: without a broker each would block as long. They are all reported failed.
      *
      * <p>Every record carries the request's trace context (the emitter path does this itself, with a producer span).
+     *
+     * @param values each event's JSON, as an {@link #eventJson()} of this publisher wrote it (the caller writes each
+     *               event as soon as it has it, while its objects are still in the processor's caches)
      */
-    public void publishAll(List<UUID> eventIds, List<ReleaseAnnounced> events, Acknowledgements acks) {
+    public void publishAll(List<UUID> eventIds, List<ReleaseAnnounced> events, List<byte[]> values, Acknowledgements acks) {
         Producer<String, Object> producer = clients.<String, Object>getProducer(CHANNEL).unwrap();
         Map<String, String> trace = new java.util.HashMap<>();
         telemetry.getPropagators().getTextMapPropagator().inject(Context.current(), trace, (carrier, name, value) -> carrier.put(name, value));
@@ -113,68 +116,71 @@ public class ReleasePublisher {
         // ce_time as the emitter path writes it; the lines of a request share their announcedAt, so it is formatted once
         Instant timeOf = null;
         byte[] time = null;
-        try (EventJson json = new EventJson(announcedWriter)) {
-            for (int i = 0; i < events.size(); i++) {
-                ReleaseAnnounced event = events.get(i);
-                int index = i;
-                Throwable refused;
-                try {
-                    // Serialised here, with a writer bound to the type, and handed over as bytes (EventSerializer passes
-                    // them through): the same JSON the channel's serializer writes for the object.
-                    byte[] value = json.write(event);
-                    byte[] slug = event.slug().getBytes(StandardCharsets.UTF_8);
-                    if (!event.announcedAt().equals(timeOf)) {
-                        timeOf = event.announcedAt();
-                        time = timeOf.atOffset(ZoneOffset.UTC).format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                                .getBytes(StandardCharsets.UTF_8);
-                    }
-                    ProducerRecord<String, Object> record = new ProducerRecord<>(Topics.MODEL_RELEASES, event.slug(), value);
-                    record.headers().add(new RecordHeader("ce_specversion", SPEC_VERSION))
-                            .add(new RecordHeader("ce_id", eventIds.get(i).toString().getBytes(StandardCharsets.UTF_8)))
-                            .add(new RecordHeader("ce_type", ANNOUNCED_TYPE))
-                            .add(new RecordHeader("ce_source", SOURCE))
-                            .add(new RecordHeader("ce_subject", slug))
-                            .add(new RecordHeader("ce_time", time))
-                            .add(new RecordHeader("content-type", JSON));
-                    for (org.apache.kafka.common.header.Header h : traceHeaders) {
-                        record.headers().add(h);
-                    }
-                    Future<RecordMetadata> sending = producer.send(record, (metadata, failure) -> {
-                        if (failure == null) {
-                            announced.increment();
-                        }
-                        acks.acknowledged(index, failure);
-                    });
-                    // A refusal at hand-off (no metadata or no buffer space within max.block.ms) comes as a completed,
-                    // failed future, the callback already told.
-                    refused = sending.isDone() ? failureOf(sending) : null;
-                    if (refused != null) {
-                        i++;
-                    }
-                } catch (RuntimeException | java.io.IOException e) {
-                    refused = e; // serialization, interruption: the callback is not told
+        for (int i = 0; i < events.size(); i++) {
+            ReleaseAnnounced event = events.get(i);
+            int index = i;
+            Throwable refused;
+            try {
+                // Handed over as bytes (EventSerializer passes them through): the same JSON the channel's
+                // serializer writes for the object.
+                byte[] value = values.get(i);
+                byte[] slug = event.slug().getBytes(StandardCharsets.UTF_8);
+                if (!event.announcedAt().equals(timeOf)) {
+                    timeOf = event.announcedAt();
+                    time = timeOf.atOffset(ZoneOffset.UTC).format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                            .getBytes(StandardCharsets.UTF_8);
                 }
+                ProducerRecord<String, Object> record = new ProducerRecord<>(Topics.MODEL_RELEASES, event.slug(), value);
+                record.headers().add(new RecordHeader("ce_specversion", SPEC_VERSION))
+                        .add(new RecordHeader("ce_id", eventIds.get(i).toString().getBytes(StandardCharsets.UTF_8)))
+                        .add(new RecordHeader("ce_type", ANNOUNCED_TYPE))
+                        .add(new RecordHeader("ce_source", SOURCE))
+                        .add(new RecordHeader("ce_subject", slug))
+                        .add(new RecordHeader("ce_time", time))
+                        .add(new RecordHeader("content-type", JSON));
+                for (org.apache.kafka.common.header.Header h : traceHeaders) {
+                    record.headers().add(h);
+                }
+                Future<RecordMetadata> sending = producer.send(record, (metadata, failure) -> {
+                    if (failure == null) {
+                        announced.increment();
+                    }
+                    acks.acknowledged(index, failure);
+                });
+                // A refusal at hand-off (no metadata or no buffer space within max.block.ms) comes as a completed,
+                // failed future, the callback already told.
+                refused = sending.isDone() ? failureOf(sending) : null;
                 if (refused != null) {
-                    if (i < events.size()) {
-                        LOG.warnf("The producer refused a record (%s); the %d records after it in this batch are not tried",
-                                refused, events.size() - i);
-                    }
-                    for (int j = i; j < events.size(); j++) {
-                        acks.acknowledged(j, refused);
-                    }
-                    return;
+                    i++;
                 }
+            } catch (RuntimeException e) {
+                refused = e; // interruption: the callback is not told
+            }
+            if (refused != null) {
+                if (i < events.size()) {
+                    LOG.warnf("The producer refused a record (%s); the %d records after it in this batch are not tried",
+                            refused, events.size() - i);
+                }
+                for (int j = i; j < events.size(); j++) {
+                    acks.acknowledged(j, refused);
+                }
+                return;
             }
         }
+    }
+
+    /** A writer of announcements as {@link #publishAll} sends them, for one request (one thread); close it after. */
+    public EventJson eventJson() {
+        return new EventJson(announcedWriter);
     }
 
     /**
      * The events of one batch as JSON: one generator for the whole batch writing into one reused buffer, each event
      * copied out once ({@code writeValueAsBytes} builds a generator, its context and a byte builder per event and copies
      * twice). No separator between the root values, so each event's bytes are exactly what {@code writeValueAsBytes}
-     * writes. After a failure the generator's state is unknown: publishAll stops at the first failure.
+     * writes. After a failure the generator's state is unknown: the batch is given up.
      */
-    static final class EventJson implements AutoCloseable {
+    public static final class EventJson implements AutoCloseable {
 
         private final com.fasterxml.jackson.databind.ObjectWriter writer;
         private final Buffer buffer = new Buffer();
@@ -184,7 +190,7 @@ public class ReleasePublisher {
             this.writer = writer;
         }
 
-        byte[] write(ReleaseAnnounced event) throws java.io.IOException {
+        public byte[] write(ReleaseAnnounced event) throws java.io.IOException {
             if (generator == null) {
                 generator = writer.createGenerator(buffer);
                 generator.setRootValueSeparator(null);

@@ -77,6 +77,57 @@ class BatchTest {
         assertThat(byId.values().stream().filter(r -> r.value().contains("Bad " + run))).isEmpty();
     }
 
+    /**
+     * The lines of a batch are read with one parser over the body, and a line it does not read cleanly is read again
+     * on its own: every line's outcome in a batch (status, detail, the fields named) must be what the same line gets as
+     * a batch of its own, for lines that are odd in every way the shared parser could see differently.
+     */
+    @Test
+    void eachLineOfABatchHasTheOutcomeItHasAlone() {
+        String run = UUID.randomUUID().toString();
+        List<String> lines = List.of(
+                Topic.announcement("Plain " + run, "\"11B\""),
+                "   \t" + Topic.announcement("Indented " + run, "1"),
+                Topic.announcement("Trailing space " + run, "2") + " \t ",
+                Topic.announcement("Trailing text " + run, "3") + " and more",
+                Topic.announcement("Two values " + run, "4") + " " + Topic.announcement("Second value " + run, "5"),
+                "{\"name\": \"Over two lines " + run + "\",",
+                "\"organizations\": [{\"name\": \"BigScience\"}]}",
+                "\f",
+                Topic.announcement("After a form feed " + run, "6"),
+                "null",
+                "123",
+                "[]",
+                "\"text\"",
+                "{\"name\": 5, \"organizations\": \"none\", \"tags\": {}}",
+                "{\"name\": \"Unclosed " + run + "\"",
+                Topic.announcement("After unclosed " + run, "7"),
+                "// a comment",
+                "{\"name\": \"Broken \\x escape " + run + "\", \"organizations\": [{\"name\": \"A\"}]}",
+                Topic.announcement("CRLF " + run, "8") + "\r",
+                Topic.announcement("Last, without a newline " + run, "\"9B\""));
+        List<Map<String, Object>> together = given().header("Authorization", "Bearer publisher-a-key").contentType(NDJSON)
+                .body(Topic.utf8(String.join("\n", lines)))
+                .when().post("/api/v1/announcements/batch")
+                .then().statusCode(200).extract().jsonPath().getList("results");
+        List<String> nonBlank = lines.stream().filter(l -> !l.isBlank()).toList();
+        assertThat(together).hasSize(nonBlank.size());
+        for (int i = 0; i < nonBlank.size(); i++) {
+            var alone = given().header("Authorization", "Bearer publisher-a-key").contentType(NDJSON)
+                    .body(Topic.utf8(nonBlank.get(i).replace("\r", "") + "\n"))
+                    .when().post("/api/v1/announcements/batch")
+                    .then().statusCode(200).extract().jsonPath();
+            Map<String, Object> inBatch = together.get(i);
+            assertThat(inBatch.get("status")).as("status of %s", nonBlank.get(i)).isEqualTo(alone.get("results[0].status"));
+            assertThat(inBatch.get("detail")).as("detail of %s", nonBlank.get(i)).isEqualTo(alone.get("results[0].detail"));
+            assertThat(inBatch.get("slug")).as("slug of %s", nonBlank.get(i)).isEqualTo(alone.get("results[0].slug"));
+            assertThat(String.valueOf(inBatch.get("errors"))).as("errors of %s", nonBlank.get(i))
+                    .isEqualTo(String.valueOf((Object) alone.get("results[0].errors")));
+        }
+        // not a list of rejections: the lines that are announcements on their own are accepted in the batch too
+        assertThat(together.stream().filter(r -> Integer.valueOf(202).equals(r.get("status")))).hasSizeGreaterThanOrEqualTo(7);
+    }
+
     @Test
     void theLinesOfABatchWithoutKeyAreRecordedForRetraction() {
         // A batch without Idempotency-Key records its rows in one insert (no conflict check): each accepted line must be
