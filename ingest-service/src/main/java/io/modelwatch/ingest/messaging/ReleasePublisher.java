@@ -187,7 +187,7 @@ public class ReleasePublisher {
         private com.fasterxml.jackson.core.JsonGenerator generator;
 
         EventJson(com.fasterxml.jackson.databind.ObjectWriter writer) {
-            this.writer = writer;
+            this.writer = writer.withAttribute(SharedInstantSerializer.LAST, new SharedInstantSerializer.Last());
         }
 
         public byte[] write(ReleaseAnnounced event) throws java.io.IOException {

@@ -11,17 +11,22 @@ import java.time.Instant;
 /**
  * Writes an {@link Instant} as the application's mapper does (JavaTimeModule's {@link InstantSerializer}, dates not
  * as timestamps, writes {@link Instant#toString()}, the {@link java.time.format.DateTimeFormatter#ISO_INSTANT} text),
- * formatting it only when it differs from the last one: the
- * announcements of one request share their announcedAt, so a batch of 5,000 formats it once instead of 5,000 times.
- * Used only on the batch path's copy of the mapper; {@code EventJsonTest} compares its JSON with the standard one's.
+ * formatting it only when it differs from the last one of the same writer: the announcements of one request share
+ * their announcedAt, so a batch of 5,000 formats it once instead of 5,000 times. The last one is kept per request,
+ * in the {@link ReleasePublisher.EventJson}'s writer attribute {@link #LAST} (kept in the serializer, shared by the
+ * requests in flight, it changed with every event when requests ran in parallel). Used only on the batch path's
+ * copy of the mapper; {@code EventJsonTest} compares its JSON with the standard one's.
  */
 final class SharedInstantSerializer extends StdScalarSerializer<Instant> {
 
-    /** The last instant written and its text (replaced whole, so threads sharing the serializer never mix two). */
-    private record Formatted(Instant instant, String text) {
-    }
+    /** The writer attribute holding a {@link Last}; without it each instant is formatted. */
+    static final Object LAST = Last.class;
 
-    private volatile Formatted last = new Formatted(Instant.EPOCH, Instant.EPOCH.toString());
+    /** The last instant written by one writer and its text. */
+    static final class Last {
+        private Instant instant = Instant.EPOCH;
+        private String text = Instant.EPOCH.toString();
+    }
 
     SharedInstantSerializer() {
         super(Instant.class);
@@ -33,11 +38,14 @@ final class SharedInstantSerializer extends StdScalarSerializer<Instant> {
             InstantSerializer.INSTANCE.serialize(value, generator, provider);
             return;
         }
-        Formatted formatted = last;
-        if (!formatted.instant().equals(value)) {
-            formatted = new Formatted(value, value.toString());
-            last = formatted;
+        if (!(provider.getAttribute(LAST) instanceof Last last)) {
+            generator.writeString(value.toString());
+            return;
         }
-        generator.writeString(formatted.text());
+        if (!last.instant.equals(value)) {
+            last.text = value.toString();
+            last.instant = value;
+        }
+        generator.writeString(last.text);
     }
 }

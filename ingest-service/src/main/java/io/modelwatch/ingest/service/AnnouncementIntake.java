@@ -82,12 +82,15 @@ public class AnnouncementIntake {
     public Batch announceBatch(byte[] body, String publisherName, String idempotencyKey) throws java.io.IOException {
         // Lines are found and parsed in the body's bytes (Jackson's UTF-8 parser on a slice): decoding a 5 MB body to a
         // String and splitting it cost more than parsing.
+        // The line ends are found by String.indexOf on the body read as Latin-1 (a byte per char, and in UTF-8 no byte
+        // of another character is '\n'): vectorised, where a loop over the bytes was 4% of the batch path.
+        String bytes = new String(body, StandardCharsets.ISO_8859_1);
         List<int[]> lines = new ArrayList<>();
         int lineNumber = 0;
         for (int start = 0; start <= body.length; ) {
-            int end = start;
-            while (end < body.length && body[end] != '\n') {
-                end++;
+            int end = bytes.indexOf('\n', start);
+            if (end < 0) {
+                end = body.length;
             }
             lineNumber++;
             int last = end;

@@ -121,6 +121,23 @@ class EventJsonTest {
         }
     }
 
+    /** Requests in parallel each keep their own last instant: writers used in turn never write another's time. */
+    @Test
+    void writersInTurnEachWriteTheirOwnInstants() throws Exception {
+        ObjectWriter batchWriter = ReleasePublisher.announcedWriter(json);
+        Instant first = Instant.parse("2026-11-30T03:00:00.000001Z");
+        Instant second = Instant.parse("2026-11-30T03:00:00.000002Z");
+        try (ReleasePublisher.EventJson one = new ReleasePublisher.EventJson(batchWriter);
+             ReleasePublisher.EventJson two = new ReleasePublisher.EventJson(batchWriter)) {
+            for (int i = 0; i < 50; i++) {
+                ReleaseAnnounced a = event("One " + i, null, null, null, i < 25 ? first : second);
+                ReleaseAnnounced b = event("Two " + i, null, null, null, i < 25 ? second : first);
+                assertThat(one.write(a)).isEqualTo(json.writeValueAsBytes(a));
+                assertThat(two.write(b)).isEqualTo(json.writeValueAsBytes(b));
+            }
+        }
+    }
+
     private static List<ReleaseAnnounced> fixed() {
         Instant at = Instant.parse("2026-11-29T21:53:18.123456Z");
         return List.of(
