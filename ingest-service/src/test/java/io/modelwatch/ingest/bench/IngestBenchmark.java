@@ -123,21 +123,25 @@ class IngestBenchmark {
         Postgres postgres = new Postgres(URI.create(jdbcUrl.substring("jdbc:".length())).getPort());
         List<byte[]> bodies = bodies(run, BATCHES, BATCH_LINES);
         threads.since(0);
+        long[] machine0 = machineTicks();
         long cpu0 = cpu();
         long wall0 = System.nanoTime() / 1_000;
         double ceilingBefore = ceiling(ceilingTopics.get(0), recordSize, CEILING_RECORDS);
         long cpu1 = cpu();
         long wall1 = System.nanoTime() / 1_000;
+        long[] machine1 = machineTicks();
         Map<String, Long> ceilingBeforeThreads = threads.since(cpu1 - cpu0);
         long pg1 = postgres.cpu();
         double batchRate = batchEndpoint(bodies, BATCH_LINES);
         long cpu2 = cpu();
         long wall2 = System.nanoTime() / 1_000;
+        long[] machine2 = machineTicks();
         long pg2 = postgres.cpu();
         Map<String, Long> batchThreads = threads.since(cpu2 - cpu1);
         double ceilingAfter = ceiling(ceilingTopics.get(1), recordSize, CEILING_RECORDS);
         long cpu3 = cpu();
         long wall3 = System.nanoTime() / 1_000;
+        long[] machine3 = machineTicks();
         Map<String, Long> ceilingAfterThreads = threads.since(cpu3 - cpu2);
         double singleRate = singleEndpoint(run, SINGLE_REQUESTS);
         long cpu4 = cpu();
@@ -167,6 +171,11 @@ class IngestBenchmark {
                 + " ceiling after %.2f", Runtime.getRuntime().availableProcessors(), (cpu1 - cpu0) / (double) (wall1 - wall0),
                 (cpu2 - cpu1 + pg2 - pg1) / (double) (wall2 - wall1), (cpu2 - cpu1) / (double) (wall2 - wall1),
                 (pg2 - pg1) / (double) (wall2 - wall1), (cpu3 - cpu2) / (double) (wall3 - wall2));
+        // The whole machine (/proc/stat): what this JVM and PostgreSQL did not use went to the kernel's own threads and
+        // other processes, or stayed idle (then the phase was not CPU-bound: waiting on I/O or on its own pipeline).
+        line("the machine's processors (of %d), from /proc/stat: ceiling before %s; batch %s; ceiling after %s",
+                Runtime.getRuntime().availableProcessors(), machine(machine0, machine1), machine(machine1, machine2),
+                machine(machine2, machine3));
         perRecord("ceiling before", ceilingBeforeThreads, CEILING_RECORDS);
         perRecord("batch", batchThreads, BATCHES * BATCH_LINES);
         line("PostgreSQL CPU per record (its own processes, not in the JVM figures), batch: %.1f us",
@@ -327,6 +336,36 @@ class IngestBenchmark {
     }
 
     /** CPU time of the embedded PostgreSQL (the postmaster listening on the port, and its children), in microseconds. */
+    /** The "cpu" line of /proc/stat: user, nice, system, idle, iowait, irq, softirq, steal (ticks); empty when not Linux. */
+    private static long[] machineTicks() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long[] ticks = new long[8];
+            for (int i = 0; i < 8; i++) {
+                ticks[i] = Long.parseLong(f[i + 1]);
+            }
+            return ticks;
+        } catch (java.io.IOException | RuntimeException e) {
+            return new long[0];
+        }
+    }
+
+    /** Busy, idle, iowait and steal between two /proc/stat readings, in processors. */
+    private static String machine(long[] from, long[] to) {
+        if (from.length == 0 || to.length == 0) {
+            return "n/a";
+        }
+        long[] d = new long[8];
+        for (int i = 0; i < 8; i++) {
+            d[i] = to[i] - from[i];
+        }
+        long total = java.util.Arrays.stream(d).sum();
+        double processors = Runtime.getRuntime().availableProcessors();
+        java.util.function.LongFunction<String> share = ticks -> String.format("%.2f", total == 0 ? 0 : processors * ticks / total);
+        return "busy " + share.apply(d[0] + d[1] + d[2] + d[5] + d[6]) + " (kernel " + share.apply(d[2] + d[5] + d[6]) + "), idle "
+                + share.apply(d[3]) + ", iowait " + share.apply(d[4]) + ", steal " + share.apply(d[7]);
+    }
+
     private static final class Postgres {
         private final ProcessHandle postmaster;
 
