@@ -255,7 +255,11 @@ class BatchTest {
                 .when().post("/api/v1/announcements/batch")
                 .then().statusCode(200).body("accepted", equalTo(5)).extract().path("results.eventId");
         assertThat(second).isEqualTo(first).doesNotHaveDuplicates();
-        assertThat(Topic.withId(bootstrapServers, first.get(2))).hasSize(2);
+        List<ConsumerRecord<String, String>> sentTwice = Topic.withId(bootstrapServers, first.get(2));
+        assertThat(sentTwice).hasSize(2);
+        // the retry sends the same event: the first request's announcedAt, in the body and in ce_time
+        assertThat(sentTwice.get(1).value()).isEqualTo(sentTwice.get(0).value());
+        assertThat(TopicClient.header(sentTwice.get(1), "ce_time")).isEqualTo(TopicClient.header(sentTwice.get(0), "ce_time"));
 
         long before = Topic.endOffset(bootstrapServers);
         given().header("Authorization", "Bearer publisher-b-key").header("Idempotency-Key", idempotencyKey)
