@@ -335,7 +335,6 @@ class IngestBenchmark {
         line("JVM CPU per record by thread (us), %s:%s", phase, text.substring(1));
     }
 
-    /** CPU time of the embedded PostgreSQL (the postmaster listening on the port, and its children), in microseconds. */
     /** The "cpu" line of /proc/stat: user, nice, system, idle, iowait, irq, softirq, steal (ticks); empty when not Linux. */
     private static long[] machineTicks() {
         try {
@@ -366,6 +365,7 @@ class IngestBenchmark {
                 + share.apply(d[3]) + ", iowait " + share.apply(d[4]) + ", steal " + share.apply(d[7]);
     }
 
+    /** CPU time of the embedded PostgreSQL (the postmaster listening on the port, and its children), in microseconds. */
     private static final class Postgres {
         private final ProcessHandle postmaster;
 
