@@ -140,9 +140,10 @@ public class AnnouncementIntake {
             read = System.nanoTime();
             recorded = valid.isEmpty() ? List.of() : record(publisherName, idempotencyKey, BATCH, body, valid);
             stored = System.nanoTime();
+            // recorded is in the order of valid (and of values); a replay comes back with its first request's announcedAt
             for (int p = 0; p < recorded.size(); p++) {
                 if (recorded.get(p).event() != valid.get(p).event()) {
-                    values.set(p, json.write(recorded.get(p).event())); // a replay: announcedAt is its first request's
+                    values.set(p, json.write(recorded.get(p).event()));
                 }
             }
         }

@@ -82,7 +82,8 @@ public class AnnouncementLedger {
 
     /**
      * Records the accepted announcements of one request, which share their announcedAt (the intake stamps them once),
-     * and returns them under their event ids; for a retry with the same Idempotency-Key and body, the recorded ones.
+     * and returns them under their event ids, in the order given; for a retry with the same Idempotency-Key and body, the
+     * recorded ones (with the first request's announcedAt).
      * {@code bodySha256} is only read with an Idempotency-Key (it may be null without one).
      */
     @Transactional
