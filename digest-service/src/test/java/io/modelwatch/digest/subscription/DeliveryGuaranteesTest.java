@@ -180,9 +180,22 @@ class DeliveryGuaranteesTest {
 
         // 10 mails a second: the batch of 40 (one claim) takes 4 s; stop the sender after some have gone.
         sender.limit(10);
-        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(sender::drain);
+        java.util.concurrent.atomic.AtomicReference<Thread> draining = new java.util.concurrent.atomic.AtomicReference<>();
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> {
+            draining.set(Thread.currentThread());
+            return sender.drain();
+        });
         try {
-            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> received(audience) >= 12);
+            try {
+                Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> received(audience) >= 12);
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                // Seen once in CI (2026-11-30), not reproduced since: say where the first sender was, for the next time.
+                Thread thread = draining.get();
+                throw new AssertionError("12 of 40 mails not received within 20 s: received " + received(audience)
+                        + ", deliveries by state " + states(ids) + ", first drain "
+                        + (first.isDone() ? "returned " + first.getNow(-1) : "still running, at "
+                        + (thread == null ? "(not started)" : java.util.Arrays.toString(thread.getStackTrace()))), e);
+            }
             sender.stop();
             int sentBeforeStop = first.get(20, TimeUnit.SECONDS);
             int receivedBeforeStop = received(audience);
