@@ -1,6 +1,7 @@
 package io.modelwatch.contract;
 
 import io.modelwatch.contract.parameters.ParameterCount;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Instant;
 import java.util.List;
 
@@ -8,6 +9,8 @@ import java.util.List;
  * Data of {@value EventTypes#MODEL_CHANGED}: the full snapshot of one catalog entry after a change,
  * keyed by slug on the compacted topic {@value Topics#MODEL_CHANGES}. A tombstone (null value) says the
  * entry is gone. Consumers keep the snapshot with the highest {@link #revision()}.
+ * Build one with {@code ModelChangedBuilder.builder()...build()}, change one with {@code event.withName(...)}: call sites
+ * name the fields they set, so a new optional field touches no call site.
  * Schema: {@code schemas/model-changed.v1.json}.
  *
  * @param parameters null when undisclosed (never 0)
@@ -15,6 +18,7 @@ import java.util.List;
  * @param aliases other names the entry is known by (names announced for it, admin aliases), sorted; added in
  *        a backwards-compatible way, so it is absent (null) in snapshots written before it existed
  */
+@RecordBuilder
 public record ModelChanged(
         String slug,
         long revision,
@@ -35,5 +39,5 @@ public record ModelChanged(
         int announcements,
         Instant firstSeen,
         Instant lastSeen,
-        List<String> aliases) {
+        List<String> aliases) implements ModelChangedBuilder.With {
 }
