@@ -3,7 +3,7 @@ package io.modelwatch.catalog.dashboard;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelwatch.catalog.model.CatalogQueries.Dimension;
-import io.modelwatch.catalog.model.CatalogStore;
+import io.modelwatch.catalog.model.JsonDocuments;
 import io.modelwatch.catalog.rest.ModelResource;
 import io.modelwatch.contract.Accessibility;
 import io.modelwatch.contract.Kind;
@@ -100,12 +100,12 @@ public class DashboardPages {
 
     private final DashboardStats stats;
     private final ModelResource models;
-    private final CatalogStore store;
+    private final JsonDocuments json;
 
-    public DashboardPages(DashboardStats stats, ModelResource models, CatalogStore store) {
+    public DashboardPages(DashboardStats stats, ModelResource models, JsonDocuments json) {
         this.stats = stats;
         this.models = models;
-        this.store = store;
+        this.json = json;
     }
 
     @GET
@@ -215,7 +215,7 @@ public class DashboardPages {
         }
         List<Row> rows = new ArrayList<>();
         for (JsonNode item : result.items()) {
-            ModelChanged m = store.read(item.toString(), ModelChanged.class);
+            ModelChanged m = json.read(item.toString(), ModelChanged.class);
             rows.add(new Row(m.slug(), m.name(), DisplayText.json("organizations", item.get("organizations"), lang),
                     DisplayText.published(m.published(), lang), DisplayText.parameters(m.parameters(), lang), m.parameters() == null,
                     m.kind() == null ? "" : msg.kindName(m.kind().name().toLowerCase(Locale.ROOT)),

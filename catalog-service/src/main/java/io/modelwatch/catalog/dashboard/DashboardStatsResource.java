@@ -3,7 +3,7 @@ package io.modelwatch.catalog.dashboard;
 import io.modelwatch.catalog.model.CatalogQueries;
 import io.modelwatch.catalog.model.CatalogQueries.Position;
 import io.modelwatch.catalog.model.CatalogQueries.Sort;
-import io.modelwatch.catalog.model.CatalogStore;
+import io.modelwatch.catalog.model.JsonDocuments;
 import io.modelwatch.catalog.service.ModelFilter;
 import io.modelwatch.contract.ModelChanged;
 import io.modelwatch.contract.Organization;
@@ -35,12 +35,12 @@ public class DashboardStatsResource {
 
     private final DashboardStats stats;
     private final CatalogQueries queries;
-    private final CatalogStore store;
+    private final JsonDocuments json;
 
-    public DashboardStatsResource(DashboardStats stats, CatalogQueries queries, CatalogStore store) {
+    public DashboardStatsResource(DashboardStats stats, CatalogQueries queries, JsonDocuments json) {
         this.stats = stats;
         this.queries = queries;
-        this.store = store;
+        this.json = json;
     }
 
     @GET
@@ -76,7 +76,7 @@ public class DashboardStatsResource {
         boolean more = rows.size() > size;
         List<CatalogQueries.Row> shown = more ? rows.subList(0, size) : rows;
         Lang lang = lang(uri);
-        List<Point> items = shown.stream().map(r -> point(store.read(r.snapshotJson(), ModelChanged.class), lang)).toList();
+        List<Point> items = shown.stream().map(r -> point(json.read(r.snapshotJson(), ModelChanged.class), lang)).toList();
         return new Points(items, more ? encode(shown.get(shown.size() - 1).position()) : null);
     }
 

@@ -6,8 +6,10 @@ import io.modelwatch.admin.AdminOnly;
 import io.modelwatch.catalog.model.CatalogQueries;
 import io.modelwatch.catalog.model.CatalogQueries.Position;
 import io.modelwatch.catalog.model.CatalogQueries.Sort;
-import io.modelwatch.catalog.model.CatalogStore;
-import io.modelwatch.catalog.service.CatalogService;
+import io.modelwatch.catalog.model.CachedOrganizations;
+import io.modelwatch.catalog.model.JsonDocuments;
+import io.modelwatch.catalog.service.AdminConflict;
+import io.modelwatch.catalog.service.CatalogAdmin;
 import io.modelwatch.catalog.service.ModelFilter;
 import io.modelwatch.catalog.service.ModelMerger;
 import io.modelwatch.catalog.service.OrganizationDirectory;
@@ -43,14 +45,17 @@ public class ModelResource {
     private static final Set<String> PAGING = Set.of("after", "limit", "sort");
 
     private final CatalogQueries queries;
-    private final CatalogService catalog;
-    private final CatalogStore store;
+    private final CatalogAdmin catalog;
+    private final CachedOrganizations organizations;
+    private final JsonDocuments json;
     private final ModelViews views;
 
-    public ModelResource(CatalogQueries queries, CatalogService catalog, CatalogStore store, ModelViews views) {
+    public ModelResource(CatalogQueries queries, CatalogAdmin catalog, CachedOrganizations organizations, JsonDocuments json,
+                         ModelViews views) {
         this.queries = queries;
         this.catalog = catalog;
-        this.store = store;
+        this.organizations = organizations;
+        this.json = json;
         this.views = views;
     }
 
@@ -106,7 +111,7 @@ public class ModelResource {
         List<CatalogQueries.Row> rows = queries.page(filter, sort, position, limit + 1);
         boolean more = rows.size() > limit;
         List<CatalogQueries.Row> shown = more ? rows.subList(0, limit) : rows;
-        OrganizationDirectory directory = store.directory();
+        OrganizationDirectory directory = organizations.directory();
         List<JsonNode> items = shown.stream().map(r -> (JsonNode) views.view(r.snapshotJson(), directory)).toList();
         String next = null;
         if (more) {
@@ -147,9 +152,9 @@ public class ModelResource {
         if (snapshot == null) {
             return redirectOrNotFound(slug, "");
         }
-        OrganizationDirectory directory = store.directory();
+        OrganizationDirectory directory = organizations.directory();
         ObjectNode view = views.view(snapshot, directory);
-        ModelChanged entry = store.read(snapshot, ModelChanged.class);
+        ModelChanged entry = json.read(snapshot, ModelChanged.class);
         Map<String, List<ModelMerger.Stated>> provenance = ModelMerger.provenance(entry, queries.assertions(slug), directory);
         view.set("provenance", views.tree(provenance));
         return Response.ok(view).build();
@@ -218,7 +223,7 @@ public class ModelResource {
     static <T> T admin(java.util.function.Supplier<T> work) {
         try {
             return work.get();
-        } catch (CatalogService.AdminConflict e) {
+        } catch (AdminConflict e) {
             throw new ProblemException(Problem.of(e.notFound ? Response.Status.NOT_FOUND : Response.Status.CONFLICT, e.getMessage()));
         }
     }
