@@ -2,8 +2,8 @@ package io.modelwatch.catalog.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.modelwatch.catalog.model.CatalogQueries.Dimension;
-import io.modelwatch.catalog.model.JsonDocuments;
+import io.modelwatch.catalog.store.CatalogQueries.Dimension;
+import io.modelwatch.catalog.store.JsonDocuments;
 import io.modelwatch.catalog.rest.ModelResource;
 import io.modelwatch.contract.Accessibility;
 import io.modelwatch.contract.Kind;

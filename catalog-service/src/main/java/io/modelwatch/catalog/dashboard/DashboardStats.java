@@ -1,9 +1,9 @@
 package io.modelwatch.catalog.dashboard;
 
-import io.modelwatch.catalog.model.CatalogQueries;
-import io.modelwatch.catalog.model.CatalogQueries.Count;
-import io.modelwatch.catalog.model.CatalogQueries.Dimension;
-import io.modelwatch.catalog.service.ModelFilter;
+import io.modelwatch.catalog.store.CatalogQueries;
+import io.modelwatch.catalog.store.CatalogQueries.Count;
+import io.modelwatch.catalog.store.CatalogQueries.Dimension;
+import io.modelwatch.catalog.domain.ModelFilter;
 import io.modelwatch.contract.parameters.ParameterCountFormatter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

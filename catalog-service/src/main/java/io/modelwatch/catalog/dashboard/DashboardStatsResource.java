@@ -1,10 +1,10 @@
 package io.modelwatch.catalog.dashboard;
 
-import io.modelwatch.catalog.model.CatalogQueries;
-import io.modelwatch.catalog.model.CatalogQueries.Position;
-import io.modelwatch.catalog.model.CatalogQueries.Sort;
-import io.modelwatch.catalog.model.JsonDocuments;
-import io.modelwatch.catalog.service.ModelFilter;
+import io.modelwatch.catalog.store.CatalogQueries;
+import io.modelwatch.catalog.store.CatalogQueries.Position;
+import io.modelwatch.catalog.store.CatalogQueries.Sort;
+import io.modelwatch.catalog.store.JsonDocuments;
+import io.modelwatch.catalog.domain.ModelFilter;
 import io.modelwatch.contract.ModelChanged;
 import io.modelwatch.contract.Organization;
 import io.modelwatch.contract.parameters.ParameterCountFormatter;

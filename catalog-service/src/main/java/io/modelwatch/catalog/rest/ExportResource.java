@@ -1,10 +1,10 @@
 package io.modelwatch.catalog.rest;
 
-import io.modelwatch.catalog.model.CatalogQueries;
-import io.modelwatch.catalog.model.CachedOrganizations;
-import io.modelwatch.catalog.model.JsonDocuments;
-import io.modelwatch.catalog.service.ModelFilter;
-import io.modelwatch.catalog.service.OrganizationDirectory;
+import io.modelwatch.catalog.store.CatalogQueries;
+import io.modelwatch.catalog.store.CachedOrganizations;
+import io.modelwatch.catalog.store.JsonDocuments;
+import io.modelwatch.catalog.domain.ModelFilter;
+import io.modelwatch.catalog.domain.OrganizationDirectory;
 import io.modelwatch.contract.Accessibility;
 import io.modelwatch.contract.ModelChanged;
 import io.modelwatch.contract.Organization;

@@ -1,11 +1,11 @@
 package io.modelwatch.catalog.rest;
 
 import io.modelwatch.admin.AdminOnly;
-import io.modelwatch.catalog.model.CatalogQueries;
-import io.modelwatch.catalog.model.CachedOrganizations;
+import io.modelwatch.catalog.store.CatalogQueries;
+import io.modelwatch.catalog.store.CachedOrganizations;
 import io.modelwatch.catalog.service.CatalogAdmin;
-import io.modelwatch.catalog.service.ModelFilter;
-import io.modelwatch.catalog.service.OrganizationDirectory;
+import io.modelwatch.catalog.domain.ModelFilter;
+import io.modelwatch.catalog.domain.OrganizationDirectory;
 import io.modelwatch.problem.Problem;
 import io.modelwatch.problem.ProblemException;
 import jakarta.transaction.Transactional;

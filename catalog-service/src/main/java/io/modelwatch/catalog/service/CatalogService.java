@@ -1,13 +1,18 @@
 package io.modelwatch.catalog.service;
 
-import io.modelwatch.catalog.model.BatchStore;
-import io.modelwatch.catalog.model.CachedOrganizations;
-import io.modelwatch.catalog.model.ChangeWriter;
-import io.modelwatch.catalog.model.Changes;
-import io.modelwatch.catalog.model.Changes.Retraction;
-import io.modelwatch.catalog.model.Changes.Revision;
-import io.modelwatch.catalog.model.Changes.Shown;
-import io.modelwatch.catalog.model.JsonDocuments;
+import io.modelwatch.catalog.domain.Assertion;
+import io.modelwatch.catalog.domain.MatchKeys;
+import io.modelwatch.catalog.domain.ModelMerger;
+import io.modelwatch.catalog.domain.OrganizationDirectory;
+import io.modelwatch.catalog.domain.ReleaseEvent;
+import io.modelwatch.catalog.store.BatchStore;
+import io.modelwatch.catalog.store.CachedOrganizations;
+import io.modelwatch.catalog.store.ChangeWriter;
+import io.modelwatch.catalog.store.Changes;
+import io.modelwatch.catalog.store.Changes.Retraction;
+import io.modelwatch.catalog.store.Changes.Revision;
+import io.modelwatch.catalog.store.Changes.Shown;
+import io.modelwatch.catalog.store.JsonDocuments;
 import io.modelwatch.catalog.telemetry.CatalogMetrics;
 import io.modelwatch.contract.EventTypes;
 import io.modelwatch.contract.ModelChanged;

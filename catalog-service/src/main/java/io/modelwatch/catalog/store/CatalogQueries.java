@@ -1,9 +1,9 @@
-package io.modelwatch.catalog.model;
+package io.modelwatch.catalog.store;
 
-import io.modelwatch.catalog.service.Assertion;
-import io.modelwatch.catalog.service.MatchKeys;
-import io.modelwatch.catalog.service.ModelFilter;
-import io.modelwatch.catalog.service.OrganizationDirectory;
+import io.modelwatch.catalog.domain.Assertion;
+import io.modelwatch.catalog.domain.MatchKeys;
+import io.modelwatch.catalog.domain.ModelFilter;
+import io.modelwatch.catalog.domain.OrganizationDirectory;
 import io.modelwatch.contract.Organization;
 import io.modelwatch.contract.ReleaseAnnounced;
 import jakarta.enterprise.context.ApplicationScoped;

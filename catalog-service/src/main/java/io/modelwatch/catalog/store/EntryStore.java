@@ -1,6 +1,6 @@
-package io.modelwatch.catalog.model;
+package io.modelwatch.catalog.store;
 
-import io.modelwatch.catalog.service.Assertion;
+import io.modelwatch.catalog.domain.Assertion;
 import io.modelwatch.contract.ReleaseAnnounced;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;

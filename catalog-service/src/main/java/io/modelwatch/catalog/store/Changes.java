@@ -1,7 +1,7 @@
-package io.modelwatch.catalog.model;
+package io.modelwatch.catalog.store;
 
-import io.modelwatch.catalog.service.Assertion;
-import io.modelwatch.catalog.service.OrganizationDirectory;
+import io.modelwatch.catalog.domain.Assertion;
+import io.modelwatch.catalog.domain.OrganizationDirectory;
 import io.modelwatch.contract.ModelChanged;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
-package io.modelwatch.catalog.model;
+package io.modelwatch.catalog.store;
 
-import io.modelwatch.catalog.service.OrganizationDirectory;
+import io.modelwatch.catalog.domain.OrganizationDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**

@@ -1,4 +1,4 @@
-package io.modelwatch.catalog.model;
+package io.modelwatch.catalog.store;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

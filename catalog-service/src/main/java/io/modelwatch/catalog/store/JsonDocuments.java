@@ -1,4 +1,4 @@
-package io.modelwatch.catalog.model;
+package io.modelwatch.catalog.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

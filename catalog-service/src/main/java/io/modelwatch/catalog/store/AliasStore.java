@@ -1,4 +1,4 @@
-package io.modelwatch.catalog.model;
+package io.modelwatch.catalog.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Timestamp;

@@ -1,7 +1,7 @@
-package io.modelwatch.catalog.model;
+package io.modelwatch.catalog.store;
 
-import io.modelwatch.catalog.service.MatchKeys;
-import io.modelwatch.catalog.service.OrganizationDirectory;
+import io.modelwatch.catalog.domain.MatchKeys;
+import io.modelwatch.catalog.domain.OrganizationDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;

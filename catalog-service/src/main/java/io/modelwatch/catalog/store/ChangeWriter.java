@@ -1,11 +1,11 @@
-package io.modelwatch.catalog.model;
+package io.modelwatch.catalog.store;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.modelwatch.catalog.service.MatchKeys;
-import io.modelwatch.catalog.service.SearchText;
+import io.modelwatch.catalog.domain.MatchKeys;
+import io.modelwatch.catalog.domain.SearchText;
 import io.modelwatch.catalog.telemetry.EventTraces;
-import io.modelwatch.catalog.model.Changes.Retraction;
+import io.modelwatch.catalog.store.Changes.Retraction;
 import io.modelwatch.contract.ModelChanged;
 import io.modelwatch.contract.Organization;
 import jakarta.enterprise.context.ApplicationScoped;
