@@ -30,9 +30,7 @@ class ArchitectureTest {
 
     @Test
     void onlyRestDependsOnRest() {
-        // Until the dashboard reads through the service layer: DashboardPages still calls ModelResource.
         noClasses().that().resideOutsideOfPackage(BASE + ".rest..")
-                .and().doNotHaveFullyQualifiedName(BASE + ".dashboard.DashboardPages")
                 .should().dependOnClassesThat().resideInAPackage(BASE + ".rest..")
                 .check(classes);
     }

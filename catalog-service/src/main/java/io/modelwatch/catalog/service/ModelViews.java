@@ -1,4 +1,4 @@
-package io.modelwatch.catalog.rest;
+package io.modelwatch.catalog.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
