@@ -10,7 +10,6 @@ import jakarta.transaction.Transactional;
 import java.text.NumberFormat;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The overview's headline figures, computed by the catalog's own queries (the same ones behind
@@ -75,9 +74,5 @@ public class DashboardStats {
 
     private static long keys(List<Count> counts) {
         return counts.stream().filter(c -> c.key() != null).count();
-    }
-
-    static String formatPercent(double share, Locale locale) {
-        return NumberFormat.getPercentInstance(locale).format(share);
     }
 }
