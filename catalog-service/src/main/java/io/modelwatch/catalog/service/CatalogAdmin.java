@@ -73,7 +73,7 @@ public class CatalogAdmin {
         } else {
             aliases.adopt(key, name.strip());
         }
-        return recompute(List.of(slug), "alias-added", null, now);
+        return recompute(List.of(slug), "alias-added", now);
     }
 
     /**
@@ -99,7 +99,7 @@ public class CatalogAdmin {
             organizationStore.addAlias(key, alias.strip(), canonical);
         }
         List<String> affected = organizationStore.entriesShowing(List.of(key, MatchKeys.organization(canonical)));
-        recompute(affected, "organization-alias-added", null, now);
+        recompute(affected, "organization-alias-added", now);
         return affected.size();
     }
 
@@ -126,11 +126,11 @@ public class CatalogAdmin {
         entries.addRedirect(from, into, now);
         Revision tombstone = new Revision(from, current.get(from) + 1, "merged-away", null, null, now);
         writer.write(new Changes().revision(tombstone).delete(from), EventTypes.MODEL_CHANGED, now);
-        return recompute(List.of(into), "merged", null, now);
+        return recompute(List.of(into), "merged", now);
     }
 
-    /** Recomputes entries from their assertions (after a change of aliases); each changed one gets a revision. */
-    private long recompute(List<String> slugs, String cause, String eventId, Instant now) {
+    /** Recomputes entries from their assertions (after an admin change); each changed one gets a revision, caused by no event. */
+    private long recompute(List<String> slugs, String cause, Instant now) {
         if (slugs.isEmpty()) {
             return 0;
         }
@@ -149,7 +149,7 @@ public class CatalogAdmin {
                 continue;
             }
             String snapshot = json.write(entry);
-            changes.revision(new Revision(slug, revision, cause, eventId, snapshot, now)).show(new Shown(entry, snapshot, directory));
+            changes.revision(new Revision(slug, revision, cause, null, snapshot, now)).show(new Shown(entry, snapshot, directory));
             last = revision;
         }
         writer.write(changes, EventTypes.MODEL_CHANGED, now);
