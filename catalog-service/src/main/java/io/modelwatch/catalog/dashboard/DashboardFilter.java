@@ -1,6 +1,6 @@
 package io.modelwatch.catalog.dashboard;
 
-import io.modelwatch.catalog.service.ModelFilter;
+import io.modelwatch.catalog.domain.ModelFilter;
 import io.modelwatch.problem.ProblemException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

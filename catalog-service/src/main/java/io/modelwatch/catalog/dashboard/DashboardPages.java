@@ -2,15 +2,16 @@ package io.modelwatch.catalog.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.modelwatch.catalog.model.CatalogQueries.Dimension;
-import io.modelwatch.catalog.model.CatalogStore;
-import io.modelwatch.catalog.rest.ModelResource;
+import io.modelwatch.catalog.domain.ModelFilter;
+import io.modelwatch.catalog.service.CatalogReads;
+import io.modelwatch.catalog.store.CatalogQueries.Dimension;
+import io.modelwatch.catalog.store.CatalogQueries.Position;
+import io.modelwatch.catalog.store.CatalogQueries.Sort;
 import io.modelwatch.contract.Accessibility;
 import io.modelwatch.contract.Kind;
 import io.modelwatch.contract.ModelChanged;
 import io.modelwatch.contract.PublishedDate;
 import io.modelwatch.contract.parameters.ParameterCountFormatter;
-import io.modelwatch.problem.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -35,6 +36,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The dashboard's pages: overview at /, the catalog at /catalog, one model at /models/{slug}. */
@@ -99,13 +101,11 @@ public class DashboardPages {
     }
 
     private final DashboardStats stats;
-    private final ModelResource models;
-    private final CatalogStore store;
+    private final CatalogReads reads;
 
-    public DashboardPages(DashboardStats stats, ModelResource models, CatalogStore store) {
+    public DashboardPages(DashboardStats stats, CatalogReads reads) {
         this.stats = stats;
-        this.models = models;
-        this.store = store;
+        this.reads = reads;
     }
 
     @GET
@@ -204,18 +204,13 @@ public class DashboardPages {
         if (q != null && !q.isBlank()) {
             query.putSingle("q", q.strip());
         }
-        query.putSingle("sort", sort);
-        query.putSingle("limit", "50");
-        ModelResource.ModelPage result;
-        try {
-            result = models.page(query, after, "50", sort);
-        } catch (ProblemException e) {
-            // a stale cursor: back to the first page
-            result = models.page(query, null, "50", sort);
-        }
+        ModelFilter filter = ModelFilter.parse(query, Set.of());
+        // a stale cursor: back to the first page
+        Position position = after == null ? null : CatalogReads.position(after).orElse(null);
+        CatalogReads.Page result = reads.page(filter, Sort.named(sort).orElseThrow(), position, 50);
         List<Row> rows = new ArrayList<>();
         for (JsonNode item : result.items()) {
-            ModelChanged m = store.read(item.toString(), ModelChanged.class);
+            ModelChanged m = reads.snapshot(item);
             rows.add(new Row(m.slug(), m.name(), DisplayText.json("organizations", item.get("organizations"), lang),
                     DisplayText.published(m.published(), lang), DisplayText.parameters(m.parameters(), lang), m.parameters() == null,
                     m.kind() == null ? "" : msg.kindName(m.kind().name().toLowerCase(Locale.ROOT)),
@@ -230,7 +225,7 @@ public class DashboardPages {
         columns.add(new SortLink(msg.kind(), null, null));
         columns.add(new SortLink(msg.accessibility(), null, null));
         CatalogPage page = new CatalogPage(q == null ? "" : q, sort, columns, rows,
-                result.next() == null ? null : base + "sort=" + enc(sort) + "&after=" + enc(result.next()),
+                result.next() == null ? null : base + "sort=" + enc(sort) + "&after=" + enc(CatalogReads.cursor(result.next())),
                 after == null ? null : base + "sort=" + enc(sort));
         String html = Templates.catalog(chrome(uri, lang, msg, "catalog", msg.navCatalog()), page).setLocale(lang.locale).render();
         return page(html, langParam, lang);
@@ -252,18 +247,15 @@ public class DashboardPages {
                           @PathParam("slug") String slug) {
         Lang lang = Lang.of(langParam, headers);
         DashboardMessages msg = DisplayText.messages(lang);
-        Response api;
-        try {
-            api = models.get(slug);
-        } catch (ProblemException e) {
+        ObjectNode view = reads.entry(slug).orElse(null);
+        if (view == null) {
+            String target = reads.redirect(slug).orElse(null);
+            if (target != null) {
+                return Response.status(308).location(URI.create("/models/" + target)).build();
+            }
             String html = Templates.model(chrome(uri, lang, msg, "catalog", msg.notFound()), null).setLocale(lang.locale).render();
             return Response.status(404).entity(html).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
         }
-        if (api.getStatus() == 308) {
-            String target = api.getLocation().getPath().replace("/api/v1/models/", "/models/");
-            return Response.status(308).location(URI.create(target)).build();
-        }
-        ObjectNode view = (ObjectNode) api.getEntity();
         List<Field> fields = new ArrayList<>();
         for (String name : List.of("name", "kind", "organizations", "published", "parameters", "modalities", "tasks", "accessibility",
                 "architecture", "baseModel", "tags", "links", "confidence", "aliases", "announcements", "firstSeen", "lastSeen",
@@ -286,10 +278,8 @@ public class DashboardPages {
             provenance.add(new Provenance(msg.fieldName(e.getKey()), statements));
         }
         List<Revision> revisions = new ArrayList<>();
-        Object page = models.revisions(view.path("slug").asText(slug), null, 50).getEntity();
-        if (page instanceof ModelResource.RevisionPage rp) {
-            rp.items().forEach(r -> revisions.add(new Revision(r.revision(), r.cause(), DisplayText.instant(r.at(), lang))));
-        }
+        reads.revisions(view.path("slug").asText(slug), null, 50)
+                .forEach(r -> revisions.add(new Revision(r.revision(), r.cause(), DisplayText.instant(r.at(), lang))));
         JsonNode summary = view.path("summary");
         String summaryText = lang.chinese() ? summary.path("zh").asText(summary.path("en").asText(""))
                 : summary.path("en").asText(summary.path("zh").asText(""));

@@ -1,16 +1,15 @@
 package io.modelwatch.catalog.dashboard;
 
-import io.modelwatch.catalog.model.CatalogQueries;
-import io.modelwatch.catalog.model.CatalogQueries.Count;
-import io.modelwatch.catalog.model.CatalogQueries.Dimension;
-import io.modelwatch.catalog.service.ModelFilter;
+import io.modelwatch.catalog.store.CatalogQueries;
+import io.modelwatch.catalog.store.CatalogQueries.Count;
+import io.modelwatch.catalog.store.CatalogQueries.Dimension;
+import io.modelwatch.catalog.domain.ModelFilter;
 import io.modelwatch.contract.parameters.ParameterCountFormatter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.text.NumberFormat;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The overview's headline figures, computed by the catalog's own queries (the same ones behind
@@ -75,9 +74,5 @@ public class DashboardStats {
 
     private static long keys(List<Count> counts) {
         return counts.stream().filter(c -> c.key() != null).count();
-    }
-
-    static String formatPercent(double share, Locale locale) {
-        return NumberFormat.getPercentInstance(locale).format(share);
     }
 }

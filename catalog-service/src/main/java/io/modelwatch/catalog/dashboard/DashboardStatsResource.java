@@ -1,10 +1,11 @@
 package io.modelwatch.catalog.dashboard;
 
-import io.modelwatch.catalog.model.CatalogQueries;
-import io.modelwatch.catalog.model.CatalogQueries.Position;
-import io.modelwatch.catalog.model.CatalogQueries.Sort;
-import io.modelwatch.catalog.model.CatalogStore;
-import io.modelwatch.catalog.service.ModelFilter;
+import io.modelwatch.catalog.store.CatalogQueries;
+import io.modelwatch.catalog.store.CatalogQueries.Position;
+import io.modelwatch.catalog.store.CatalogQueries.Sort;
+import io.modelwatch.catalog.service.CatalogReads;
+import io.modelwatch.catalog.store.JsonDocuments;
+import io.modelwatch.catalog.domain.ModelFilter;
 import io.modelwatch.contract.ModelChanged;
 import io.modelwatch.contract.Organization;
 import io.modelwatch.contract.parameters.ParameterCountFormatter;
@@ -18,8 +19,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +34,12 @@ public class DashboardStatsResource {
 
     private final DashboardStats stats;
     private final CatalogQueries queries;
-    private final CatalogStore store;
+    private final JsonDocuments json;
 
-    public DashboardStatsResource(DashboardStats stats, CatalogQueries queries, CatalogStore store) {
+    public DashboardStatsResource(DashboardStats stats, CatalogQueries queries, JsonDocuments json) {
         this.stats = stats;
         this.queries = queries;
-        this.store = store;
+        this.json = json;
     }
 
     @GET
@@ -71,13 +70,14 @@ public class DashboardStatsResource {
             throw new ProblemException(Problem.invalid("limit is not valid",
                     List.of(new Problem.FieldError("limit", "'" + size + "' is out of range 1.." + MAX_POINTS))));
         }
-        Position position = after == null ? null : decode(after);
+        Position position = after == null ? null : CatalogReads.position(after).orElseThrow(() -> new ProblemException(
+                Problem.invalid("after is not valid", List.of(new Problem.FieldError("after", "is not a cursor this list gave out")))));
         List<CatalogQueries.Row> rows = queries.page(filter, Sort.PUBLISHED, position, size + 1);
         boolean more = rows.size() > size;
         List<CatalogQueries.Row> shown = more ? rows.subList(0, size) : rows;
         Lang lang = lang(uri);
-        List<Point> items = shown.stream().map(r -> point(store.read(r.snapshotJson(), ModelChanged.class), lang)).toList();
-        return new Points(items, more ? encode(shown.get(shown.size() - 1).position()) : null);
+        List<Point> items = shown.stream().map(r -> point(json.read(r.snapshotJson(), ModelChanged.class), lang)).toList();
+        return new Points(items, more ? CatalogReads.cursor(shown.get(shown.size() - 1).position()) : null);
     }
 
     static Point point(ModelChanged m, Lang lang) {
@@ -99,23 +99,5 @@ public class DashboardStatsResource {
     private static Lang lang(UriInfo uri) {
         Lang lang = Lang.parse(uri.getQueryParameters().getFirst("lang"));
         return lang == null ? Lang.EN : lang;
-    }
-
-    private static String encode(Position p) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((p.key() + "\n" + p.slug()).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Position decode(String cursor) {
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            int cut = text.indexOf('\n');
-            if (cut > 0) {
-                return new Position(text.substring(0, cut), text.substring(cut + 1));
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
-        throw new ProblemException(Problem.invalid("after is not valid",
-                List.of(new Problem.FieldError("after", "is not a cursor this list gave out"))));
     }
 }

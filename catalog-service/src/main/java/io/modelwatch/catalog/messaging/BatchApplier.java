@@ -1,6 +1,6 @@
 package io.modelwatch.catalog.messaging;
 
-import io.modelwatch.catalog.service.ReleaseEvent;
+import io.modelwatch.catalog.domain.ReleaseEvent;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.util.List;

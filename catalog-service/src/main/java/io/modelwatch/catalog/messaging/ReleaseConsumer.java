@@ -2,7 +2,7 @@ package io.modelwatch.catalog.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelwatch.catalog.service.CatalogService;
-import io.modelwatch.catalog.service.ReleaseEvent;
+import io.modelwatch.catalog.domain.ReleaseEvent;
 import io.modelwatch.catalog.telemetry.EventTraces;
 import io.modelwatch.contract.EventTypes;
 import io.modelwatch.contract.ReleaseAnnounced;

@@ -1,9 +1,10 @@
 package io.modelwatch.catalog.rest;
 
-import io.modelwatch.catalog.model.CatalogQueries;
-import io.modelwatch.catalog.model.CatalogStore;
-import io.modelwatch.catalog.service.ModelFilter;
-import io.modelwatch.catalog.service.OrganizationDirectory;
+import io.modelwatch.catalog.store.CatalogQueries;
+import io.modelwatch.catalog.store.CachedOrganizations;
+import io.modelwatch.catalog.store.JsonDocuments;
+import io.modelwatch.catalog.domain.ModelFilter;
+import io.modelwatch.catalog.domain.OrganizationDirectory;
 import io.modelwatch.contract.Accessibility;
 import io.modelwatch.contract.ModelChanged;
 import io.modelwatch.contract.Organization;
@@ -41,11 +42,13 @@ public class ExportResource {
             "Slug", "Kind", "Aliases", "Modalities", "Tags", "Abstract (zh)", "Announcements", "Revision");
 
     private final CatalogQueries queries;
-    private final CatalogStore store;
+    private final CachedOrganizations organizations;
+    private final JsonDocuments json;
 
-    public ExportResource(CatalogQueries queries, CatalogStore store) {
+    public ExportResource(CatalogQueries queries, CachedOrganizations organizations, JsonDocuments json) {
         this.queries = queries;
-        this.store = store;
+        this.organizations = organizations;
+        this.json = json;
     }
 
     @GET
@@ -75,10 +78,10 @@ public class ExportResource {
 
     private List<Map<String, String>> rows(UriInfo uri) {
         ModelFilter filter = ModelFilter.parse(uri.getQueryParameters(), Set.of());
-        OrganizationDirectory directory = store.directory();
+        OrganizationDirectory directory = organizations.directory();
         List<Map<String, String>> rows = new ArrayList<>();
         for (String snapshot : queries.all(filter)) {
-            rows.add(row(store.read(snapshot, ModelChanged.class), directory));
+            rows.add(row(json.read(snapshot, ModelChanged.class), directory));
         }
         return rows;
     }

@@ -3,15 +3,12 @@ package io.modelwatch.catalog.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelwatch.admin.AdminOnly;
-import io.modelwatch.catalog.model.CatalogQueries;
-import io.modelwatch.catalog.model.CatalogQueries.Position;
-import io.modelwatch.catalog.model.CatalogQueries.Sort;
-import io.modelwatch.catalog.model.CatalogStore;
-import io.modelwatch.catalog.service.CatalogService;
-import io.modelwatch.catalog.service.ModelFilter;
-import io.modelwatch.catalog.service.ModelMerger;
-import io.modelwatch.catalog.service.OrganizationDirectory;
-import io.modelwatch.contract.ModelChanged;
+import io.modelwatch.catalog.domain.ModelFilter;
+import io.modelwatch.catalog.service.AdminConflict;
+import io.modelwatch.catalog.service.CatalogAdmin;
+import io.modelwatch.catalog.service.CatalogReads;
+import io.modelwatch.catalog.store.CatalogQueries.Position;
+import io.modelwatch.catalog.store.CatalogQueries.Sort;
 import io.modelwatch.problem.Problem;
 import io.modelwatch.problem.ProblemException;
 import jakarta.transaction.Transactional;
@@ -26,11 +23,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -42,16 +38,12 @@ public class ModelResource {
     static final int MAX_LIMIT = 500;
     private static final Set<String> PAGING = Set.of("after", "limit", "sort");
 
-    private final CatalogQueries queries;
-    private final CatalogService catalog;
-    private final CatalogStore store;
-    private final ModelViews views;
+    private final CatalogReads reads;
+    private final CatalogAdmin catalog;
 
-    public ModelResource(CatalogQueries queries, CatalogService catalog, CatalogStore store, ModelViews views) {
-        this.queries = queries;
+    public ModelResource(CatalogReads reads, CatalogAdmin catalog) {
+        this.reads = reads;
         this.catalog = catalog;
-        this.store = store;
-        this.views = views;
     }
 
     /** A page of entries and the cursor of the next page (null on the last one). */
@@ -70,13 +62,7 @@ public class ModelResource {
                           @Parameter(description = "the 'next' cursor of the previous page") @jakarta.ws.rs.QueryParam("after") String after,
                           @jakarta.ws.rs.QueryParam("limit") String limitText,
                           @jakarta.ws.rs.QueryParam("sort") String sortText) {
-        return page(uri.getQueryParameters(), after, limitText, sortText);
-    }
-
-    /** The list endpoint's work for a given query string, so server-rendered pages run the very same code. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public ModelPage page(Map<String, List<String>> query, String after, String limitText, String sortText) {
-        ModelFilter filter = ModelFilter.parse(query, PAGING);
+        ModelFilter filter = ModelFilter.parse(uri.getQueryParameters(), PAGING);
         List<Problem.FieldError> errors = new ArrayList<>();
         int limit = 50;
         if (limitText != null) {
@@ -103,36 +89,19 @@ public class ModelResource {
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.invalid(errors.get(0).field() + " is not valid", errors));
         }
-        List<CatalogQueries.Row> rows = queries.page(filter, sort, position, limit + 1);
-        boolean more = rows.size() > limit;
-        List<CatalogQueries.Row> shown = more ? rows.subList(0, limit) : rows;
-        OrganizationDirectory directory = store.directory();
-        List<JsonNode> items = shown.stream().map(r -> (JsonNode) views.view(r.snapshotJson(), directory)).toList();
-        String next = null;
-        if (more) {
-            Position last = shown.get(shown.size() - 1).position();
-            // The default order keeps the plain slug as its cursor; other orders need the sort key too.
-            next = sort == Sort.SLUG ? last.slug() : encode(last);
-        }
-        return new ModelPage(items, next);
-    }
-
-    private static String encode(Position p) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((p.key() + "\n" + p.slug()).getBytes(StandardCharsets.UTF_8));
+        CatalogReads.Page page = reads.page(filter, sort, position, limit);
+        Position last = page.next();
+        // The default order keeps the plain slug as its cursor; other orders need the sort key too.
+        String next = last == null ? null : sort == Sort.SLUG ? last.slug() : CatalogReads.cursor(last);
+        return new ModelPage(List.copyOf(page.items()), next);
     }
 
     private static Position decode(String cursor, List<Problem.FieldError> errors) {
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            int cut = text.indexOf('\n');
-            if (cut > 0) {
-                return new Position(text.substring(0, cut), text.substring(cut + 1));
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below
+        Optional<Position> position = CatalogReads.position(cursor);
+        if (position.isEmpty()) {
+            errors.add(new Problem.FieldError("after", "is not a cursor this list gave out (use the 'next' of the previous page, with the same sort)"));
         }
-        errors.add(new Problem.FieldError("after", "is not a cursor this list gave out (use the 'next' of the previous page, with the same sort)"));
-        return null;
+        return position.orElse(null);
     }
 
     @GET
@@ -143,15 +112,10 @@ public class ModelResource {
                     + "Policy: higher confidence first, then the more recent statement, then the event id. A merged-away slug "
                     + "answers 308 with the survivor's address.")
     public Response get(@PathParam("slug") String slug) {
-        String snapshot = queries.snapshot(slug).orElse(null);
-        if (snapshot == null) {
+        ObjectNode view = reads.entry(slug).orElse(null);
+        if (view == null) {
             return redirectOrNotFound(slug, "");
         }
-        OrganizationDirectory directory = store.directory();
-        ObjectNode view = views.view(snapshot, directory);
-        ModelChanged entry = store.read(snapshot, ModelChanged.class);
-        Map<String, List<ModelMerger.Stated>> provenance = ModelMerger.provenance(entry, queries.assertions(slug), directory);
-        view.set("provenance", views.tree(provenance));
         return Response.ok(view).build();
     }
 
@@ -171,14 +135,14 @@ public class ModelResource {
             throw new ProblemException(Problem.invalid("limit is not valid",
                     List.of(new Problem.FieldError("limit", "'" + limit + "' is out of range 1.." + MAX_LIMIT))));
         }
-        List<CatalogQueries.RevisionRow> rows = queries.revisions(slug, before, limit + 1);
+        List<CatalogReads.Revision> rows = reads.revisions(slug, before, limit + 1);
         if (rows.isEmpty() && before == null) {
             throw notFound(slug);
         }
         boolean more = rows.size() > limit;
-        List<CatalogQueries.RevisionRow> shown = more ? rows.subList(0, limit) : rows;
-        List<RevisionView> items = shown.stream().map(r -> new RevisionView(r.revision(), r.cause(), r.eventId(), r.at(),
-                r.snapshotJson() == null ? null : views.read(r.snapshotJson()))).toList();
+        List<CatalogReads.Revision> shown = more ? rows.subList(0, limit) : rows;
+        List<RevisionView> items = shown.stream().map(r -> new RevisionView(r.revision(), r.cause(), r.eventId(), r.at(), r.snapshot()))
+                .toList();
         return Response.ok(new RevisionPage(items, more ? Long.toString(shown.get(shown.size() - 1).revision()) : null)).build();
     }
 
@@ -218,13 +182,13 @@ public class ModelResource {
     static <T> T admin(java.util.function.Supplier<T> work) {
         try {
             return work.get();
-        } catch (CatalogService.AdminConflict e) {
+        } catch (AdminConflict e) {
             throw new ProblemException(Problem.of(e.notFound ? Response.Status.NOT_FOUND : Response.Status.CONFLICT, e.getMessage()));
         }
     }
 
     private Response redirectOrNotFound(String slug, String suffix) {
-        String target = queries.redirect(slug).orElse(null);
+        String target = reads.redirect(slug).orElse(null);
         if (target != null) {
             return Response.status(308).location(URI.create("/api/v1/models/" + target + suffix)).build();
         }

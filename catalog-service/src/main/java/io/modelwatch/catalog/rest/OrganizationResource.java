@@ -1,11 +1,11 @@
 package io.modelwatch.catalog.rest;
 
 import io.modelwatch.admin.AdminOnly;
-import io.modelwatch.catalog.model.CatalogQueries;
-import io.modelwatch.catalog.model.CatalogStore;
-import io.modelwatch.catalog.service.CatalogService;
-import io.modelwatch.catalog.service.ModelFilter;
-import io.modelwatch.catalog.service.OrganizationDirectory;
+import io.modelwatch.catalog.store.CatalogQueries;
+import io.modelwatch.catalog.store.CachedOrganizations;
+import io.modelwatch.catalog.service.CatalogAdmin;
+import io.modelwatch.catalog.domain.ModelFilter;
+import io.modelwatch.catalog.domain.OrganizationDirectory;
 import io.modelwatch.problem.Problem;
 import io.modelwatch.problem.ProblemException;
 import jakarta.transaction.Transactional;
@@ -32,12 +32,12 @@ public class OrganizationResource {
     static final List<String> CATEGORIES = List.of("industry", "academia", "government", "collaboration");
 
     private final CatalogQueries queries;
-    private final CatalogStore store;
-    private final CatalogService catalog;
+    private final CachedOrganizations organizations;
+    private final CatalogAdmin catalog;
 
-    public OrganizationResource(CatalogQueries queries, CatalogStore store, CatalogService catalog) {
+    public OrganizationResource(CatalogQueries queries, CachedOrganizations organizations, CatalogAdmin catalog) {
         this.queries = queries;
-        this.store = store;
+        this.organizations = organizations;
         this.catalog = catalog;
     }
 
@@ -53,7 +53,7 @@ public class OrganizationResource {
     @Operation(summary = "The organisations behind the entries (same filters as /api/v1/models), most entries first")
     public OrganizationList list(@Context UriInfo uri) {
         ModelFilter filter = ModelFilter.parse(uri.getQueryParameters(), Set.of());
-        OrganizationDirectory directory = store.directory();
+        OrganizationDirectory directory = organizations.directory();
         List<OrganizationView> items = new ArrayList<>();
         for (CatalogQueries.OrganizationCount o : queries.organizations(filter)) {
             OrganizationDirectory.Curated curated = directory.find(o.name());

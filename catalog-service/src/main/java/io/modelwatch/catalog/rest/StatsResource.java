@@ -1,8 +1,8 @@
 package io.modelwatch.catalog.rest;
 
-import io.modelwatch.catalog.model.CatalogQueries;
-import io.modelwatch.catalog.model.CatalogQueries.Dimension;
-import io.modelwatch.catalog.service.ModelFilter;
+import io.modelwatch.catalog.store.CatalogQueries;
+import io.modelwatch.catalog.store.CatalogQueries.Dimension;
+import io.modelwatch.catalog.domain.ModelFilter;
 import io.modelwatch.problem.Problem;
 import io.modelwatch.problem.ProblemException;
 import jakarta.transaction.Transactional;

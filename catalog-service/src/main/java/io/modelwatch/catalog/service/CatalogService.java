@@ -1,10 +1,18 @@
 package io.modelwatch.catalog.service;
 
-import io.modelwatch.catalog.model.CatalogStore;
-import io.modelwatch.catalog.model.CatalogStore.AliasRow;
-import io.modelwatch.catalog.model.CatalogStore.Retraction;
-import io.modelwatch.catalog.model.CatalogStore.Revision;
-import io.modelwatch.catalog.model.CatalogStore.Shown;
+import io.modelwatch.catalog.domain.Assertion;
+import io.modelwatch.catalog.domain.MatchKeys;
+import io.modelwatch.catalog.domain.ModelMerger;
+import io.modelwatch.catalog.domain.OrganizationDirectory;
+import io.modelwatch.catalog.domain.ReleaseEvent;
+import io.modelwatch.catalog.store.BatchStore;
+import io.modelwatch.catalog.store.CachedOrganizations;
+import io.modelwatch.catalog.store.ChangeWriter;
+import io.modelwatch.catalog.store.Changes;
+import io.modelwatch.catalog.store.Changes.Retraction;
+import io.modelwatch.catalog.store.Changes.Revision;
+import io.modelwatch.catalog.store.Changes.Shown;
+import io.modelwatch.catalog.store.JsonDocuments;
 import io.modelwatch.catalog.telemetry.CatalogMetrics;
 import io.modelwatch.contract.EventTypes;
 import io.modelwatch.contract.ModelChanged;
@@ -36,19 +44,26 @@ public class CatalogService {
 
     private static final Logger LOG = Logger.getLogger(CatalogService.class);
 
-    private final CatalogStore store;
+    private final BatchStore store;
+    private final ChangeWriter writer;
+    private final CachedOrganizations organizations;
+    private final JsonDocuments json;
     private final CatalogMetrics metrics;
     private final Clock clock = Clock.systemUTC();
 
-    public CatalogService(CatalogStore store, CatalogMetrics metrics) {
+    public CatalogService(BatchStore store, ChangeWriter writer, CachedOrganizations organizations, JsonDocuments json,
+                          CatalogMetrics metrics) {
         this.store = store;
+        this.writer = writer;
+        this.organizations = organizations;
+        this.json = json;
         this.metrics = metrics;
     }
 
     /**
      * Applies the events in order, in the caller's transaction (or a new one), in three round trips to the database
-     * whatever the batch's size: {@link CatalogStore#prepare} (idempotence, earlier retractions, entity resolution),
-     * {@link CatalogStore#lockAndLoad} (the entries' locks, revisions and assertions), {@link CatalogStore#write}
+     * whatever the batch's size: {@link BatchStore#prepare} (idempotence, earlier retractions, entity resolution),
+     * {@link BatchStore#lockAndLoad} (the entries' locks, revisions and assertions), {@link ChangeWriter#write}
      * (assertions, retractions, revisions, outbox, entries). Every applied event is still its own revision.
      */
     @Transactional
@@ -81,7 +96,7 @@ public class CatalogService {
             candidates.add(Slugs.of(MatchKeys.modelNameForSlug(name)));
             names.add(name);
         }
-        CatalogStore.Prepared prepared = store.prepare(List.copyOf(unique.keySet()),
+        BatchStore.Prepared prepared = store.prepare(List.copyOf(unique.keySet()),
                 unique.values().stream().map(ReleaseEvent::type).toList(), now, announcementIds, keys, candidates, names, retractionTargets);
         List<ReleaseEvent> events = unique.values().stream().filter(e -> prepared.freshIds().contains(e.id())).toList();
         metrics.applying(events, batch.size() - events.size());
@@ -104,17 +119,17 @@ public class CatalogService {
             }
         }
         // Read only after the locks: another replica may have just committed a change to these entries.
-        CatalogStore.EntryState state = store.lockAndLoad(slugs);
+        BatchStore.EntryState state = store.lockAndLoad(slugs);
         Map<String, Long> revisions = new HashMap<>(state.revisions());
         Map<String, LinkedHashMap<String, Assertion>> assertions = state.assertions();
         Map<String, List<String>> adminAliases = state.adminAliases();
-        OrganizationDirectory directory = store.directory();
+        OrganizationDirectory directory = organizations.directory();
 
         long t2 = System.nanoTime();
         Map<String, Assertion> added = new LinkedHashMap<>();
         Set<String> removed = new LinkedHashSet<>();
         List<Retraction> retractions = new ArrayList<>();
-        CatalogStore.Changes changes = new CatalogStore.Changes();
+        Changes changes = new Changes();
         Map<String, ModelChanged> latest = new LinkedHashMap<>();
         Map<String, String> latestJson = new HashMap<>();
         for (ReleaseEvent e : events) {
@@ -149,7 +164,7 @@ public class CatalogService {
             long revision = revisions.merge(slug, 1L, Long::sum);
             ModelChanged entry = ModelMerger.recompute(slug, revision, assertions.getOrDefault(slug, new LinkedHashMap<>()).values(),
                     directory, adminAliases.getOrDefault(slug, List.of()));
-            String snapshotJson = entry == null ? null : store.write(entry);
+            String snapshotJson = entry == null ? null : json.write(entry);
             changes.revision(new Revision(slug, revision, entry == null ? "deleted" : cause, e.id(), snapshotJson, now));
             latest.put(slug, entry);
             latestJson.put(slug, snapshotJson);
@@ -165,150 +180,9 @@ public class CatalogService {
         });
 
         long t3 = System.nanoTime();
-        store.write(changes, EventTypes.MODEL_CHANGED, now);
+        writer.write(changes, EventTypes.MODEL_CHANGED, now);
         long t4 = System.nanoTime();
         LOG.debugf("batch of %d: prepare %d ms, lock+load %d ms, compute %d ms, write %d ms", events.size(),
                 (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
-    }
-
-    /** Why an admin request cannot be done; the resource turns it into a problem. */
-    public static class AdminConflict extends RuntimeException {
-        public final boolean notFound;
-
-        AdminConflict(String message, boolean notFound) {
-            super(message);
-            this.notFound = notFound;
-        }
-    }
-
-    /** Adds a model alias: its match key will resolve to {@code slug}. Returns the new revision, or 0 if already known. */
-    @Transactional
-    public long addModelAlias(String slug, String name) {
-        Instant now = clock.instant();
-        store.lock(List.of(slug));
-        if (store.currentRevisions(List.of(slug)).isEmpty()) {
-            throw new AdminConflict("No model with slug '" + slug + "' in the catalog.", true);
-        }
-        String key = MatchKeys.model(name);
-        if (key.isEmpty()) {
-            throw new AdminConflict("'" + name + "' has no letters or digits to match on.", false);
-        }
-        String owner = store.aliasSlugs(List.of(key)).get(key);
-        if (owner != null && !owner.equals(slug)) {
-            throw new AdminConflict("'" + name + "' already names the entry '" + owner + "'; merge the two entries instead.", false);
-        }
-        if (owner != null && store.aliasesOf(slug).stream().anyMatch(a -> a.nameKey().equals(key) && a.addedBy().equals("admin"))) {
-            return 0;
-        }
-        if (owner == null) {
-            store.insertAliases(List.of(new AliasRow(key, slug, name.strip(), "admin")), now);
-        } else {
-            store.sql("update model_alias set added_by = 'admin', name = ? where name_key = ?", st -> {
-                st.setString(1, name.strip());
-                st.setString(2, key);
-                return st.executeUpdate();
-            });
-        }
-        return recompute(List.of(slug), "alias-added", null, now);
-    }
-
-    /**
-     * Adds an organisation alias (creating the curated organisation when it is new) and recomputes the entries
-     * that show the alias as an organisation of its own. Returns how many entries changed.
-     */
-    @Transactional
-    public int addOrganizationAlias(String alias, String organization, String country, String category) {
-        Instant now = clock.instant();
-        String key = MatchKeys.organization(alias);
-        if (key.isEmpty()) {
-            throw new AdminConflict("'" + alias + "' has no letters or digits to match on.", false);
-        }
-        OrganizationDirectory directory = store.freshDirectory();
-        OrganizationDirectory.Curated existing = directory.find(organization);
-        String canonical = existing != null ? existing.name() : organization.strip();
-        OrganizationDirectory.Curated aliased = directory.find(alias);
-        if (aliased != null && !aliased.name().equals(canonical)) {
-            throw new AdminConflict("'" + alias + "' already stands for '" + aliased.name() + "'.", false);
-        }
-        store.sql("insert into organization (name, country, category) values (?, ?, ?) on conflict (name) do update set "
-                + "country = coalesce(excluded.country, organization.country), category = coalesce(excluded.category, organization.category)", st -> {
-            st.setString(1, canonical);
-            st.setString(2, country);
-            st.setString(3, category);
-            return st.executeUpdate();
-        });
-        if (!key.equals(MatchKeys.organization(canonical))) {
-            store.sql("insert into organization_alias (alias_key, alias, organization) values (?, ?, ?) on conflict (alias_key) do nothing", st -> {
-                st.setString(1, key);
-                st.setString(2, alias.strip());
-                st.setString(3, canonical);
-                return st.executeUpdate();
-            });
-        }
-        List<String> affected = store.sql("select slug from model where organizations && ?", st -> {
-            st.setArray(1, st.getConnection().createArrayOf("text", new String[] {key, MatchKeys.organization(canonical)}));
-            List<String> slugs = new ArrayList<>();
-            try (var r = st.executeQuery()) {
-                while (r.next()) {
-                    slugs.add(r.getString(1));
-                }
-            }
-            return slugs;
-        });
-        recompute(affected, "organization-alias-added", null, now);
-        return affected.size();
-    }
-
-    /**
-     * Merges entry {@code from} into {@code into}: its sources and aliases move over, {@code into} is recomputed
-     * (a new revision), {@code from} gets a tombstone revision and redirects to {@code into} from now on.
-     */
-    @Transactional
-    public long merge(String from, String into) {
-        if (from.equals(into)) {
-            throw new AdminConflict("An entry cannot be merged into itself.", false);
-        }
-        Instant now = clock.instant();
-        store.lock(List.of(from, into));
-        Map<String, Long> current = store.currentRevisions(List.of(from, into));
-        if (!current.containsKey(from)) {
-            throw new AdminConflict("No model with slug '" + from + "' in the catalog.", true);
-        }
-        if (!current.containsKey(into)) {
-            throw new AdminConflict("No model with slug '" + into + "' in the catalog to merge into.", true);
-        }
-        store.moveAssertions(from, into);
-        store.moveAliases(from, into);
-        store.addRedirect(from, into, now);
-        Revision tombstone = new Revision(from, current.get(from) + 1, "merged-away", null, null, now);
-        store.write(new CatalogStore.Changes().revision(tombstone).delete(from), EventTypes.MODEL_CHANGED, now);
-        return recompute(List.of(into), "merged", null, now);
-    }
-
-    /** Recomputes entries from their assertions (after a change of aliases); each changed one gets a revision. */
-    private long recompute(List<String> slugs, String cause, String eventId, Instant now) {
-        if (slugs.isEmpty()) {
-            return 0;
-        }
-        store.lock(slugs);
-        Map<String, Long> revisions = store.currentRevisions(slugs);
-        Map<String, LinkedHashMap<String, Assertion>> assertions = store.assertions(slugs);
-        Map<String, List<String>> adminAliases = store.adminAliases(slugs);
-        OrganizationDirectory directory = store.freshDirectory();
-        CatalogStore.Changes changes = new CatalogStore.Changes();
-        long last = 0;
-        for (String slug : slugs) {
-            long revision = revisions.getOrDefault(slug, 0L) + 1;
-            ModelChanged entry = ModelMerger.recompute(slug, revision, assertions.getOrDefault(slug, new LinkedHashMap<>()).values(),
-                    directory, adminAliases.getOrDefault(slug, List.of()));
-            if (entry == null) {
-                continue;
-            }
-            String snapshot = store.write(entry);
-            changes.revision(new Revision(slug, revision, cause, eventId, snapshot, now)).show(new Shown(entry, snapshot, directory));
-            last = revision;
-        }
-        store.write(changes, EventTypes.MODEL_CHANGED, now);
-        return last;
     }
 }

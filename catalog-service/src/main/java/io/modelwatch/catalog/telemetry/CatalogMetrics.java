@@ -1,6 +1,6 @@
 package io.modelwatch.catalog.telemetry;
 
-import io.modelwatch.catalog.service.ReleaseEvent;
+import io.modelwatch.catalog.domain.ReleaseEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -3,11 +3,15 @@ package io.modelwatch.catalog.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.modelwatch.catalog.messaging.OutboxRelay;
-import io.modelwatch.catalog.model.CatalogStore;
-import io.modelwatch.catalog.service.Assertion;
-import io.modelwatch.catalog.service.MatchKeys;
-import io.modelwatch.catalog.service.ModelMerger;
-import io.modelwatch.catalog.service.OrganizationDirectory;
+import io.modelwatch.catalog.store.CachedOrganizations;
+import io.modelwatch.catalog.store.ChangeWriter;
+import io.modelwatch.catalog.store.Changes;
+import io.modelwatch.catalog.store.JsonDocuments;
+import io.modelwatch.catalog.store.Statements;
+import io.modelwatch.catalog.domain.Assertion;
+import io.modelwatch.catalog.domain.MatchKeys;
+import io.modelwatch.catalog.domain.ModelMerger;
+import io.modelwatch.catalog.domain.OrganizationDirectory;
 import io.modelwatch.contract.Accessibility;
 import io.modelwatch.contract.Confidence;
 import io.modelwatch.contract.EventTypes;
@@ -286,7 +290,13 @@ class CatalogBenchmark {
     private double ceilingSeconds;
 
     @Inject
-    CatalogStore store;
+    ChangeWriter writer;
+
+    @Inject
+    CachedOrganizations organizations;
+
+    @Inject
+    JsonDocuments documents;
 
     @Inject
     OutboxRelay relay;
@@ -295,15 +305,15 @@ class CatalogBenchmark {
 
     /**
      * The schema's own bound: exactly the rows the catalog's write path writes for these events, on the catalog's
-     * own tables (same indexes, same statements: CatalogStore.statements, plus the two inserts of
-     * CatalogStore.prepare), in transactions of 5,000 events with durable commits, with no Kafka, no reads, no
+     * own tables (same indexes, same statements: ChangeWriter.statements, plus the two inserts of
+     * BatchStore.prepare), in transactions of 5,000 events with durable commits, with no Kafka, no reads, no
      * locks and no merge logic in the timed part: each batch's rows (merged snapshots, search text, facts) are built
      * before its clock starts. The relay is stopped meanwhile and the tables are emptied afterwards, so the drain
      * starts from the same empty catalog. Prints the wall time of each statement; returns the timed seconds.
      */
     private double schemaBound(List<Event> events) throws Exception {
         relay.stop();
-        OrganizationDirectory directory = store.freshDirectory();
+        OrganizationDirectory directory = organizations.freshDirectory();
         Map<String, LinkedHashMap<String, Assertion>> bySlug = new java.util.HashMap<>();
         Map<String, Long> revisions = new java.util.HashMap<>();
         Map<String, Long> perStatement = new LinkedHashMap<>();
@@ -314,7 +324,7 @@ class CatalogBenchmark {
                 // untimed: what the catalog computes before it writes
                 List<Event> slice = events.subList(from, Math.min(from + BOUND_BATCH, events.size()));
                 Instant now = Instant.now();
-                CatalogStore.Changes changes = new CatalogStore.Changes();
+                Changes changes = new Changes();
                 Map<String, ModelChanged> latest = new LinkedHashMap<>();
                 Map<String, String> latestJson = new java.util.HashMap<>();
                 Map<String, String[]> aliases = new java.util.TreeMap<>();
@@ -326,13 +336,13 @@ class CatalogBenchmark {
                     changes.addAssertion(assertion, e.slug());
                     long revision = revisions.merge(e.slug(), 1L, Long::sum);
                     ModelChanged entry = ModelMerger.recompute(e.slug(), revision, bySlug.get(e.slug()).values(), directory, List.of());
-                    String snapshot = store.write(entry);
-                    changes.revision(new CatalogStore.Revision(e.slug(), revision, "announced", e.id(), snapshot, now));
+                    String snapshot = documents.write(entry);
+                    changes.revision(new Changes.Revision(e.slug(), revision, "announced", e.id(), snapshot, now));
                     latest.put(e.slug(), entry);
                     latestJson.put(e.slug(), snapshot);
                 }
-                latest.forEach((slug, entry) -> changes.show(new CatalogStore.Shown(entry, latestJson.get(slug), directory)));
-                CatalogStore.Statements statements = store.statements(changes, EventTypes.MODEL_CHANGED, now);
+                latest.forEach((slug, entry) -> changes.show(new Changes.Shown(entry, latestJson.get(slug), directory)));
+                Statements statements = writer.statements(changes, EventTypes.MODEL_CHANGED, now);
                 String[] ids = slice.stream().map(Event::id).toArray(String[]::new);
                 String[] types = slice.stream().map(e -> EventTypes.RELEASE_ANNOUNCED).toArray(String[]::new);
 
@@ -357,14 +367,21 @@ class CatalogBenchmark {
                     s.executeUpdate();
                 }
                 perStatement.merge("model_alias insert", System.nanoTime() - t, Long::sum);
-                statements.executeEach(c, (sql, nanos) -> perStatement.merge(statementName(sql), nanos, Long::sum));
+                for (Statements.Statement statement : statements.list()) {
+                    t = System.nanoTime();
+                    try (PreparedStatement s = c.prepareStatement(statement.sql())) {
+                        statement.bind(s, 1);
+                        s.execute();
+                    }
+                    perStatement.merge(statementName(statement.sql()), System.nanoTime() - t, Long::sum);
+                }
                 t = System.nanoTime();
                 c.commit();
                 perStatement.merge("commit", System.nanoTime() - t, Long::sum);
                 timed += System.nanoTime() - start;
             }
             double seconds = timed / 1e9;
-            say("schema bound (the catalog's rows per event on its own tables, CatalogStore's statements, %d-event transactions, no Kafka/reads/merge in the timed part): %.1f s = %.0f events/s",
+            say("schema bound (the catalog's rows per event on its own tables, ChangeWriter's statements, %d-event transactions, no Kafka/reads/merge in the timed part): %.1f s = %.0f events/s",
                     BOUND_BATCH, seconds, events.size() / seconds);
             long total = timed;
             perStatement.forEach((name, nanos) -> say("  %-40s %5.1f s  %4.0f %%  %6.1f us/event", name, nanos / 1e9, 100.0 * nanos / total,

@@ -1,6 +1,7 @@
 package io.modelwatch.catalog.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.modelwatch.catalog.support.CatalogFixture;
 import io.modelwatch.catalog.support.Chromium;
@@ -173,18 +174,11 @@ class DashboardBench {
         say("%s, each request alone: %s", what, times);
     }
 
-    private void awaitCount(String query, long expected) throws Exception {
-        long deadline = System.nanoTime() + (long) 1800e9;
-        long last = -1;
-        while (System.nanoTime() < deadline) {
-            String body = get("/api/v1/stats/summary?" + query);
-            last = Long.parseLong(body.replaceAll("(?s).*\"releases\":(\\d+).*", "$1"));
-            if (last >= expected) {
-                return;
-            }
-            Thread.sleep(2000);
-        }
-        throw new IllegalStateException("the catalog has " + last + " of " + expected + " entries for " + query + " after 30 minutes");
+    private void awaitCount(String query, long expected) {
+        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(2))
+                .alias("the catalog's entries for " + query)
+                .until(() -> Long.parseLong(get("/api/v1/stats/summary?" + query).replaceAll("(?s).*\"releases\":(\\d+).*", "$1")),
+                        count -> count >= expected);
     }
 
     private String get(String path) throws Exception {

@@ -42,7 +42,7 @@ class DashboardPagesTest {
     @BeforeEach
     void fourReleases() {
         catalog = new CatalogFixture(bootstrapServers);
-        year = CatalogFixture.randomYear();
+        year = CatalogFixture.ownYear();
         tag = "dash-" + UUID.randomUUID();
         gpt = unique("Decoder");
         taichu = unique("紫东太初");

@@ -2,7 +2,7 @@ package io.modelwatch.catalog.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.modelwatch.catalog.service.ReleaseEvent;
+import io.modelwatch.catalog.domain.ReleaseEvent;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;

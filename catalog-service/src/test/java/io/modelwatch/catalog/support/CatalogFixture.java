@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Builds release events as ingest would and sends them to model-releases as binary CloudEvents. */
 public final class CatalogFixture implements AutoCloseable {
@@ -141,9 +142,14 @@ public final class CatalogFixture implements AutoCloseable {
         return prefix + " " + UUID.randomUUID().toString().substring(0, 13);
     }
 
-    /** A far-future year of its own, so period queries of one test see only its own entries. */
-    public static int randomYear() {
-        return 3000 + new java.util.Random().nextInt(5000);
+    private static final AtomicInteger YEARS = new AtomicInteger();
+
+    /**
+     * A far-future year no other test of this JVM gets, nor the year before it (the demo data use both), so period
+     * queries of one test see only its own entries. The test database lives exactly as long as the JVM.
+     */
+    public static int ownYear() {
+        return 3000 + 2 * YEARS.incrementAndGet();
     }
 
     public static void awaitModel(String slug, int announcements) {

@@ -1,4 +1,4 @@
-package io.modelwatch.catalog.service;
+package io.modelwatch.catalog.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.modelwatch.catalog.service;
+package io.modelwatch.catalog.domain;
 
 import java.text.Normalizer;
 import java.util.Locale;

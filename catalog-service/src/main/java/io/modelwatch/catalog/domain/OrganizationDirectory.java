@@ -1,4 +1,4 @@
-package io.modelwatch.catalog.service;
+package io.modelwatch.catalog.domain;
 
 import io.modelwatch.contract.Organization;
 import java.util.Map;

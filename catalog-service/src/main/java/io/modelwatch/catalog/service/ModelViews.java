@@ -1,10 +1,10 @@
-package io.modelwatch.catalog.rest;
+package io.modelwatch.catalog.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.modelwatch.catalog.service.OrganizationDirectory;
+import io.modelwatch.catalog.domain.OrganizationDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
 
