@@ -13,8 +13,11 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,20 +41,20 @@ class SchemaFieldsTest {
         Class<?> type = Class.forName("io.modelwatch.contract." + record);
         JsonNode schema = schema(schemaFile);
         List<String> differences = new ArrayList<>();
-        compare(type, schema, record, differences);
+        compare(type, schema, schemaFile, record, differences);
         assertThat(differences).as("fields of %s against %s", record, schemaFile).isEmpty();
     }
 
     /** Compares the record's components with the (resolved) schema's properties, then each nested record. */
-    private static void compare(Class<?> type, JsonNode schema, String path, List<String> differences) throws IOException {
-        JsonNode resolved = resolve(schema);
-        JsonNode properties = resolved.path("properties");
+    private static void compare(Class<?> type, JsonNode schema, String file, String path, List<String> differences)
+            throws IOException {
+        Located resolved = resolve(schema, file);
+        Map<String, Located> properties = properties(resolved.node(), resolved.file());
         Set<String> fields = new TreeSet<>();
         for (RecordComponent component : type.getRecordComponents()) {
             fields.add(component.getName());
         }
-        Set<String> declared = new TreeSet<>();
-        properties.fieldNames().forEachRemaining(declared::add);
+        Set<String> declared = properties.keySet();
         for (String field : fields) {
             if (!declared.contains(field)) {
                 differences.add(path + "." + field + " is a record field missing from the schema");
@@ -65,9 +68,10 @@ class SchemaFieldsTest {
         for (RecordComponent component : type.getRecordComponents()) {
             Class<?> nested = recordType(component);
             if (nested != null && declared.contains(component.getName())) {
-                JsonNode property = resolve(properties.get(component.getName()));
-                JsonNode target = property.has("items") ? property.get("items") : property;
-                compare(nested, target, path + "." + component.getName(), differences);
+                Located declaredAt = properties.get(component.getName());
+                Located property = resolve(declaredAt.node(), declaredAt.file());
+                JsonNode target = property.node().has("items") ? property.node().get("items") : property.node();
+                compare(nested, target, property.file(), path + "." + component.getName(), differences);
             }
         }
     }
@@ -94,19 +98,37 @@ class SchemaFieldsTest {
         return Arrays.stream(type.getMethods()).noneMatch(m -> m.isAnnotationPresent(JsonValue.class));
     }
 
-    /** Follows a {@code $ref} into the shared definitions (one level is all the schemas use). */
-    private static JsonNode resolve(JsonNode node) throws IOException {
+    /** A schema node and the file it is in, against which its {@code $ref}s resolve. */
+    private record Located(JsonNode node, String file) {
+    }
+
+    /** The schema's properties (each with its file) with those of the schemas it includes through {@code allOf}. */
+    private static Map<String, Located> properties(JsonNode schema, String file) throws IOException {
+        Map<String, Located> all = new TreeMap<>();
+        for (JsonNode included : schema.path("allOf")) {
+            Located resolved = resolve(included, file);
+            all.putAll(properties(resolved.node(), resolved.file()));
+        }
+        Iterator<Map.Entry<String, JsonNode>> declared = schema.path("properties").fields();
+        while (declared.hasNext()) {
+            Map.Entry<String, JsonNode> property = declared.next();
+            all.put(property.getKey(), new Located(property.getValue(), file));
+        }
+        return all;
+    }
+
+    /** Follows a {@code $ref}, into another file ({@code common.v1.json#/$defs/x}) or within its own ({@code #/$defs/x}). */
+    private static Located resolve(JsonNode node, String file) throws IOException {
         if (node == null || !node.has("$ref")) {
-            return node;
+            return new Located(node, file);
         }
-        String ref = node.get("$ref").asText();
-        String[] parts = ref.split("#", 2);
-        JsonNode document = schema(parts[0]);
-        JsonNode target = document;
+        String[] parts = node.get("$ref").asText().split("#", 2);
+        String target = parts[0].isEmpty() ? file : parts[0];
+        JsonNode found = schema(target);
         for (String step : parts[1].substring(1).split("/")) {
-            target = target.get(step);
+            found = found.get(step);
         }
-        return target;
+        return resolve(found, target);
     }
 
     private static JsonNode schema(String file) throws IOException {
@@ -121,7 +143,7 @@ class SchemaFieldsTest {
         // The test above must be able to fail: a schema without 'note' in parameters is caught.
         JsonNode schema = JSON.readTree("{\"properties\":{\"value\":{},\"asWritten\":{},\"approximate\":{}}}");
         List<String> differences = new ArrayList<>();
-        compare(ParameterCount.class, schema, "parameters", differences);
+        compare(ParameterCount.class, schema, "common.v1.json", "parameters", differences);
         assertThat(differences).containsExactly("parameters.note is a record field missing from the schema");
     }
 }
