@@ -3,6 +3,7 @@ package io.modelwatch.digest.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.modelwatch.contract.ModelChanged;
+import io.modelwatch.digest.UniqueYears;
 import io.modelwatch.digest.review.DemoCatalog;
 import io.modelwatch.digest.review.Period;
 import io.modelwatch.digest.review.ReviewBuilder;
@@ -52,7 +53,7 @@ class YearlyReviewBench {
 
     @Test
     void yearlyReviewOver50000Models() throws Exception {
-        int year = 2100 + new Random().nextInt(7000);
+        int year = UniqueYears.next();
         List<ModelChanged> demo = DemoCatalog.snapshots();
         long t0 = System.nanoTime();
         List<ModelChanged> generated = new ArrayList<>();

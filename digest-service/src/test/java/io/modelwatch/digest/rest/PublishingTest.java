@@ -8,6 +8,7 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import io.modelwatch.contract.ModelChanged;
+import io.modelwatch.digest.UniqueYears;
 import io.modelwatch.digest.model.DigestRecordRepository;
 import io.modelwatch.digest.review.DemoCatalog;
 import io.modelwatch.digest.review.Period;
@@ -51,7 +52,7 @@ class PublishingTest {
 
     /** A year no other test uses. */
     static int year() {
-        return 2100 + (int) (Math.random() * 7000);
+        return UniqueYears.next();
     }
 
     static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();

@@ -3,6 +3,7 @@ package io.modelwatch.digest.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
+import io.modelwatch.digest.UniqueYears;
 import io.modelwatch.digest.mail.MailSender;
 import io.modelwatch.digest.review.Period;
 import io.modelwatch.digest.review.ReviewKind;
@@ -57,7 +58,7 @@ class MailThroughputBench {
 
     @Test
     void mailsPerSecond() {
-        int year = 3000 + (int) (Math.random() * 5000);
+        int year = UniqueYears.next();
         for (String name : List.of("Gato", "Pangu", "LayoutLMv3", "NÜWA", "M6-10T")) {
             Mails.model(digests, name, year + "-01-0" + (2 + name.length() % 4));
         }

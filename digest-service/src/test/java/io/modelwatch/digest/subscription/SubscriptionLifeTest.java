@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
+import io.modelwatch.digest.UniqueYears;
 import io.modelwatch.digest.mail.MailSender;
 import io.modelwatch.digest.review.Period;
 import io.modelwatch.digest.review.ReviewKind;
@@ -23,7 +24,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.awaitility.Awaitility;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -75,7 +75,7 @@ class SubscriptionLifeTest {
 
     @Test
     void subscribeConfirmWelcomeReceiveChangePreferencesUnsubscribeAndNothingMore() throws Exception {
-        int year = 3000 + ThreadLocalRandom.current().nextInt(5000);
+        int year = UniqueYears.next();
         String address = Mails.address("life");
         // A review of May exists before the subscription: the welcome mail carries it.
         Mails.model(digests, "Gato", year + "-05-12");
