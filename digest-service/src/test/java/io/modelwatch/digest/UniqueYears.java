@@ -9,7 +9,8 @@ package io.modelwatch.digest;
 public final class UniqueYears {
 
     private static final Object JVM_WIDE_LOCK = "io.modelwatch.digest.UniqueYears";
-    private static final String NEXT = "modelwatch.digest.test.next-year";
+    // Outside the "modelwatch.digest" prefix: Quarkus refuses unknown properties under a config mapping's prefix.
+    private static final String NEXT = "io.modelwatch.digest.UniqueYears.next";
     private static final int FIRST = 2101;
 
     private UniqueYears() {

@@ -1,11 +1,13 @@
 package io.modelwatch.digest.mail;
 
 import io.modelwatch.digest.config.MailConfig;
+import io.modelwatch.digest.outbox.Backoff;
 import io.modelwatch.digest.subscription.Delivery;
 import io.modelwatch.digest.subscription.DeliveryRepository;
 import io.modelwatch.digest.subscription.SlidingWindowLimiter;
 import io.modelwatch.digest.subscription.Subscriber;
 import io.modelwatch.digest.subscription.SubscriberRepository;
+import io.modelwatch.digest.telemetry.MailMetrics;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;

@@ -1,7 +1,7 @@
 package io.modelwatch.digest.subscription;
 
 import io.modelwatch.digest.config.MailConfig;
-import io.modelwatch.digest.mail.MailMetrics;
+import io.modelwatch.digest.telemetry.MailMetrics;
 import io.modelwatch.problem.Problem;
 import io.modelwatch.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;

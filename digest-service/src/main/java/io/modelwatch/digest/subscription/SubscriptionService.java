@@ -2,10 +2,10 @@ package io.modelwatch.digest.subscription;
 
 import io.modelwatch.contract.Kind;
 import io.modelwatch.digest.config.MailConfig;
-import io.modelwatch.digest.model.DigestHeader;
-import io.modelwatch.digest.model.DigestRecordRepository;
-import io.modelwatch.digest.service.Digest;
-import io.modelwatch.digest.service.Language;
+import io.modelwatch.digest.review.Digest;
+import io.modelwatch.digest.review.Language;
+import io.modelwatch.digest.store.DigestHeader;
+import io.modelwatch.digest.store.DigestRecordRepository;
 import io.modelwatch.digest.subscription.TokenSigner.Purpose;
 import io.modelwatch.problem.Problem;
 import io.modelwatch.problem.ProblemException;
@@ -43,13 +43,13 @@ public class SubscriptionService {
     private final SubscriberRepository subscribers;
     private final DeliveryRepository deliveries;
     private final DigestRecordRepository digests;
-    private final Links links;
+    private final MailLinks links;
     private final MailConfig config;
     private final SlidingWindowLimiter perAddress;
     private final SlidingWindowLimiter perClient;
 
     public SubscriptionService(SubscriberRepository subscribers, DeliveryRepository deliveries, DigestRecordRepository digests,
-                               Links links, MailConfig config) {
+                               MailLinks links, MailConfig config) {
         this.subscribers = subscribers;
         this.deliveries = deliveries;
         this.digests = digests;
@@ -60,7 +60,7 @@ public class SubscriptionService {
     }
 
     /** A valid request, normalised. */
-    public record Valid(String email, Language language, Frequency frequency, Topics topics) {
+    public record Valid(String email, Language language, Frequency frequency, Interests topics) {
     }
 
     /** @throws ProblemException 400 naming every bad field */
@@ -99,7 +99,7 @@ public class SubscriptionService {
             throw new ProblemException(Problem.invalid("The subscription request has " + errors.size()
                     + (errors.size() == 1 ? " problem." : " problems."), errors));
         }
-        return new Valid(email.get(), language.get(), frequency.get(), new Topics(countries, modalities, kinds));
+        return new Valid(email.get(), language.get(), frequency.get(), new Interests(countries, modalities, kinds));
     }
 
     private static List<String> clean(List<String> values) {

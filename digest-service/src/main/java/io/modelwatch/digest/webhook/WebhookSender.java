@@ -1,7 +1,7 @@
 package io.modelwatch.digest.webhook;
 
 import io.modelwatch.digest.config.MailConfig;
-import io.modelwatch.digest.mail.Backoff;
+import io.modelwatch.digest.outbox.Backoff;
 import io.modelwatch.guard.AddressGuard;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -4,13 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modelwatch.contract.ModelChanged;
-import io.modelwatch.digest.review.DemoCatalog;
 import io.modelwatch.digest.render.ReviewRenderer;
+import io.modelwatch.digest.review.DemoCatalog;
+import io.modelwatch.digest.review.Digest;
+import io.modelwatch.digest.review.Language;
 import io.modelwatch.digest.review.Period;
 import io.modelwatch.digest.review.ReviewKind;
-import io.modelwatch.digest.service.Digest;
 import io.modelwatch.digest.service.DigestService;
-import io.modelwatch.digest.service.Language;
+import io.modelwatch.digest.service.ReadModelProjector;
 import io.modelwatch.platform.EmbeddedPlatformTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -55,13 +56,16 @@ class MidYearReviewTest {
     DigestService digests;
 
     @Inject
+    ReadModelProjector projector;
+
+    @Inject
     ReviewRenderer renderer;
 
     /** Loads the demo catalog as the consumer would (revision 1 of each; applying it again changes nothing). */
     @BeforeEach
     void loadDemo() {
         for (ModelChanged m : DEMO) {
-            digests.apply(UUID.randomUUID().toString(), m.slug(), m);
+            projector.apply(UUID.randomUUID().toString(), m.slug(), m);
         }
     }
 

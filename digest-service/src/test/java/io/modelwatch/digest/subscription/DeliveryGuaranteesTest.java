@@ -10,12 +10,12 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.sun.net.httpserver.HttpServer;
 import io.modelwatch.digest.UniqueYears;
 import io.modelwatch.digest.mail.MailSender;
+import io.modelwatch.digest.review.Digest;
+import io.modelwatch.digest.review.Language;
 import io.modelwatch.digest.review.Period;
 import io.modelwatch.digest.review.ReviewKind;
-import io.modelwatch.digest.service.Digest;
 import io.modelwatch.digest.service.DigestPublisher;
-import io.modelwatch.digest.service.DigestService;
-import io.modelwatch.digest.service.Language;
+import io.modelwatch.digest.service.ReadModelProjector;
 import io.modelwatch.digest.subscription.TokenSigner.Purpose;
 import io.modelwatch.digest.webhook.WebhookSender;
 import io.modelwatch.platform.EmbeddedPlatformTestResource;
@@ -65,7 +65,7 @@ class DeliveryGuaranteesTest {
     DigestPublisher publisher;
 
     @Inject
-    DigestService digests;
+    ReadModelProjector projector;
 
     @Inject
     SubscriberRepository subscribers;
@@ -74,7 +74,7 @@ class DeliveryGuaranteesTest {
     DeliveryRepository deliveries;
 
     @Inject
-    Links links;
+    MailLinks links;
 
     static int year() {
         return UniqueYears.next();
@@ -96,7 +96,7 @@ class DeliveryGuaranteesTest {
                 s.emailKey = s.email;
                 s.language = "en";
                 s.frequency = frequency.tag();
-                s.topics = Topics.ALL;
+                s.topics = Interests.ALL;
                 s.status = Subscriber.CONFIRMED;
                 s.createdAt = Instant.now();
                 s.confirmedAt = s.createdAt;
@@ -154,7 +154,7 @@ class DeliveryGuaranteesTest {
         String address = Mails.address("unconfirmed");
         subscribe(address, "en", "yearly");
         UUID id = QuarkusTransaction.requiringNew().call(() -> subscribers.byEmail(address).orElseThrow().id);
-        Mails.model(digests, "Gato", year + "-03-01");
+        Mails.model(projector, "Gato", year + "-03-01");
         Digest review = publisher.publish(Period.parse(ReviewKind.YEARLY, String.valueOf(year))).stream()
                 .filter(d -> d.language() == Language.EN).findFirst().orElseThrow();
         // Nothing is recorded for a pending subscriber; and a mail recorded anyway (by a bug or a race) is not sent.
@@ -175,7 +175,7 @@ class DeliveryGuaranteesTest {
     void aSenderStoppedMidBatchAndRestartedDeliversEveryMailExactlyOnce() throws Exception {
         int year = year();
         List<Subscriber> audience = confirmed(40, "batch", Frequency.QUARTERLY);
-        Mails.model(digests, "Gato", year + "-02-01");
+        Mails.model(projector, "Gato", year + "-02-01");
         publisher.publish(Period.parse(ReviewKind.QUARTERLY, year + "-Q1"));
         Set<UUID> ids = audience.stream().map(s -> s.id).collect(Collectors.toSet());
         assertThat(QuarkusTransaction.requiringNew().call(() -> deliveries.list("type = 'digest'").stream()
@@ -295,7 +295,7 @@ class DeliveryGuaranteesTest {
                 .post("/api/v1/webhooks/bounce").then().statusCode(202).body("hardBounces", equalTo(2)).body("suppressed", equalTo(true));
         assertThat(reload(s.id).suppressedAt).isNotNull();
 
-        Mails.model(digests, "Gato", year + "-04-01");
+        Mails.model(projector, "Gato", year + "-04-01");
         publisher.publish(Period.parse(ReviewKind.HALF_YEAR, year + "-H1"));
         sender.drain();
         assertThat(QuarkusTransaction.requiringNew().call(() -> deliveries.count("subscriberId", s.id))).isZero();
@@ -341,7 +341,7 @@ class DeliveryGuaranteesTest {
                     .extract().jsonPath().getString("find { it.url == '" + url + "' }.id");
 
             int year = year();
-            Mails.model(digests, "Gato", year + "-09-01");
+            Mails.model(projector, "Gato", year + "-09-01");
             List<Digest> published = publisher.publish(Period.parse(ReviewKind.MONTHLY, year + "-09"));
             // The receiver answers its very first call with a 503: that call is retried (after the backoff) and gets a 204.
             Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).until(() -> {

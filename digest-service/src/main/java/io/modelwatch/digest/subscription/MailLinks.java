@@ -13,16 +13,16 @@ import org.jboss.logging.Logger;
 
 /** The signed links of the mails, on the public base URL ({@code modelwatch.digest.public-url}). */
 @ApplicationScoped
-public class Links {
+public class MailLinks {
 
-    private static final Logger LOG = Logger.getLogger(Links.class);
+    private static final Logger LOG = Logger.getLogger(MailLinks.class);
 
     private final TokenSigner signer;
     private final MailConfig config;
     private final String base;
     private final Clock clock = Clock.systemUTC();
 
-    public Links(MailConfig config, DigestConfig digest) {
+    public MailLinks(MailConfig config, DigestConfig digest) {
         String publicUrl = digest.publicUrl();
         this.config = config;
         this.base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;

@@ -1,6 +1,6 @@
-package io.modelwatch.digest.model;
+package io.modelwatch.digest.store;
 
-import io.modelwatch.digest.service.Digest;
+import io.modelwatch.digest.review.Digest;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -1,9 +1,7 @@
-package io.modelwatch.digest.service;
+package io.modelwatch.digest.review;
 
 import io.modelwatch.contract.Kind;
 import io.modelwatch.contract.Organization;
-import io.modelwatch.digest.review.Review;
-import io.modelwatch.digest.review.ReviewKind;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

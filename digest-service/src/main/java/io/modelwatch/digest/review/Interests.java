@@ -11,11 +11,11 @@ import java.util.function.Predicate;
  * matches when one of its organisations is in one of {@code countries} (ISO 3166 codes), one of its modalities is in
  * {@code modalities}, and its kind is in {@code kinds}.
  */
-public record Topics(List<String> countries, List<String> modalities, List<String> kinds) {
+public record Interests(List<String> countries, List<String> modalities, List<String> kinds) {
 
-    public static final Topics ALL = new Topics(List.of(), List.of(), List.of());
+    public static final Interests ALL = new Interests(List.of(), List.of(), List.of());
 
-    public Topics {
+    public Interests {
         countries = countries == null ? List.of() : countries.stream().map(c -> c.toUpperCase(Locale.ROOT)).distinct().sorted().toList();
         modalities = modalities == null ? List.of() : modalities.stream().map(m -> m.toLowerCase(Locale.ROOT)).distinct().sorted().toList();
         kinds = kinds == null ? List.of() : kinds.stream().map(k -> k.toLowerCase(Locale.ROOT)).distinct().sorted().toList();

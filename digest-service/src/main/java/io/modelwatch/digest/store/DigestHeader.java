@@ -1,4 +1,4 @@
-package io.modelwatch.digest.model;
+package io.modelwatch.digest.store;
 
 import io.quarkus.qute.TemplateData;
 import java.time.Instant;

@@ -31,7 +31,7 @@ public class Subscriber {
     public String frequency;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    public Topics topics;
+    public Interests topics;
 
     public String status;
 

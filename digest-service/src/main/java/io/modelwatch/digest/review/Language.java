@@ -1,4 +1,4 @@
-package io.modelwatch.digest.service;
+package io.modelwatch.digest.review;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;

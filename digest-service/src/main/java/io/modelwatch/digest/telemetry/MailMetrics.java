@@ -1,4 +1,4 @@
-package io.modelwatch.digest.mail;
+package io.modelwatch.digest.telemetry;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

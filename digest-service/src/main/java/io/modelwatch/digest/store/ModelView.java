@@ -1,4 +1,4 @@
-package io.modelwatch.digest.model;
+package io.modelwatch.digest.store;
 
 import io.modelwatch.contract.ModelChanged;
 import jakarta.persistence.Column;
