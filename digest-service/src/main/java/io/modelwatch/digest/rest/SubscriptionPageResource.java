@@ -3,11 +3,11 @@ package io.modelwatch.digest.rest;
 import io.modelwatch.contract.Kind;
 import io.modelwatch.digest.config.MailConfig;
 import io.modelwatch.digest.mail.MailComposer;
+import io.modelwatch.digest.review.Interests;
 import io.modelwatch.digest.review.Language;
+import io.modelwatch.digest.store.Subscriber;
 import io.modelwatch.digest.subscription.Frequency;
-import io.modelwatch.digest.subscription.Interests;
 import io.modelwatch.digest.subscription.MailLinks;
-import io.modelwatch.digest.subscription.Subscriber;
 import io.modelwatch.digest.subscription.SubscriptionMessages;
 import io.modelwatch.digest.subscription.SubscriptionRequest;
 import io.modelwatch.digest.subscription.SubscriptionService;
@@ -88,7 +88,7 @@ public class SubscriptionPageResource {
         SubscriptionRequest request = new SubscriptionRequest(email, language, frequency, split(countries), split(modalities), kinds);
         try {
             SubscriptionService.Valid valid = SubscriptionService.validate(request);
-            subscriptions.admit(valid, SubscriptionResource.client(http));
+            SubscriptionResource.admit(subscriptions, valid, SubscriptionResource.client(http));
             subscriptions.subscribe(valid);
         } catch (ProblemException e) {
             Problem p = e.problem();

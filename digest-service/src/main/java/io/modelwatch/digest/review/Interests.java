@@ -1,4 +1,4 @@
-package io.modelwatch.digest.subscription;
+package io.modelwatch.digest.review;
 
 import io.modelwatch.contract.ModelChanged;
 import io.modelwatch.contract.Organization;

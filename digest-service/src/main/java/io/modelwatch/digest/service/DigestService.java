@@ -152,11 +152,6 @@ public class DigestService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public long modelCount() {
-        return models.count();
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ModelView> model(String slug) {
         return models.findByIdOptional(slug);
     }

@@ -5,7 +5,7 @@ import io.modelwatch.digest.store.ModelView;
 import io.modelwatch.digest.store.ModelViewRepository;
 import io.modelwatch.digest.store.ProcessedEvent;
 import io.modelwatch.digest.store.ProcessedEventRepository;
-import io.modelwatch.digest.webhook.Webhook;
+import io.modelwatch.digest.store.Webhook;
 import io.modelwatch.digest.webhook.WebhookService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

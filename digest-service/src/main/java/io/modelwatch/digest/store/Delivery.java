@@ -1,8 +1,7 @@
-package io.modelwatch.digest.subscription;
+package io.modelwatch.digest.store;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -10,12 +9,8 @@ import java.util.UUID;
 /** One mail to send (the outbox row): see V3__subscriptions.sql for its states. */
 @Entity
 @Table(name = "delivery")
-public class Delivery {
+public class Delivery extends LeasedRow {
 
-    public static final String PENDING = "pending";
-    public static final String SENDING = "sending";
-    public static final String SENT = "sent";
-    public static final String FAILED = "failed";
     public static final String SKIPPED = "skipped";
 
     public enum Type {
@@ -25,9 +20,6 @@ public class Delivery {
             return name().toLowerCase();
         }
     }
-
-    @Id
-    public UUID id;
 
     public String type;
 
@@ -39,22 +31,6 @@ public class Delivery {
 
     @Column(name = "message_id")
     public String messageId;
-
-    public String state;
-
-    public int attempts;
-
-    @Column(name = "next_attempt_at")
-    public Instant nextAttemptAt;
-
-    @Column(name = "lease_until")
-    public Instant leaseUntil;
-
-    @Column(name = "last_error")
-    public String lastError;
-
-    @Column(name = "created_at")
-    public Instant createdAt;
 
     @Column(name = "sent_at")
     public Instant sentAt;

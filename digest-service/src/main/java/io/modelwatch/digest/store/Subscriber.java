@@ -1,5 +1,6 @@
-package io.modelwatch.digest.subscription;
+package io.modelwatch.digest.store;
 
+import io.modelwatch.digest.review.Interests;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -1,8 +1,9 @@
-package io.modelwatch.digest.subscription;
+package io.modelwatch.digest.store;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,9 +15,11 @@ public class SubscriberRepository implements PanacheRepositoryBase<Subscriber, U
         return find("emailKey", email.toLowerCase(Locale.ROOT)).firstResultOptional();
     }
 
-    /** Confirmed, not suppressed subscribers of a frequency in a language. */
-    public List<Subscriber> audience(Frequency frequency, String language) {
-        return list("frequency = ?1 and language = ?2 and status = ?3 and suppressedAt is null",
-                frequency.tag(), language, Subscriber.CONFIRMED);
+    /** Keeps one bounce report of the subscriber ("soft" or "hard"), with the receiving server's reason. */
+    public void recordBounce(UUID subscriber, String kind, String reason, Instant receivedAt) {
+        getEntityManager().createNativeQuery(
+                        "insert into bounce (id, subscriber_id, kind, reason, received_at) values (:id, :s, :k, :r, :t)")
+                .setParameter("id", UUID.randomUUID()).setParameter("s", subscriber).setParameter("k", kind)
+                .setParameter("r", reason == null ? "" : reason).setParameter("t", Timestamp.from(receivedAt)).executeUpdate();
     }
 }

@@ -1,4 +1,4 @@
-package io.modelwatch.digest.webhook;
+package io.modelwatch.digest.store;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

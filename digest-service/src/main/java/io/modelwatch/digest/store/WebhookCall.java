@@ -1,8 +1,7 @@
-package io.modelwatch.digest.webhook;
+package io.modelwatch.digest.store;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -10,10 +9,7 @@ import java.util.UUID;
 /** One call to make (the webhook outbox row); states as {@code delivery}: pending, sending, sent, failed. */
 @Entity
 @Table(name = "webhook_call")
-public class WebhookCall {
-
-    @Id
-    public UUID id;
+public class WebhookCall extends LeasedRow {
 
     @Column(name = "webhook_id")
     public UUID webhookId;
@@ -21,22 +17,6 @@ public class WebhookCall {
     public String event;
 
     public String payload;
-
-    public String state;
-
-    public int attempts;
-
-    @Column(name = "next_attempt_at")
-    public Instant nextAttemptAt;
-
-    @Column(name = "lease_until")
-    public Instant leaseUntil;
-
-    @Column(name = "last_error")
-    public String lastError;
-
-    @Column(name = "created_at")
-    public Instant createdAt;
 
     @Column(name = "delivered_at")
     public Instant deliveredAt;

@@ -3,16 +3,20 @@ package io.modelwatch.digest.subscription;
 import io.modelwatch.contract.Kind;
 import io.modelwatch.digest.config.MailConfig;
 import io.modelwatch.digest.review.Digest;
+import io.modelwatch.digest.review.Interests;
 import io.modelwatch.digest.review.Language;
+import io.modelwatch.digest.store.Delivery;
+import io.modelwatch.digest.store.DeliveryRepository;
 import io.modelwatch.digest.store.DigestHeader;
 import io.modelwatch.digest.store.DigestRecordRepository;
+import io.modelwatch.digest.store.Subscriber;
+import io.modelwatch.digest.store.SubscriberRepository;
 import io.modelwatch.digest.subscription.TokenSigner.Purpose;
 import io.modelwatch.problem.Problem;
 import io.modelwatch.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -126,13 +130,10 @@ public class SubscriptionService {
         perClient.prune();
     }
 
-    /** Throws 429 when the address or the client asked too often; checked before anything is written. */
-    public void admit(Valid request, String client) {
-        if (!perAddress.tryAcquire(request.email().toLowerCase(Locale.ROOT))
-                || !perClient.tryAcquire(client == null ? "unknown" : client)) {
-            Response.Status tooMany = Response.Status.TOO_MANY_REQUESTS;
-            throw new ProblemException(Problem.of(tooMany, "Too many subscription requests; try again later."));
-        }
+    /** False when the address or the client asked too often (a 429); checked before anything is written. */
+    public boolean admitted(Valid request, String client) {
+        return perAddress.tryAcquire(request.email().toLowerCase(Locale.ROOT))
+                && perClient.tryAcquire(client == null ? "unknown" : client);
     }
 
     /**
