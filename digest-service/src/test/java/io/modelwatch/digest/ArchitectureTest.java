@@ -54,7 +54,8 @@ class ArchitectureTest {
     @Test
     void theDomainUsesNeitherHttpNorJdbc() {
         noClasses().that().resideInAnyPackage(BASE + ".review..", BASE + ".service..", BASE + ".render..",
-                        BASE + ".subscription..", BASE + ".mail..", BASE + ".webhook..", BASE + ".messaging..")
+                        BASE + ".subscription..", BASE + ".mail..", BASE + ".webhook..", BASE + ".messaging..",
+                        BASE + ".config..", BASE + ".telemetry..")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "java.sql..")
                 .check(classes);
     }
