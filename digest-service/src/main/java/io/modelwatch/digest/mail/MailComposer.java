@@ -2,14 +2,14 @@ package io.modelwatch.digest.mail;
 
 import io.modelwatch.digest.config.MailConfig;
 import io.modelwatch.digest.render.ReviewRenderer;
-import io.modelwatch.digest.service.Digest;
+import io.modelwatch.digest.review.Digest;
+import io.modelwatch.digest.review.Interests;
+import io.modelwatch.digest.review.Language;
 import io.modelwatch.digest.service.DigestService;
-import io.modelwatch.digest.service.Language;
-import io.modelwatch.digest.subscription.Delivery;
-import io.modelwatch.digest.subscription.Links;
-import io.modelwatch.digest.subscription.Subscriber;
+import io.modelwatch.digest.store.Delivery;
+import io.modelwatch.digest.store.Subscriber;
+import io.modelwatch.digest.subscription.MailLinks;
 import io.modelwatch.digest.subscription.SubscriptionMessages;
-import io.modelwatch.digest.subscription.Topics;
 import io.quarkus.mailer.Mail;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -36,7 +36,7 @@ public class MailComposer {
 
     private final DigestService digests;
     private final ReviewRenderer renderer;
-    private final Links links;
+    private final MailLinks links;
     private final MailConfig config;
     private final Template confirmationHtml;
     private final Template confirmationText;
@@ -48,7 +48,7 @@ public class MailComposer {
     private final java.util.Map<java.util.UUID, String> renderedReviews = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<java.util.UUID, Digest> storedReviews = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public MailComposer(DigestService digests, ReviewRenderer renderer, Links links, MailConfig config,
+    public MailComposer(DigestService digests, ReviewRenderer renderer, MailLinks links, MailConfig config,
                         @Location("mail/confirmation.html") Template confirmationHtml,
                         @Location("mail/confirmation.txt") Template confirmationText,
                         @Location("mail/intro.html") Template introHtml, @Location("mail/intro.txt") Template introText,
@@ -95,7 +95,7 @@ public class MailComposer {
         if (!welcome && stored.isEmpty()) {
             return new Outgoing(null, "the review is gone");
         }
-        Topics topics = s.topics == null ? Topics.ALL : s.topics;
+        Interests topics = s.topics == null ? Interests.ALL : s.topics;
         Optional<Digest> review = stored.map(d -> topics.all() ? d : digests.narrowed(d, topics.matcher()));
         if (!welcome && review.get().releases().isEmpty() && !topics.all()) {
             // Decided: a review with nothing on the subscriber's topics is not sent (rather than a mail saying "nothing").
@@ -158,7 +158,7 @@ public class MailComposer {
         return html.substring(0, open + 1) + "\n" + intro + html.substring(open + 1, close) + footer + "\n" + html.substring(close);
     }
 
-    private static String describe(Topics topics, SubscriptionMessages msg) {
+    private static String describe(Interests topics, SubscriptionMessages msg) {
         List<String> parts = new ArrayList<>();
         parts.addAll(topics.countries());
         parts.addAll(topics.modalities());

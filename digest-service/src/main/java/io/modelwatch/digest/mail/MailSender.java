@@ -1,11 +1,13 @@
 package io.modelwatch.digest.mail;
 
 import io.modelwatch.digest.config.MailConfig;
-import io.modelwatch.digest.subscription.Delivery;
-import io.modelwatch.digest.subscription.DeliveryRepository;
+import io.modelwatch.digest.store.Delivery;
+import io.modelwatch.digest.store.DeliveryRepository;
+import io.modelwatch.digest.store.LeasedQueue;
+import io.modelwatch.digest.store.Subscriber;
+import io.modelwatch.digest.store.SubscriberRepository;
 import io.modelwatch.digest.subscription.SlidingWindowLimiter;
-import io.modelwatch.digest.subscription.Subscriber;
-import io.modelwatch.digest.subscription.SubscriberRepository;
+import io.modelwatch.digest.telemetry.MailMetrics;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -181,7 +183,7 @@ public class MailSender {
             metrics.failed(d.type);
         } else {
             d.state = Delivery.PENDING;
-            d.nextAttemptAt = clock.instant().plus(Backoff.after(d.attempts, config.backoffBase(), config.backoffMax()));
+            d.nextAttemptAt = clock.instant().plus(LeasedQueue.retryAfter(d.attempts, config.backoffBase(), config.backoffMax()));
             LOG.infof("mail %s (%s): temporary failure, attempt %d, next at %s: %s", id, d.type, d.attempts, d.nextAttemptAt, d.lastError);
         }
     }

@@ -3,7 +3,7 @@ package io.modelwatch.digest.messaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelwatch.contract.EventTypes;
 import io.modelwatch.contract.ModelChanged;
-import io.modelwatch.digest.service.DigestService;
+import io.modelwatch.digest.service.ReadModelProjector;
 import io.modelwatch.digest.telemetry.DigestMetrics;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,12 +19,12 @@ public class ModelChangeConsumer {
 
     public static final String CHANNEL = "model-changes";
 
-    private final DigestService digests;
+    private final ReadModelProjector projector;
     private final ObjectMapper json;
     private final DigestMetrics metrics;
 
-    public ModelChangeConsumer(DigestService digests, ObjectMapper json, DigestMetrics metrics) {
-        this.digests = digests;
+    public ModelChangeConsumer(ReadModelProjector projector, ObjectMapper json, DigestMetrics metrics) {
+        this.projector = projector;
         this.json = json;
         this.metrics = metrics;
     }
@@ -50,7 +50,7 @@ public class ModelChangeConsumer {
             throw new IllegalArgumentException("unknown event type " + type);
         }
         ModelChanged snapshot = record.value() == null ? null : json.readValue(record.value(), ModelChanged.class);
-        digests.apply(header(record, "ce_id"), record.key(), snapshot);
+        projector.apply(header(record, "ce_id"), record.key(), snapshot);
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

@@ -3,15 +3,14 @@ package io.modelwatch.digest.render;
 import io.modelwatch.contract.Kind;
 import io.modelwatch.digest.render.ReviewView.EntryView;
 import io.modelwatch.digest.render.ReviewView.SectionView;
+import io.modelwatch.digest.review.Digest;
+import io.modelwatch.digest.review.Language;
 import io.modelwatch.digest.review.Period;
 import io.modelwatch.digest.review.Review;
 import io.modelwatch.digest.review.Review.Figure;
 import io.modelwatch.digest.review.Review.Section;
 import io.modelwatch.digest.review.Review.SectionKey;
-import io.modelwatch.digest.review.ReviewBuilder;
 import io.modelwatch.digest.review.ReviewOptions;
-import io.modelwatch.digest.service.Digest;
-import io.modelwatch.digest.service.Language;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.i18n.Localized;
@@ -118,7 +117,7 @@ public class ReviewRenderer {
                         .map(f -> {
                             String code = f.key().substring("region.".length());
                             String name = code.equals("unknown") ? msg.regionUnknown()
-                                    : ReviewBuilder.countryName(code, language.locale());
+                                    : countryName(code, language.locale());
                             return msg.regionItem(name, f.count(), f.shown());
                         })
                         .collect(Collectors.joining(msg.listSeparator()));
@@ -212,6 +211,11 @@ public class ReviewRenderer {
             more = msg.more(s.total() - s.entries().size());
         }
         return new SectionView(s.key().tag(), heading, intro, entries, more);
+    }
+
+    /** A country's name in the language ("China" / "中国"). */
+    private static String countryName(String code, Locale locale) {
+        return java.util.Objects.requireNonNullElse(new Locale("", code).getDisplayCountry(locale), code);
     }
 
     private static String orDash(String shown) {

@@ -1,7 +1,7 @@
 package io.modelwatch.digest.render;
 
+import io.modelwatch.digest.review.Digest;
 import io.modelwatch.digest.review.Review;
-import io.modelwatch.digest.service.Digest;
 import io.quarkus.qute.TemplateData;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.modelwatch.digest.rest;
 
+import io.modelwatch.digest.review.Language;
 import io.modelwatch.digest.review.ReviewKind;
-import io.modelwatch.digest.service.Language;
 import io.modelwatch.problem.Problem;
 import io.modelwatch.problem.ProblemException;
 import java.util.List;

@@ -1,12 +1,12 @@
 package io.modelwatch.digest.rest;
 
-import io.modelwatch.digest.model.DigestHeader;
 import io.modelwatch.digest.render.ReviewRenderer;
+import io.modelwatch.digest.review.Digest;
+import io.modelwatch.digest.review.Language;
 import io.modelwatch.digest.review.Period;
 import io.modelwatch.digest.review.ReviewKind;
-import io.modelwatch.digest.service.Digest;
 import io.modelwatch.digest.service.DigestService;
-import io.modelwatch.digest.service.Language;
+import io.modelwatch.digest.store.DigestHeader;
 import io.modelwatch.digest.telemetry.DigestMetrics;
 import io.modelwatch.problem.Problem;
 import io.modelwatch.problem.ProblemException;

@@ -3,14 +3,14 @@ package io.modelwatch.digest.rest;
 import io.modelwatch.contract.Kind;
 import io.modelwatch.digest.config.MailConfig;
 import io.modelwatch.digest.mail.MailComposer;
-import io.modelwatch.digest.service.Language;
+import io.modelwatch.digest.review.Interests;
+import io.modelwatch.digest.review.Language;
+import io.modelwatch.digest.store.Subscriber;
 import io.modelwatch.digest.subscription.Frequency;
-import io.modelwatch.digest.subscription.Links;
-import io.modelwatch.digest.subscription.Subscriber;
+import io.modelwatch.digest.subscription.MailLinks;
 import io.modelwatch.digest.subscription.SubscriptionMessages;
 import io.modelwatch.digest.subscription.SubscriptionRequest;
 import io.modelwatch.digest.subscription.SubscriptionService;
-import io.modelwatch.digest.subscription.Topics;
 import io.modelwatch.digest.subscription.TokenSigner;
 import io.modelwatch.digest.subscription.TokenSigner.Purpose;
 import io.modelwatch.problem.Problem;
@@ -50,13 +50,13 @@ public class SubscriptionPageResource {
     private static final List<String> KINDS = Stream.of(Kind.values()).map(k -> k.name().toLowerCase(Locale.ROOT)).toList();
 
     private final SubscriptionService subscriptions;
-    private final Links links;
+    private final MailLinks links;
     private final MailConfig config;
     private final Template form;
     private final Template message;
     private final Template preferences;
 
-    public SubscriptionPageResource(SubscriptionService subscriptions, Links links, MailConfig config,
+    public SubscriptionPageResource(SubscriptionService subscriptions, MailLinks links, MailConfig config,
                                     @Location("subscription/form.html") Template form,
                                     @Location("subscription/message.html") Template message,
                                     @Location("subscription/preferences.html") Template preferences) {
@@ -88,7 +88,7 @@ public class SubscriptionPageResource {
         SubscriptionRequest request = new SubscriptionRequest(email, language, frequency, split(countries), split(modalities), kinds);
         try {
             SubscriptionService.Valid valid = SubscriptionService.validate(request);
-            subscriptions.admit(valid, SubscriptionResource.client(http));
+            SubscriptionResource.admit(subscriptions, valid, SubscriptionResource.client(http));
             subscriptions.subscribe(valid);
         } catch (ProblemException e) {
             Problem p = e.problem();
@@ -237,7 +237,7 @@ public class SubscriptionPageResource {
     private TemplateInstance preferences(Subscriber s, String token, boolean saved, List<String> errors) {
         Language l = language(s);
         SubscriptionMessages msg = MailComposer.messages(l);
-        Topics topics = s.topics == null ? Topics.ALL : s.topics;
+        Interests topics = s.topics == null ? Interests.ALL : s.topics;
         return preferences.data("lang", l.tag()).data("title", msg.preferencesTitle()).data("email", s.email)
                 .data("token", token).data("saved", saved).data("errors", errors).data("language", s.language)
                 .data("frequency", s.frequency).data("countries", String.join(", ", topics.countries()))

@@ -4,6 +4,7 @@ import io.modelwatch.digest.subscription.SubscriptionRequest;
 import io.modelwatch.digest.subscription.SubscriptionService;
 import io.modelwatch.digest.subscription.TokenSigner;
 import io.modelwatch.problem.Problem;
+import io.modelwatch.problem.ProblemException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -39,7 +40,7 @@ public class SubscriptionResource {
     @Operation(summary = "Subscribe (a confirmation mail follows; the answer is the same for every valid request)")
     public Response subscribe(SubscriptionRequest request, @Context HttpServerRequest http) {
         SubscriptionService.Valid valid = SubscriptionService.validate(request);
-        subscriptions.admit(valid, client(http));
+        admit(subscriptions, valid, client(http));
         subscriptions.subscribe(valid);
         return Response.accepted(ACCEPTED).build();
     }
@@ -56,6 +57,13 @@ public class SubscriptionResource {
     public Response delete(@QueryParam("token") String token) {
         subscriptions.delete(token);
         return Response.noContent().build();
+    }
+
+    /** 429 when the address or the client asked too often; checked before anything is written. */
+    static void admit(SubscriptionService subscriptions, SubscriptionService.Valid request, String client) {
+        if (!subscriptions.admitted(request, client)) {
+            throw new ProblemException(Problem.of(Response.Status.TOO_MANY_REQUESTS, "Too many subscription requests; try again later."));
+        }
     }
 
     static String client(HttpServerRequest http) {

@@ -28,6 +28,10 @@ public record Review(Period period, Period previousPeriod, Reference reference, 
         return figures.get(key);
     }
 
+    public Review withTimeline(Timeline laidOut) {
+        return new Review(period, previousPeriod, reference, figures, trends, sections, laidOut);
+    }
+
     /** The sections of the reference article, in its order. */
     public enum SectionKey {
         FRAMING, TIMELINE, CHINA, MULTIMODAL, GENERALIST, SMALLER, RETRIEVAL_TOOLS, APPLICATIONS, FRAMEWORKS, OPEN,

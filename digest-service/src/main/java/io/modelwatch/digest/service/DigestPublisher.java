@@ -1,6 +1,8 @@
 package io.modelwatch.digest.service;
 
 import io.modelwatch.digest.config.DigestConfig;
+import io.modelwatch.digest.review.Digest;
+import io.modelwatch.digest.review.Language;
 import io.modelwatch.digest.review.Period;
 import io.modelwatch.digest.review.ReviewKind;
 import io.modelwatch.digest.telemetry.DigestMetrics;
@@ -14,7 +16,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Publishes the scheduled reviews: on each trigger, the last completed period of the kind, in every configured
- * language. Every replica runs the same triggers; {@link DigestService#publishOnce} makes sure each period is written
+ * language. Every replica runs the same triggers; {@link Publication#publishOnce} makes sure each period is written
  * once. Cron expressions: {@code modelwatch.digest.schedule.<kind>} ({@code off} disables a kind).
  */
 @ApplicationScoped
@@ -22,13 +24,13 @@ public class DigestPublisher {
 
     private static final Logger LOG = Logger.getLogger(DigestPublisher.class);
 
-    private final DigestService digests;
+    private final Publication publication;
     private final DigestMetrics metrics;
     private final List<Language> languages;
     private final Clock clock = Clock.systemUTC();
 
-    public DigestPublisher(DigestService digests, DigestConfig config, DigestMetrics metrics) {
-        this.digests = digests;
+    public DigestPublisher(Publication publication, DigestConfig config, DigestMetrics metrics) {
+        this.publication = publication;
         this.metrics = metrics;
         this.languages = config.languages().stream()
                 .map(t -> Language.of(t).orElseThrow(() -> new IllegalArgumentException("unknown review language " + t)))
@@ -68,7 +70,7 @@ public class DigestPublisher {
     public List<Digest> publish(Period period) {
         List<Digest> written = new ArrayList<>();
         for (Language language : languages) {
-            digests.publishOnce(period, language).ifPresent(d -> {
+            publication.publishOnce(period, language).ifPresent(d -> {
                 LOG.infof("published %s review %s (%s): %s", period.kind().tag(), period.key(), language.tag(), d.id());
                 metrics.reviewGenerated(period.kind(), language);
                 written.add(d);

@@ -3,91 +3,53 @@ package io.modelwatch.digest.service;
 import io.modelwatch.contract.ModelChanged;
 import io.modelwatch.contract.Slugs;
 import io.modelwatch.contract.parameters.ParameterCountFormatter;
-import io.modelwatch.digest.model.DigestHeader;
-import io.modelwatch.digest.model.DigestRecord;
-import io.modelwatch.digest.model.DigestRecordRepository;
-import io.modelwatch.digest.model.ModelView;
-import io.modelwatch.digest.model.ModelViewRepository;
-import io.modelwatch.digest.model.ProcessedEvent;
-import io.modelwatch.digest.model.ProcessedEventRepository;
 import io.modelwatch.digest.render.ReviewRenderer;
+import io.modelwatch.digest.render.TimelineLayout;
+import io.modelwatch.digest.review.CatalogLinks;
+import io.modelwatch.digest.review.Digest;
+import io.modelwatch.digest.review.Language;
 import io.modelwatch.digest.review.Period;
 import io.modelwatch.digest.review.Review;
 import io.modelwatch.digest.review.ReviewBuilder;
 import io.modelwatch.digest.review.ReviewKind;
 import io.modelwatch.digest.review.ReviewOptions;
-import io.modelwatch.digest.subscription.Links;
-import io.modelwatch.digest.subscription.SubscriptionService;
-import io.modelwatch.digest.webhook.Webhook;
-import io.modelwatch.digest.webhook.WebhookService;
+import io.modelwatch.digest.store.DigestHeader;
+import io.modelwatch.digest.store.DigestRecord;
+import io.modelwatch.digest.store.DigestRecordRepository;
+import io.modelwatch.digest.store.ModelView;
+import io.modelwatch.digest.store.ModelViewRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+/**
+ * The reviews: computed from the read model ({@link #compose}), written as new versions ({@link #generate}, and once
+ * per period for the schedule), narrowed to a subscriber's interests, and read back.
+ */
 @ApplicationScoped
 public class DigestService {
 
     private final ModelViewRepository models;
-    private final ProcessedEventRepository processed;
     private final DigestRecordRepository digests;
     private final ReviewRenderer renderer;
     private final ReviewOptions options;
     private final ReviewBuilder builder;
+    private final CatalogLinks catalogLinks;
     private final Clock clock = Clock.systemUTC();
 
-    private final SubscriptionService subscriptions;
-    private final WebhookService webhooks;
-    private final Links links;
-
-    public DigestService(ModelViewRepository models, ProcessedEventRepository processed, DigestRecordRepository digests,
-                         ReviewRenderer renderer, ReviewOptions options, SubscriptionService subscriptions,
-                         WebhookService webhooks, Links links) {
-        this.subscriptions = subscriptions;
-        this.webhooks = webhooks;
-        this.links = links;
+    public DigestService(ModelViewRepository models, DigestRecordRepository digests, ReviewRenderer renderer,
+                         ReviewOptions options) {
         this.models = models;
-        this.processed = processed;
         this.digests = digests;
         this.renderer = renderer;
         this.options = options;
         this.builder = new ReviewBuilder(options);
-    }
-
-    /**
-     * Applies one catalog change. Idempotent twice over: a repeated event id is skipped, and an older
-     * revision never overwrites a newer one (the compacted topic may replay). A null snapshot removes the entry.
-     */
-    @Transactional
-    public void apply(String eventId, String slug, ModelChanged snapshot) {
-        if (eventId != null) {
-            if (processed.findById(eventId) != null) {
-                return;
-            }
-            processed.persist(new ProcessedEvent(eventId, clock.instant()));
-        }
-        ModelView view = models.findById(slug);
-        if (snapshot == null) {
-            if (view != null) {
-                models.delete(view);
-            }
-            return;
-        }
-        if (view == null) {
-            view = new ModelView();
-            view.show(snapshot, clock.instant());
-            models.persist(view);
-            webhooks.record(Webhook.MODEL_ADDED, Map.of("slug", snapshot.slug(), "name", snapshot.name(),
-                    "kind", snapshot.kind().name().toLowerCase(java.util.Locale.ROOT), "revision", snapshot.revision(),
-                    "published", snapshot.published() == null ? "" : snapshot.published().value()));
-        } else if (snapshot.revision() > view.revision) {
-            view.show(snapshot, clock.instant());
-        }
+        this.catalogLinks = new CatalogLinks(options.catalogUrl());
     }
 
     /** A new version of the review of the period, keeping the versions before it. */
@@ -99,24 +61,18 @@ public class DigestService {
     }
 
     /**
-     * The scheduled review of a period, generated once however many replicas ask: empty when another replica holds the
-     * period's lock right now or a version of it already exists.
+     * Version 1 of the review of the period, written in the caller's transaction unless another replica holds the
+     * period's lock right now or a version of it already exists (then empty).
      */
-    @Transactional
-    public Optional<Digest> publishOnce(Period period, Language language) {
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Digest> writeFirstVersion(Period period, Language language) {
         if (!digests.tryClaim(period.kind().tag(), period.key(), language.tag())) {
             return Optional.empty();
         }
         if (digests.latestVersion(period.kind().tag(), period.key(), language.tag()) > 0) {
             return Optional.empty();
         }
-        Digest digest = write(period, language, 1);
-        // Same transaction as the review: its mails and webhook calls are recorded, or none of it is.
-        subscriptions.recordDeliveries(digest);
-        webhooks.record(Webhook.DIGEST_PUBLISHED, Map.of("id", digest.id(), "kind", period.kind().tag(), "period", period.key(),
-                "language", language.tag(), "title", digest.title(), "releases", digest.releases().size(),
-                "url", links.review(digest.id())));
-        return Optional.of(digest);
+        return Optional.of(write(period, language, 1));
     }
 
     private Digest write(Period period, Language language, int version) {
@@ -159,7 +115,7 @@ public class DigestService {
         List<ModelChanged> current = snapshots(period).stream().filter(filter).toList();
         List<ModelChanged> previous = snapshots(period.previous()).stream().filter(filter).toList();
         ModelChanged reference = models.findByIdOptional(Slugs.of(options.referenceName())).map(m -> m.snapshot).orElse(null);
-        Review review = builder.build(period, current, previous, reference, language);
+        Review review = TimelineLayout.laidOut(builder.build(period, current, previous, reference, language), language);
         // The read model returns them in date order already.
         List<Digest.Release> releases = current.stream().map(m -> release(m, language)).toList();
         Digest draft = new Digest(id, period.kind(), period.key(), version, period.from(), period.to(), language,
@@ -182,7 +138,7 @@ public class DigestService {
                 m.published() == null ? null : m.published().value(),
                 m.parameters() == null ? null : m.parameters().value(), shown,
                 m.parameters() != null && m.parameters().approximate(),
-                options.catalogUrl() + "/api/v1/models/" + java.net.URLEncoder.encode(m.slug(), java.nio.charset.StandardCharsets.UTF_8));
+                catalogLinks.model(m.slug()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -193,11 +149,6 @@ public class DigestService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<DigestHeader> archive(String kind, String language, boolean publishedOnly, int limit) {
         return digests.archive(kind, language, publishedOnly, limit);
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public long modelCount() {
-        return models.count();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

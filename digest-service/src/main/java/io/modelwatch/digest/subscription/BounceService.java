@@ -1,14 +1,14 @@
 package io.modelwatch.digest.subscription;
 
 import io.modelwatch.digest.config.MailConfig;
-import io.modelwatch.digest.mail.MailMetrics;
+import io.modelwatch.digest.store.Subscriber;
+import io.modelwatch.digest.store.SubscriberRepository;
+import io.modelwatch.digest.telemetry.MailMetrics;
 import io.modelwatch.problem.Problem;
 import io.modelwatch.problem.ProblemException;
-import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /** Records bounces reported by the mail provider; after {@code hard-bounce-limit} hard bounces the address is suppressed. */
 @ApplicationScoped
@@ -61,10 +60,7 @@ public class BounceService {
         Subscriber s = subscribers.findById(found.get().id, LockModeType.PESSIMISTIC_WRITE);
         Instant now = clock.instant();
         String reason = report.reason() == null ? null : report.reason().substring(0, Math.min(1000, report.reason().length()));
-        Panache.getEntityManager().createNativeQuery(
-                        "insert into bounce (id, subscriber_id, kind, reason, received_at) values (:id, :s, :k, :r, :t)")
-                .setParameter("id", UUID.randomUUID()).setParameter("s", s.id).setParameter("k", kind)
-                .setParameter("r", reason == null ? "" : reason).setParameter("t", Timestamp.from(now)).executeUpdate();
+        subscribers.recordBounce(s.id, kind, reason, now);
         if (kind.equals("hard")) {
             s.hardBounces++;
             if (s.hardBounces >= config.hardBounceLimit() && s.suppressedAt == null) {

@@ -2,17 +2,21 @@ package io.modelwatch.digest.subscription;
 
 import io.modelwatch.contract.Kind;
 import io.modelwatch.digest.config.MailConfig;
-import io.modelwatch.digest.model.DigestHeader;
-import io.modelwatch.digest.model.DigestRecordRepository;
-import io.modelwatch.digest.service.Digest;
-import io.modelwatch.digest.service.Language;
+import io.modelwatch.digest.review.Digest;
+import io.modelwatch.digest.review.Interests;
+import io.modelwatch.digest.review.Language;
+import io.modelwatch.digest.store.Delivery;
+import io.modelwatch.digest.store.DeliveryRepository;
+import io.modelwatch.digest.store.DigestHeader;
+import io.modelwatch.digest.store.DigestRecordRepository;
+import io.modelwatch.digest.store.Subscriber;
+import io.modelwatch.digest.store.SubscriberRepository;
 import io.modelwatch.digest.subscription.TokenSigner.Purpose;
 import io.modelwatch.problem.Problem;
 import io.modelwatch.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,13 +47,13 @@ public class SubscriptionService {
     private final SubscriberRepository subscribers;
     private final DeliveryRepository deliveries;
     private final DigestRecordRepository digests;
-    private final Links links;
+    private final MailLinks links;
     private final MailConfig config;
     private final SlidingWindowLimiter perAddress;
     private final SlidingWindowLimiter perClient;
 
     public SubscriptionService(SubscriberRepository subscribers, DeliveryRepository deliveries, DigestRecordRepository digests,
-                               Links links, MailConfig config) {
+                               MailLinks links, MailConfig config) {
         this.subscribers = subscribers;
         this.deliveries = deliveries;
         this.digests = digests;
@@ -60,7 +64,7 @@ public class SubscriptionService {
     }
 
     /** A valid request, normalised. */
-    public record Valid(String email, Language language, Frequency frequency, Topics topics) {
+    public record Valid(String email, Language language, Frequency frequency, Interests topics) {
     }
 
     /** @throws ProblemException 400 naming every bad field */
@@ -99,7 +103,7 @@ public class SubscriptionService {
             throw new ProblemException(Problem.invalid("The subscription request has " + errors.size()
                     + (errors.size() == 1 ? " problem." : " problems."), errors));
         }
-        return new Valid(email.get(), language.get(), frequency.get(), new Topics(countries, modalities, kinds));
+        return new Valid(email.get(), language.get(), frequency.get(), new Interests(countries, modalities, kinds));
     }
 
     private static List<String> clean(List<String> values) {
@@ -126,13 +130,10 @@ public class SubscriptionService {
         perClient.prune();
     }
 
-    /** Throws 429 when the address or the client asked too often; checked before anything is written. */
-    public void admit(Valid request, String client) {
-        if (!perAddress.tryAcquire(request.email().toLowerCase(Locale.ROOT))
-                || !perClient.tryAcquire(client == null ? "unknown" : client)) {
-            Response.Status tooMany = Response.Status.TOO_MANY_REQUESTS;
-            throw new ProblemException(Problem.of(tooMany, "Too many subscription requests; try again later."));
-        }
+    /** False when the address or the client asked too often (a 429); checked before anything is written. */
+    public boolean admitted(Valid request, String client) {
+        return perAddress.tryAcquire(request.email().toLowerCase(Locale.ROOT))
+                && perClient.tryAcquire(client == null ? "unknown" : client);
     }
 
     /**

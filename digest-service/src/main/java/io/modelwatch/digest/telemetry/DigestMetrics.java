@@ -3,8 +3,8 @@ package io.modelwatch.digest.telemetry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.modelwatch.contract.Topics;
+import io.modelwatch.digest.review.Language;
 import io.modelwatch.digest.review.ReviewKind;
-import io.modelwatch.digest.service.Language;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 

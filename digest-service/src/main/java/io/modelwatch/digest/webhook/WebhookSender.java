@@ -1,9 +1,11 @@
 package io.modelwatch.digest.webhook;
 
 import io.modelwatch.digest.config.MailConfig;
-import io.modelwatch.digest.mail.Backoff;
+import io.modelwatch.digest.store.LeasedQueue;
+import io.modelwatch.digest.store.LeasedRow;
+import io.modelwatch.digest.store.WebhookCall;
+import io.modelwatch.digest.store.WebhookCallRepository;
 import io.modelwatch.guard.AddressGuard;
-import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -36,12 +37,14 @@ public class WebhookSender {
     private static final Logger LOG = Logger.getLogger(WebhookSender.class);
 
     private final WebhookService webhooks;
+    private final WebhookCallRepository calls;
     private final MailConfig.Webhooks config;
     private final HttpClient http;
     private final Clock clock = Clock.systemUTC();
 
-    public WebhookSender(WebhookService webhooks, MailConfig config) {
+    public WebhookSender(WebhookService webhooks, WebhookCallRepository calls, MailConfig config) {
         this.webhooks = webhooks;
+        this.calls = calls;
         this.config = config.webhooks();
         this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(this.config.timeout()).build();
     }
@@ -71,21 +74,10 @@ public class WebhookSender {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private List<Call> claim() {
         Instant now = clock.instant();
-        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
-                        update webhook_call c set state = 'sending', lease_until = :lease, attempts = c.attempts + 1
-                        from webhook w
-                        where w.id = c.webhook_id and c.id in (
-                            select id from webhook_call
-                            where (state = 'pending' and next_attempt_at <= :now) or (state = 'sending' and lease_until <= :now)
-                            order by next_attempt_at limit 20 for update skip locked)
-                        returning c.id, w.url, w.secret, c.event, c.payload""")
-                .setParameter("lease", Timestamp.from(now.plus(config.timeout().multipliedBy(3))))
-                .setParameter("now", Timestamp.from(now)).getResultList();
-        return rows.stream().map(r -> new Call(r[0] instanceof UUID u ? u : UUID.fromString(r[0].toString()),
-                (String) r[1], (String) r[2], (String) r[3], (String) r[4])).toList();
+        return calls.claim(20, now, now.plus(config.timeout().multipliedBy(3))).stream()
+                .map(d -> new Call(d.id(), d.url(), d.secret(), d.event(), d.payload())).toList();
     }
 
     private boolean send(Call call) {
@@ -103,9 +95,7 @@ public class WebhookSender {
                     .POST(HttpRequest.BodyPublishers.ofString(call.payload(), StandardCharsets.UTF_8)).build();
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() / 100 == 2) {
-                QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager().createNativeQuery(
-                                "update webhook_call set state = 'sent', delivered_at = now(), lease_until = null, last_error = null where id = :id")
-                        .setParameter("id", call.id()).executeUpdate());
+                QuarkusTransaction.requiringNew().run(() -> calls.delivered(call.id()));
                 return true;
             }
             error = "HTTP " + response.statusCode();
@@ -119,18 +109,18 @@ public class WebhookSender {
         }
         String reason = error;
         QuarkusTransaction.requiringNew().run(() -> {
-            WebhookCall c = Panache.getEntityManager().find(WebhookCall.class, call.id());
+            WebhookCall c = calls.findById(call.id());
             if (c == null) {
                 return;
             }
             c.lastError = reason;
             c.leaseUntil = null;
             if (c.attempts >= config.maxAttempts()) {
-                c.state = "failed";
+                c.state = LeasedRow.FAILED;
                 LOG.warnf("webhook call %s (%s) failed after %d attempts: %s", c.id, c.event, c.attempts, reason);
             } else {
-                c.state = "pending";
-                c.nextAttemptAt = clock.instant().plus(Backoff.after(c.attempts, config.backoffBase(), config.backoffMax()));
+                c.state = LeasedRow.PENDING;
+                c.nextAttemptAt = clock.instant().plus(LeasedQueue.retryAfter(c.attempts, config.backoffBase(), config.backoffMax()));
             }
         });
         return false;

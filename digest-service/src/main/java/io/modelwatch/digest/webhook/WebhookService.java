@@ -3,6 +3,8 @@ package io.modelwatch.digest.webhook;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelwatch.digest.config.MailConfig;
+import io.modelwatch.digest.store.Webhook;
+import io.modelwatch.digest.store.WebhookCallRepository;
 import io.modelwatch.guard.AddressGuard;
 import io.modelwatch.problem.Problem;
 import io.modelwatch.problem.ProblemException;
@@ -12,7 +14,6 @@ import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,10 +36,12 @@ public class WebhookService {
 
     private final AddressGuard guard;
     private final ObjectMapper json;
+    private final WebhookCallRepository calls;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
 
-    public WebhookService(MailConfig config, ObjectMapper json) {
+    public WebhookService(MailConfig config, ObjectMapper json, WebhookCallRepository calls) {
+        this.calls = calls;
         this.guard = new AddressGuard(config.webhooks().allowedAddresses().orElse(List.of()), "webhooks", "called",
                 "modelwatch.digest.mail.webhooks.allowed-addresses");
         this.json = json;
@@ -136,11 +139,6 @@ public class WebhookService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        return Panache.getEntityManager().createNativeQuery("""
-                        insert into webhook_call (id, webhook_id, event, payload, state, attempts, next_attempt_at, created_at)
-                        select gen_random_uuid(), w.id, :event, :payload, 'pending', 0, :now, :now
-                        from webhook w where :event = any (w.events)""")
-                .setParameter("event", event).setParameter("payload", payload).setParameter("now", Timestamp.from(now))
-                .executeUpdate();
+        return calls.record(event, payload, now);
     }
 }

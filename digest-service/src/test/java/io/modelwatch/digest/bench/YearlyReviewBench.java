@@ -3,14 +3,17 @@ package io.modelwatch.digest.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.modelwatch.contract.ModelChanged;
+import io.modelwatch.digest.UniqueYears;
+import io.modelwatch.digest.render.TimelineLayout;
 import io.modelwatch.digest.review.DemoCatalog;
+import io.modelwatch.digest.review.Digest;
+import io.modelwatch.digest.review.Language;
 import io.modelwatch.digest.review.Period;
 import io.modelwatch.digest.review.ReviewBuilder;
 import io.modelwatch.digest.review.ReviewKind;
 import io.modelwatch.digest.review.ReviewOptions;
-import io.modelwatch.digest.service.Digest;
 import io.modelwatch.digest.service.DigestService;
-import io.modelwatch.digest.service.Language;
+import io.modelwatch.digest.service.ReadModelProjector;
 import io.modelwatch.platform.EmbeddedPlatformTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -45,6 +48,9 @@ class YearlyReviewBench {
     DigestService digests;
 
     @Inject
+    ReadModelProjector projector;
+
+    @Inject
     AgroalDataSource dataSource;
 
     @Inject
@@ -52,7 +58,7 @@ class YearlyReviewBench {
 
     @Test
     void yearlyReviewOver50000Models() throws Exception {
-        int year = 2100 + new Random().nextInt(7000);
+        int year = UniqueYears.next();
         List<ModelChanged> demo = DemoCatalog.snapshots();
         long t0 = System.nanoTime();
         List<ModelChanged> generated = new ArrayList<>();
@@ -73,7 +79,7 @@ class YearlyReviewBench {
 
         // Baseline in the same run: the review of the demo's twelve months (23 releases).
         time("baseline demo-size review (on demand, 23 releases)", () -> {
-            demo.forEach(m -> digests.apply(null, m.slug(), m));
+            demo.forEach(m -> projector.apply(null, m.slug(), m));
             return digests.generate(Period.onDemand(LocalDate.of(2021, 7, 1), LocalDate.of(2022, 6, 30)), Language.EN);
         });
         Period period = Period.parse(ReviewKind.YEARLY, String.valueOf(year));
@@ -91,7 +97,7 @@ class YearlyReviewBench {
         ReviewBuilder builder = new ReviewBuilder(ReviewOptions.defaults("http://localhost:8082"));
         for (int run = 1; run <= 3; run++) {
             long s = System.nanoTime();
-            builder.build(period, current, previous, null, Language.EN);
+            TimelineLayout.laidOut(builder.build(period, current, previous, null, Language.EN), Language.EN);
             System.out.printf("BENCH ReviewBuilder alone over %d models, run %d: %d ms%n", MODELS, run, (System.nanoTime() - s) / 1_000_000);
         }
     }

@@ -5,12 +5,13 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.hasItem;
 
 import io.modelwatch.contract.EventTypes;
 import io.modelwatch.contract.Topics;
+import io.modelwatch.digest.UniqueYears;
 import io.modelwatch.platform.EmbeddedPlatformTestResource;
 import io.modelwatch.platform.TopicClient;
 import io.quarkus.test.common.TestResourceScope;
@@ -60,7 +61,7 @@ class DigestResourceTest {
 
     /** A year of its own per test, so reviews of other tests' data never interfere. */
     private static int year() {
-        return 2100 + (int) (Math.random() * 7000);
+        return UniqueYears.next();
     }
 
     private static String review(int year, String language) {

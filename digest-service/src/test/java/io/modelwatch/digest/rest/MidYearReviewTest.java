@@ -4,8 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modelwatch.contract.ModelChanged;
+import io.modelwatch.digest.render.ReviewRenderer;
 import io.modelwatch.digest.review.DemoCatalog;
+import io.modelwatch.digest.review.Digest;
+import io.modelwatch.digest.review.Language;
+import io.modelwatch.digest.review.Period;
+import io.modelwatch.digest.review.ReviewKind;
 import io.modelwatch.digest.service.DigestService;
+import io.modelwatch.digest.service.ReadModelProjector;
 import io.modelwatch.platform.EmbeddedPlatformTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -15,8 +21,10 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +40,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Golden tests on the demo data (July 2021 to June 2022, the releases the reference article names): the review of the
  * article's twelve months and the half-year "mid-year review" of January–June 2022, in English and Chinese.
+ *
+ * <p>{@link #theReviewsMatchTheirGoldenFiles} compares the Markdown, plain text, e-mail HTML and timeline SVG of both
+ * reviews in both languages byte for byte with {@code src/test/resources/golden/}. To change them on purpose:
+ * {@code mvn -B -o -pl digest-service verify -Dtest=MidYearReviewTest -Dgolden.update=true}, then read the diff.
  */
 @QuarkusTest
 @WithTestResource(value = EmbeddedPlatformTestResource.class, scope = TestResourceScope.GLOBAL)
@@ -43,11 +55,17 @@ class MidYearReviewTest {
     @Inject
     DigestService digests;
 
+    @Inject
+    ReadModelProjector projector;
+
+    @Inject
+    ReviewRenderer renderer;
+
     /** Loads the demo catalog as the consumer would (revision 1 of each; applying it again changes nothing). */
     @BeforeEach
     void loadDemo() {
         for (ModelChanged m : DEMO) {
-            digests.apply(UUID.randomUUID().toString(), m.slug(), m);
+            projector.apply(UUID.randomUUID().toString(), m.slug(), m);
         }
     }
 
@@ -71,6 +89,27 @@ class MidYearReviewTest {
 
     static final List<String> ORDER = List.of("framing", "timeline", "china", "multimodal", "generalist", "smaller",
             "retrieval-tools", "applications", "frameworks", "open", "biggest", "summary");
+
+    /** Fixed id and time, so the rendered forms are the same on every run. */
+    static final UUID GOLDEN_ID = UUID.fromString("00000000-0000-4000-8000-000000002022");
+    static final Instant GOLDEN_TIME = Instant.parse("2022-07-01T06:00:00Z");
+
+    @Test
+    void theReviewsMatchTheirGoldenFiles() {
+        Map<String, Period> periods = new LinkedHashMap<>();
+        periods.put("article-year", Period.onDemand(LocalDate.of(2021, 7, 1), LocalDate.of(2022, 6, 30)));
+        periods.put("mid-year-2022-H1", Period.parse(ReviewKind.HALF_YEAR, "2022-H1"));
+        for (Map.Entry<String, Period> p : periods.entrySet()) {
+            for (Language language : List.of(Language.EN, Language.ZH_CN)) {
+                Digest digest = digests.compose(GOLDEN_ID, p.getValue(), 1, language, GOLDEN_TIME);
+                String name = p.getKey() + "." + language.tag();
+                GoldenFiles.assertMatches(name + ".md", digest.markdown());
+                GoldenFiles.assertMatches(name + ".txt", digest.text());
+                GoldenFiles.assertMatches(name + ".email.html", renderer.render(digest, ReviewRenderer.Format.EMAIL));
+                GoldenFiles.assertMatches(name + ".timeline.svg", renderer.render(digest, ReviewRenderer.Format.SVG));
+            }
+        }
+    }
 
     @Test
     void theArticlesTwelveMonthsInBothLanguages() throws Exception {

@@ -8,13 +8,14 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import io.modelwatch.contract.ModelChanged;
-import io.modelwatch.digest.model.DigestRecordRepository;
+import io.modelwatch.digest.UniqueYears;
 import io.modelwatch.digest.review.DemoCatalog;
+import io.modelwatch.digest.review.Digest;
 import io.modelwatch.digest.review.Period;
 import io.modelwatch.digest.review.ReviewKind;
-import io.modelwatch.digest.service.Digest;
 import io.modelwatch.digest.service.DigestPublisher;
-import io.modelwatch.digest.service.DigestService;
+import io.modelwatch.digest.service.ReadModelProjector;
+import io.modelwatch.digest.store.DigestRecordRepository;
 import io.modelwatch.platform.EmbeddedPlatformTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
@@ -41,7 +42,7 @@ import org.junit.jupiter.api.Test;
 class PublishingTest {
 
     @Inject
-    DigestService digests;
+    ReadModelProjector projector;
 
     @Inject
     DigestPublisher publisher;
@@ -51,7 +52,7 @@ class PublishingTest {
 
     /** A year no other test uses. */
     static int year() {
-        return 2100 + (int) (Math.random() * 7000);
+        return UniqueYears.next();
     }
 
     static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
@@ -64,7 +65,7 @@ class PublishingTest {
         Map<String, Object> json = JSON.convertValue(gato, Map.class);
         json.put("published", year + "-05-12");
         ModelChanged moved = JSON.convertValue(json, ModelChanged.class);
-        digests.apply(UUID.randomUUID().toString(), moved.slug(), moved);
+        projector.apply(UUID.randomUUID().toString(), moved.slug(), moved);
         return moved;
     }
 

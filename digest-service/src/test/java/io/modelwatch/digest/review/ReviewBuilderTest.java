@@ -3,9 +3,9 @@ package io.modelwatch.digest.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modelwatch.contract.ModelChanged;
+import io.modelwatch.digest.render.TimelineLayout;
 import io.modelwatch.digest.review.Review.Entry;
 import io.modelwatch.digest.review.Review.SectionKey;
-import io.modelwatch.digest.service.Language;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +20,8 @@ class ReviewBuilderTest {
 
     static Review review(Period period, Language language) {
         ModelChanged gpt3 = DEMO.stream().filter(m -> m.slug().equals("gpt-3")).findFirst().orElseThrow();
-        return BUILDER.build(period, DemoCatalog.between(DEMO, period.from(), period.to()),
-                DemoCatalog.between(DEMO, period.previous().from(), period.previous().to()), gpt3, language);
+        return TimelineLayout.laidOut(BUILDER.build(period, DemoCatalog.between(DEMO, period.from(), period.to()),
+                DemoCatalog.between(DEMO, period.previous().from(), period.previous().to()), gpt3, language), language);
     }
 
     static List<String> names(Review review, SectionKey key) {

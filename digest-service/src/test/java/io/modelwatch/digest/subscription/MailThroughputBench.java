@@ -3,12 +3,16 @@ package io.modelwatch.digest.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
+import io.modelwatch.digest.UniqueYears;
 import io.modelwatch.digest.mail.MailSender;
+import io.modelwatch.digest.review.Digest;
+import io.modelwatch.digest.review.Interests;
 import io.modelwatch.digest.review.Period;
 import io.modelwatch.digest.review.ReviewKind;
-import io.modelwatch.digest.service.Digest;
 import io.modelwatch.digest.service.DigestPublisher;
-import io.modelwatch.digest.service.DigestService;
+import io.modelwatch.digest.service.ReadModelProjector;
+import io.modelwatch.digest.store.Subscriber;
+import io.modelwatch.digest.store.SubscriberRepository;
 import io.modelwatch.platform.EmbeddedPlatformTestResource;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
@@ -50,16 +54,16 @@ class MailThroughputBench {
     DigestPublisher publisher;
 
     @Inject
-    DigestService digests;
+    ReadModelProjector projector;
 
     @Inject
     SubscriberRepository subscribers;
 
     @Test
     void mailsPerSecond() {
-        int year = 3000 + (int) (Math.random() * 5000);
+        int year = UniqueYears.next();
         for (String name : List.of("Gato", "Pangu", "LayoutLMv3", "NÜWA", "M6-10T")) {
-            Mails.model(digests, name, year + "-01-0" + (2 + name.length() % 4));
+            Mails.model(projector, name, year + "-01-0" + (2 + name.length() % 4));
         }
         QuarkusTransaction.requiringNew().run(() -> {
             for (int i = 0; i < MAILS; i++) {
@@ -69,7 +73,7 @@ class MailThroughputBench {
                 s.emailKey = s.email;
                 s.language = i % 2 == 0 ? "en" : "zh-CN";
                 s.frequency = Frequency.WEEKLY.tag();
-                s.topics = Topics.ALL;
+                s.topics = Interests.ALL;
                 s.status = Subscriber.CONFIRMED;
                 s.createdAt = Instant.now();
                 s.confirmedAt = s.createdAt;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import io.modelwatch.contract.ModelChanged;
 import io.modelwatch.digest.review.DemoCatalog;
-import io.modelwatch.digest.service.DigestService;
+import io.modelwatch.digest.service.ReadModelProjector;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -108,13 +108,13 @@ final class Mails {
 
     /** One demo model moved to a date, under a slug of its own, applied to the read model. */
     @SuppressWarnings("unchecked")
-    static ModelChanged model(DigestService digests, String name, String published) {
+    static ModelChanged model(ReadModelProjector projector, String name, String published) {
         ModelChanged demo = DemoCatalog.snapshots("-" + UUID.randomUUID()).stream().filter(m -> m.name().equals(name))
                 .findFirst().orElseThrow();
         Map<String, Object> json = JSON.convertValue(demo, Map.class);
         json.put("published", published);
         ModelChanged moved = JSON.convertValue(json, ModelChanged.class);
-        digests.apply(UUID.randomUUID().toString(), moved.slug(), moved);
+        projector.apply(UUID.randomUUID().toString(), moved.slug(), moved);
         return moved;
     }
 }

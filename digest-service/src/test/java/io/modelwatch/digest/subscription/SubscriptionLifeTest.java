@@ -4,13 +4,17 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
+import io.modelwatch.digest.UniqueYears;
 import io.modelwatch.digest.mail.MailSender;
+import io.modelwatch.digest.review.Digest;
+import io.modelwatch.digest.review.Language;
 import io.modelwatch.digest.review.Period;
 import io.modelwatch.digest.review.ReviewKind;
-import io.modelwatch.digest.service.Digest;
 import io.modelwatch.digest.service.DigestPublisher;
-import io.modelwatch.digest.service.DigestService;
-import io.modelwatch.digest.service.Language;
+import io.modelwatch.digest.service.ReadModelProjector;
+import io.modelwatch.digest.store.DeliveryRepository;
+import io.modelwatch.digest.store.Subscriber;
+import io.modelwatch.digest.store.SubscriberRepository;
 import io.modelwatch.platform.EmbeddedPlatformTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
@@ -23,7 +27,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.awaitility.Awaitility;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -50,7 +53,7 @@ class SubscriptionLifeTest {
     DigestPublisher publisher;
 
     @Inject
-    DigestService digests;
+    ReadModelProjector projector;
 
     @Inject
     SubscriberRepository subscribers;
@@ -75,11 +78,11 @@ class SubscriptionLifeTest {
 
     @Test
     void subscribeConfirmWelcomeReceiveChangePreferencesUnsubscribeAndNothingMore() throws Exception {
-        int year = 3000 + ThreadLocalRandom.current().nextInt(5000);
+        int year = UniqueYears.next();
         String address = Mails.address("life");
         // A review of May exists before the subscription: the welcome mail carries it.
-        Mails.model(digests, "Gato", year + "-05-12");
-        Mails.model(digests, "Pangu", year + "-05-20");
+        Mails.model(projector, "Gato", year + "-05-12");
+        Mails.model(projector, "Pangu", year + "-05-20");
         List<Digest> may = publisher.publish(Period.parse(ReviewKind.MONTHLY, year + "-05"));
         assertThat(may).hasSize(2);
 
@@ -124,7 +127,7 @@ class SubscriptionLifeTest {
         assertThat(mails).hasSize(2);
 
         // 5. June's review is published: the mail in Chinese, multipart, with every header.
-        Mails.model(digests, "LayoutLMv3", year + "-06-03");
+        Mails.model(projector, "LayoutLMv3", year + "-06-03");
         Digest june = publisher.publish(Period.parse(ReviewKind.MONTHLY, year + "-06")).stream()
                 .filter(d -> d.language() == Language.ZH_CN).findFirst().orElseThrow();
         MimeMessage review = awaitMails(address, 3).get(2);
@@ -157,8 +160,8 @@ class SubscriptionLifeTest {
         assertThat(saved.selectFirst("input[name=countries]").attr("value")).isEqualTo("GB");
 
         // July: one British and one Chinese model; the mail is in English and names only the British one.
-        String gato = Mails.model(digests, "Gato", year + "-07-02").name();
-        Mails.model(digests, "Pangu", year + "-07-09");
+        String gato = Mails.model(projector, "Gato", year + "-07-02").name();
+        Mails.model(projector, "Pangu", year + "-07-09");
         Digest july = publisher.publish(Period.parse(ReviewKind.MONTHLY, year + "-07")).stream()
                 .filter(d -> d.language() == Language.EN).findFirst().orElseThrow();
         MimeMessage english = awaitMails(address, 4).get(3);
@@ -177,7 +180,7 @@ class SubscriptionLifeTest {
         assertThat(bye.selectFirst("h1").text()).isEqualTo("You are unsubscribed");
 
         // 8. August's review: nothing more for this address.
-        Mails.model(digests, "Gato", year + "-08-02");
+        Mails.model(projector, "Gato", year + "-08-02");
         assertThat(publisher.publish(Period.parse(ReviewKind.MONTHLY, year + "-08"))).hasSize(2);
         for (int i = 0; i < 3; i++) {
             sender.drain();

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.modelwatch.contract.EventTypes;
 import io.modelwatch.contract.Topics;
+import io.modelwatch.digest.UniqueYears;
 import io.modelwatch.platform.EmbeddedPlatformTestResource;
 import io.modelwatch.platform.PrometheusText;
 import io.modelwatch.platform.TopicClient;
@@ -38,7 +39,7 @@ class DigestMetricsTest {
         PrometheusText before = metrics();
         String slug = "metered-" + UUID.randomUUID();
         String poison = "poison-" + UUID.randomUUID();
-        int year = 2100 + (int) (Math.random() * 7000);
+        int year = UniqueYears.next();
         try (TopicClient topics = new TopicClient(bootstrapServers)) {
             topics.sendCloudEvent(Topics.MODEL_CHANGES, slug, UUID.randomUUID().toString(), EventTypes.MODEL_CHANGED, """
                     {"slug": "%s", "revision": 1, "kind": "model", "name": "Metered", "organizations": [{"name": "Langboat",

@@ -1,8 +1,0 @@
-package io.modelwatch.digest.model;
-
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import jakarta.enterprise.context.ApplicationScoped;
-
-@ApplicationScoped
-public class ProcessedEventRepository implements PanacheRepositoryBase<ProcessedEvent, String> {
-}

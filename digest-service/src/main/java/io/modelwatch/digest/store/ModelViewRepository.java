@@ -1,0 +1,16 @@
+package io.modelwatch.digest.store;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.List;
+
+@ApplicationScoped
+public class ModelViewRepository implements PanacheRepositoryBase<ModelView, String> {
+
+    /** Releases whose publication date starts within [from, to], in date order. */
+    public List<ModelView> publishedBetween(LocalDate from, LocalDate to) {
+        return list("publishedStart >= ?1 and publishedStart <= ?2", Sort.by("publishedStart").and("name").and("slug"), from, to);
+    }
+}
