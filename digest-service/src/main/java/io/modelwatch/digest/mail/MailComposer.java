@@ -4,7 +4,7 @@ import io.modelwatch.digest.config.MailConfig;
 import io.modelwatch.digest.render.ReviewRenderer;
 import io.modelwatch.digest.review.Digest;
 import io.modelwatch.digest.review.Interests;
-import io.modelwatch.digest.review.Language;
+import io.modelwatch.contract.Language;
 import io.modelwatch.digest.service.DigestService;
 import io.modelwatch.digest.store.Delivery;
 import io.modelwatch.digest.store.Subscriber;

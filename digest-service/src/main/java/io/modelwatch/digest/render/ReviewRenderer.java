@@ -4,7 +4,7 @@ import io.modelwatch.contract.Kind;
 import io.modelwatch.digest.render.ReviewView.EntryView;
 import io.modelwatch.digest.render.ReviewView.SectionView;
 import io.modelwatch.digest.review.Digest;
-import io.modelwatch.digest.review.Language;
+import io.modelwatch.contract.Language;
 import io.modelwatch.digest.review.Period;
 import io.modelwatch.digest.review.Review;
 import io.modelwatch.digest.review.Review.Figure;

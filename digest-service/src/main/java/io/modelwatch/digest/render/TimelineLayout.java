@@ -1,7 +1,7 @@
 package io.modelwatch.digest.render;
 
 import io.modelwatch.contract.PublishedDate;
-import io.modelwatch.digest.review.Language;
+import io.modelwatch.contract.Language;
 import io.modelwatch.digest.review.Period;
 import io.modelwatch.digest.review.Review;
 import io.modelwatch.digest.review.Review.Entry;

@@ -1,6 +1,6 @@
 package io.modelwatch.digest.rest;
 
-import io.modelwatch.digest.review.Language;
+import io.modelwatch.contract.Language;
 import io.modelwatch.digest.review.ReviewKind;
 import io.modelwatch.problem.Problem;
 import io.modelwatch.problem.ProblemException;

@@ -10,7 +10,7 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 import io.modelwatch.digest.render.ReviewRenderer;
 import io.modelwatch.digest.review.Digest;
-import io.modelwatch.digest.review.Language;
+import io.modelwatch.contract.Language;
 import io.modelwatch.digest.review.ReviewKind;
 import io.modelwatch.digest.service.DigestService;
 import io.modelwatch.digest.store.DigestHeader;

@@ -2,7 +2,7 @@ package io.modelwatch.digest.rest;
 
 import io.modelwatch.digest.render.ReviewRenderer;
 import io.modelwatch.digest.review.Digest;
-import io.modelwatch.digest.review.Language;
+import io.modelwatch.contract.Language;
 import io.modelwatch.digest.review.Period;
 import io.modelwatch.digest.review.ReviewKind;
 import io.modelwatch.digest.service.DigestService;

@@ -4,7 +4,7 @@ import io.modelwatch.contract.Kind;
 import io.modelwatch.digest.config.MailConfig;
 import io.modelwatch.digest.mail.MailComposer;
 import io.modelwatch.digest.review.Interests;
-import io.modelwatch.digest.review.Language;
+import io.modelwatch.contract.Language;
 import io.modelwatch.digest.store.Subscriber;
 import io.modelwatch.digest.subscription.Frequency;
 import io.modelwatch.digest.subscription.MailLinks;

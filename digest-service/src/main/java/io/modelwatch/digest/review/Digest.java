@@ -1,6 +1,7 @@
 package io.modelwatch.digest.review;
 
 import io.modelwatch.contract.Kind;
+import io.modelwatch.contract.Language;
 import io.modelwatch.contract.Organization;
 import java.time.Instant;
 import java.time.LocalDate;

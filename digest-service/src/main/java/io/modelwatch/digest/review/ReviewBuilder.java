@@ -1,6 +1,7 @@
 package io.modelwatch.digest.review;
 
 import io.modelwatch.contract.Kind;
+import io.modelwatch.contract.Language;
 import io.modelwatch.contract.ModelChanged;
 import io.modelwatch.contract.Slugs;
 import io.modelwatch.contract.parameters.ParameterCountFormatter;

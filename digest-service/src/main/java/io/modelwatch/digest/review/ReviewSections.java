@@ -5,6 +5,7 @@ import static io.modelwatch.digest.review.Releases.slugs;
 import static io.modelwatch.digest.review.Releases.sorted;
 
 import io.modelwatch.contract.Kind;
+import io.modelwatch.contract.Language;
 import io.modelwatch.contract.ModelChanged;
 import io.modelwatch.contract.Organization;
 import io.modelwatch.contract.parameters.ParameterCount;

@@ -2,7 +2,7 @@ package io.modelwatch.digest.service;
 
 import io.modelwatch.digest.config.DigestConfig;
 import io.modelwatch.digest.review.Digest;
-import io.modelwatch.digest.review.Language;
+import io.modelwatch.contract.Language;
 import io.modelwatch.digest.review.Period;
 import io.modelwatch.digest.review.ReviewKind;
 import io.modelwatch.digest.telemetry.DigestMetrics;

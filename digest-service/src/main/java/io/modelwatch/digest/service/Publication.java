@@ -1,7 +1,7 @@
 package io.modelwatch.digest.service;
 
 import io.modelwatch.digest.review.Digest;
-import io.modelwatch.digest.review.Language;
+import io.modelwatch.contract.Language;
 import io.modelwatch.digest.review.Period;
 import io.modelwatch.digest.store.Webhook;
 import io.modelwatch.digest.subscription.MailLinks;

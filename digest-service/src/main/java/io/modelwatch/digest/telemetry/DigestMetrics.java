@@ -3,7 +3,7 @@ package io.modelwatch.digest.telemetry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.modelwatch.contract.Topics;
-import io.modelwatch.digest.review.Language;
+import io.modelwatch.contract.Language;
 import io.modelwatch.digest.review.ReviewKind;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;

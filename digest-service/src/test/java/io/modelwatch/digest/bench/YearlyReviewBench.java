@@ -7,7 +7,7 @@ import io.modelwatch.digest.UniqueYears;
 import io.modelwatch.digest.render.TimelineLayout;
 import io.modelwatch.digest.review.DemoCatalog;
 import io.modelwatch.digest.review.Digest;
-import io.modelwatch.digest.review.Language;
+import io.modelwatch.contract.Language;
 import io.modelwatch.digest.review.Period;
 import io.modelwatch.digest.review.ReviewBuilder;
 import io.modelwatch.digest.review.ReviewKind;

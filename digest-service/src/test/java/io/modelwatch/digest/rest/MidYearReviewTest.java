@@ -7,7 +7,7 @@ import io.modelwatch.contract.ModelChanged;
 import io.modelwatch.digest.render.ReviewRenderer;
 import io.modelwatch.digest.review.DemoCatalog;
 import io.modelwatch.digest.review.Digest;
-import io.modelwatch.digest.review.Language;
+import io.modelwatch.contract.Language;
 import io.modelwatch.digest.review.Period;
 import io.modelwatch.digest.review.ReviewKind;
 import io.modelwatch.digest.service.DigestService;

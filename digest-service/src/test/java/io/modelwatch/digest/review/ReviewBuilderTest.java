@@ -2,6 +2,7 @@ package io.modelwatch.digest.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.modelwatch.contract.Language;
 import io.modelwatch.contract.ModelChanged;
 import io.modelwatch.digest.render.TimelineLayout;
 import io.modelwatch.digest.review.Review.Entry;

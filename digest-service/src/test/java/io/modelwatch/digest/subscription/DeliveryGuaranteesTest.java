@@ -12,7 +12,7 @@ import io.modelwatch.digest.UniqueYears;
 import io.modelwatch.digest.mail.MailSender;
 import io.modelwatch.digest.review.Digest;
 import io.modelwatch.digest.review.Interests;
-import io.modelwatch.digest.review.Language;
+import io.modelwatch.contract.Language;
 import io.modelwatch.digest.review.Period;
 import io.modelwatch.digest.review.ReviewKind;
 import io.modelwatch.digest.service.DigestPublisher;
