@@ -4,12 +4,9 @@ import io.modelwatch.contract.ReleaseAnnounced;
 import io.modelwatch.contract.ReleaseRetracted;
 import io.modelwatch.ingest.model.IdempotencyKey;
 import io.modelwatch.ingest.model.Retraction;
-import io.modelwatch.problem.Problem;
-import io.modelwatch.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -107,11 +104,10 @@ public class AnnouncementLedger {
         IdempotencyKey previous = IdempotencyKey.findById(new IdempotencyKey.Id(keyName, idempotencyKey));
         if (previous != null) {
             if (!previous.endpoint.equals(endpoint) || !previous.bodySha256.equals(bodySha256)) {
-                throw new ProblemException(new Problem(java.net.URI.create("https://modelwatch.io/problems/idempotency-key-reused"),
-                        "Idempotency-Key reused", 409,
+                throw new Refusal(Refusal.Reason.IDEMPOTENCY_KEY_REUSED,
                         "The Idempotency-Key '" + idempotencyKey + "' was already used with another request body"
                                 + (previous.endpoint.equals(endpoint) ? "" : " on " + previous.endpoint)
-                                + "; use a new key for a new request.", null, null));
+                                + "; use a new key for a new request.");
             }
             Instant recordedAt = session().doReturningWork(connection -> {
                 try (PreparedStatement select = connection.prepareStatement("select announced_at from accepted_request where id = ?")) {
@@ -148,11 +144,10 @@ public class AnnouncementLedger {
         return recorded;
     }
 
-    private ProblemException forgotten(String idempotencyKey) {
-        return new ProblemException(new Problem(java.net.URI.create("https://modelwatch.io/problems/idempotency-key-reused"),
-                "Idempotency-Key reused", 409,
+    private Refusal forgotten(String idempotencyKey) {
+        return new Refusal(Refusal.Reason.IDEMPOTENCY_KEY_REUSED,
                 "The Idempotency-Key '" + idempotencyKey + "' was used more than " + retentionText()
-                        + " ago and is no longer remembered; use a new key for a new request.", null, null));
+                        + " ago and is no longer remembered; use a new key for a new request.");
     }
 
     /**
@@ -215,13 +210,13 @@ public class AnnouncementLedger {
             }
         });
         if (found == null) {
-            throw new ProblemException(Problem.of(Response.Status.NOT_FOUND,
-                    "No announcement was accepted here with the event id " + announcementId + "."));
+            throw new Refusal(Refusal.Reason.NOT_FOUND,
+                    "No announcement was accepted here with the event id " + announcementId + ".");
         }
         String publisher = found[0];
         if (!admin && !caller.equals(publisher)) {
-            throw new ProblemException(Problem.of(Response.Status.FORBIDDEN,
-                    "Only the publisher of an announcement ('" + publisher + "') or an admin may retract it."));
+            throw new Refusal(Refusal.Reason.FORBIDDEN,
+                    "Only the publisher of an announcement ('" + publisher + "') or an admin may retract it.");
         }
         // The first retraction is kept; a concurrent one waits for it here and then reads it.
         session().doWork(connection -> {

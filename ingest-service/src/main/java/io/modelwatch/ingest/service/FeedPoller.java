@@ -17,11 +17,8 @@ import io.modelwatch.ingest.rest.AnnouncementRequest;
 import io.modelwatch.ingest.rest.PollResult;
 import io.modelwatch.ingest.service.AnnouncementLedger.Numbered;
 import io.modelwatch.ingest.service.AnnouncementLedger.Recorded;
-import io.modelwatch.problem.Problem;
-import io.modelwatch.problem.ProblemException;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -87,7 +84,7 @@ public class FeedPoller {
     /** Polls one feed now. */
     public PollResult poll(UUID feedId) {
         if (!polling.add(feedId)) {
-            throw new ProblemException(Problem.of(Response.Status.CONFLICT, "The feed " + feedId + " is being polled right now."));
+            throw new Refusal(Refusal.Reason.CONFLICT, "The feed " + feedId + " is being polled right now.");
         }
         try {
             return pollOnce(feeds.find(feedId));
@@ -195,8 +192,8 @@ public class FeedPoller {
                 new Links(null, null, null, item.link()), null, new Source(item.link(), feed.name), "speculative");
         try {
             return normalizer.normalize(request, publisherName);
-        } catch (ProblemException e) {
-            LOG.debugf("Feed entry '%s' read as %s does not validate: %s", item.title(), found, e.problem().errors());
+        } catch (Refusal e) {
+            LOG.debugf("Feed entry '%s' read as %s does not validate: %s", item.title(), found, e.errors());
             return null;
         }
     }

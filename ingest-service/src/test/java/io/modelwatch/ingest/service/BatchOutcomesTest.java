@@ -3,8 +3,6 @@ package io.modelwatch.ingest.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modelwatch.contract.ReleaseAnnounced;
-import io.modelwatch.ingest.service.AnnouncementIntake.Batch;
-import io.modelwatch.ingest.service.AnnouncementIntake.Outcome;
 import io.modelwatch.ingest.service.AnnouncementLedger.Recorded;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +31,7 @@ class BatchOutcomesTest {
         int count = 5_000;
         Random random = new Random();
         List<Recorded> sent = sent(count);
-        Batch batch = new Batch(count, List.of(), sent, Duration.ofSeconds(30));
+        BatchOutcomes batch = new BatchOutcomes(count, List.of(), sent, Duration.ofSeconds(30));
         batch.handedOver();
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -81,7 +79,7 @@ class BatchOutcomesTest {
     @Test
     void linesNotAcknowledgedByTheDeadlineAre503AndALateAcknowledgementIsIgnored() throws Exception {
         List<Recorded> sent = sent(3);
-        Batch batch = new Batch(3, List.of(), sent, Duration.ofMillis(300));
+        BatchOutcomes batch = new BatchOutcomes(3, List.of(), sent, Duration.ofMillis(300));
         long start = System.nanoTime();
         batch.handedOver(); // the deadline: 300 ms from here
         batch.acknowledged(1, null);
