@@ -1,6 +1,7 @@
 package io.modelwatch.ingest.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelwatch.ingest.api.AnnouncementRequest;
 import io.modelwatch.ingest.service.AnnouncementIntake;
 import io.modelwatch.ingest.service.BatchOutcomes;
 import io.modelwatch.ingest.service.Outcome;

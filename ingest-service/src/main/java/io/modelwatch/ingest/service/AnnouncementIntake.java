@@ -4,13 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.modelwatch.contract.ReleaseAnnounced;
+import io.modelwatch.ingest.api.AnnouncementRequest;
 import io.modelwatch.ingest.config.IngestConfig;
 import io.modelwatch.ingest.messaging.ReleasePublisher;
-import io.modelwatch.ingest.rest.AnnouncementRequest;
 import io.modelwatch.ingest.service.AnnouncementLedger.Numbered;
 import io.modelwatch.ingest.service.AnnouncementLedger.Recorded;
 import io.modelwatch.ingest.service.AnnouncementLedger.RecordedRetraction;
 import io.modelwatch.ingest.service.Refusal.Reason;
+import io.modelwatch.ingest.store.LedgerStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -152,13 +153,9 @@ public class AnnouncementIntake {
         } catch (RuntimeException e) {
             // Two requests with one Idempotency-Key at the same time: the second one's insert waits for the first
             // and then violates the primary key.
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                boolean duplicate = t instanceof org.hibernate.exception.ConstraintViolationException
-                        || t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState());
-                if (duplicate && idempotencyKey != null) {
-                    throw new Refusal(Reason.IDEMPOTENCY_KEY_IN_USE, "Another request with the Idempotency-Key '"
-                            + idempotencyKey + "' was being processed at the same time; retry this one.");
-                }
+            if (idempotencyKey != null && LedgerStore.isKeyViolation(e)) {
+                throw new Refusal(Reason.IDEMPOTENCY_KEY_IN_USE, "Another request with the Idempotency-Key '"
+                        + idempotencyKey + "' was being processed at the same time; retry this one.");
             }
             throw e;
         }

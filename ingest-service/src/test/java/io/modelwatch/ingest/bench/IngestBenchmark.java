@@ -1,7 +1,7 @@
 package io.modelwatch.ingest.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.modelwatch.ingest.rest.AnnouncementRequest;
+import io.modelwatch.ingest.api.AnnouncementRequest;
 import io.modelwatch.ingest.service.AnnouncementNormalizer;
 import io.modelwatch.platform.EmbeddedPlatformTestResource;
 import io.quarkus.test.common.TestResourceScope;
