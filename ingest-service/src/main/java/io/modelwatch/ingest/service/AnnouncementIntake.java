@@ -17,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -149,7 +148,7 @@ public class AnnouncementIntake {
     private List<Recorded> record(String publisherName, String idempotencyKey, String endpoint, byte[] body,
                                   List<Numbered> valid) {
         try {
-            return ledger.record(publisherName, idempotencyKey, endpoint, idempotencyKey == null ? null : sha256(body), valid);
+            return ledger.record(publisherName, idempotencyKey, endpoint, idempotencyKey == null ? null : Sha256.hex(body), valid);
         } catch (RuntimeException e) {
             // Two requests with one Idempotency-Key at the same time: the second one's insert waits for the first
             // and then violates the primary key.
@@ -158,14 +157,6 @@ public class AnnouncementIntake {
                         + idempotencyKey + "' was being processed at the same time; retry this one.");
             }
             throw e;
-        }
-    }
-
-    static String sha256(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

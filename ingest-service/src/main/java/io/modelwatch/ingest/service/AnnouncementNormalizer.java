@@ -32,7 +32,6 @@ import java.util.function.Function;
 @ApplicationScoped
 public class AnnouncementNormalizer {
 
-
     private final ObjectMapper json;
     private final Clock clock;
 
@@ -145,7 +144,7 @@ public class AnnouncementNormalizer {
         throw new IllegalArgumentException("must be a number or a text such as \"11B\" or \"62亿\", not " + node.getNodeType().name().toLowerCase(Locale.ROOT));
     }
 
-    /** The JSON names of each enum (read once: convertValue per field was a visible cost in large batches). */
+    /** The JSON names of each enum's constants, read once per enum type. */
     private final Map<Class<?>, Map<String, Enum<?>>> enumNames = new ConcurrentHashMap<>();
 
     @SuppressWarnings("unchecked")

@@ -144,7 +144,7 @@ public class FeedPoller {
             }
             // The entry key is the idempotency key: a poll that records the entry but dies before marking it seen
             // sends it again under the same event id.
-            String entryHash = AnnouncementIntake.sha256(entry.getKey().getBytes(StandardCharsets.UTF_8));
+            String entryHash = Sha256.hex(entry.getKey().getBytes(StandardCharsets.UTF_8));
             Recorded recorded = ledger.record(publisherName, feed.id + ":" + entryHash, ENDPOINT, entryHash,
                     List.of(new Numbered(0, event))).get(0);
             try {
@@ -206,6 +206,6 @@ public class FeedPoller {
         if (item.link() != null) {
             return "link:" + item.link();
         }
-        return "hash:" + AnnouncementIntake.sha256((item.title() + "\n" + item.text()).getBytes(StandardCharsets.UTF_8));
+        return "hash:" + Sha256.hex((item.title() + "\n" + item.text()).getBytes(StandardCharsets.UTF_8));
     }
 }
