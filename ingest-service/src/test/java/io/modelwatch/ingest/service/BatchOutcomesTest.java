@@ -11,10 +11,14 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 
 /** How a batch reports its sent lines as acknowledgements arrive on other threads: each once, none lost. */
 class BatchOutcomesTest {
+
+    /** The first repetition's seed (each repetition adds its number); -Dbatch-outcomes.seed=<printed seed> repeats a run. */
+    private static final long SEED = Long.getLong("batch-outcomes.seed", System.nanoTime());
 
     private static List<Recorded> sent(int count) {
         List<Recorded> sent = new ArrayList<>();
@@ -27,9 +31,11 @@ class BatchOutcomesTest {
     }
 
     @RepeatedTest(20)
-    void everyAcknowledgementFromTwoThreadsInAnyOrderIsReportedOnceWithItsOutcome() throws Exception {
+    void everyAcknowledgementFromTwoThreadsInAnyOrderIsReportedOnceWithItsOutcome(RepetitionInfo repetition) throws Exception {
         int count = 5_000;
-        Random random = new Random();
+        long seed = SEED + repetition.getCurrentRepetition();
+        System.out.printf("BatchOutcomesTest: seed %d (-Dbatch-outcomes.seed=%d repeats this run)%n", seed, SEED);
+        Random random = new Random(seed);
         List<Recorded> sent = sent(count);
         BatchOutcomes batch = new BatchOutcomes(count, List.of(), sent, Duration.ofSeconds(30));
         batch.handedOver();
@@ -61,12 +67,12 @@ class BatchOutcomesTest {
         for (Thread w : writers) {
             w.join();
         }
-        assertThat(all).hasSize(count);
+        assertThat(all).as("seed %d", seed).hasSize(count);
         for (int i = 0; i < count; i++) {
             Outcome o = all.get(i);
-            assertThat(o.line()).isEqualTo(i + 1);
-            assertThat(o.status()).isEqualTo(fails[i] ? 503 : 202);
-            assertThat(o.eventId()).isEqualTo(fails[i] ? null : sent.get(i).eventId());
+            assertThat(o.line()).as("seed %d", seed).isEqualTo(i + 1);
+            assertThat(o.status()).as("seed %d, line %d", seed, i + 1).isEqualTo(fails[i] ? 503 : 202);
+            assertThat(o.eventId()).as("seed %d, line %d", seed, i + 1).isEqualTo(fails[i] ? null : sent.get(i).eventId());
         }
         int failed = 0;
         for (boolean f : fails) {
