@@ -46,8 +46,8 @@ public interface IngestConfig {
     int maxBatchLines();
 
     /**
-     * Whether the Kafka producer compresses (lz4) with lz4-java's native library instead of its Java port, which is
-     * about five times slower; loaded at start, with the Java port when the library cannot be loaded
+     * Whether the Kafka producer compresses (lz4) with lz4-java's native library instead of its slower Java port;
+     * loaded at start, with the Java port when the library cannot be loaded
      * ({@code io.modelwatch.ingest.messaging.NativeLz4}). False: always the Java port.
      */
     @WithDefault("true")

@@ -31,7 +31,7 @@ public final class FeedFetcher {
     private static final int MAX_REDIRECTS = 5;
 
     /** What the server answered: 304 (nothing new) or 200 with the body and the new validators. */
-    public record Fetched(int status, byte[] body, String contentType, String etag, String lastModified, URI finalUrl) {
+    public record Fetched(int status, byte[] body, String contentType, String etag, String lastModified) {
         public boolean notModified() {
             return status == 304;
         }
@@ -110,7 +110,7 @@ public final class FeedFetcher {
                 continue;
             }
             if (status == 304) {
-                return new Fetched(304, null, null, etag, lastModified, current);
+                return new Fetched(304, null, null, etag, lastModified);
             }
             if (status != 200) {
                 java.time.Instant retryAfter = status == 429 || status == 503
@@ -119,7 +119,7 @@ public final class FeedFetcher {
                         + (retryAfter == null ? "" : ", asking to retry after " + retryAfter), retryAfter);
             }
             return new Fetched(200, answer.body().getBytes(), answer.headers().get("Content-Type"),
-                    answer.headers().get("ETag"), answer.headers().get("Last-Modified"), current);
+                    answer.headers().get("ETag"), answer.headers().get("Last-Modified"));
         }
         throw new FetchException(0, "more than " + MAX_REDIRECTS + " redirects");
     }

@@ -131,7 +131,6 @@ public final class ReleaseExtractor {
         if (name.isEmpty() || name.length() > 40 || NOT_A_NAME.matcher(name).matches()) {
             return null;
         }
-        // "Introducing Gato 2 today": keep the name, drop a trailing ordinary word
         return name;
     }
 

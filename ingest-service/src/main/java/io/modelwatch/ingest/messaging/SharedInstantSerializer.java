@@ -12,10 +12,10 @@ import java.time.Instant;
  * Writes an {@link Instant} as the application's mapper does (JavaTimeModule's {@link InstantSerializer}, dates not
  * as timestamps, writes {@link Instant#toString()}, the {@link java.time.format.DateTimeFormatter#ISO_INSTANT} text),
  * formatting it only when it differs from the last one of the same writer: the announcements of one request share
- * their announcedAt, so a batch of 5,000 formats it once instead of 5,000 times. The last one is kept per request,
- * in the {@link ReleasePublisher.EventJson}'s writer attribute {@link #LAST} (kept in the serializer, shared by the
- * requests in flight, it changed with every event when requests ran in parallel). Used only on the batch path's
- * copy of the mapper; {@code EventJsonTest} compares its JSON with the standard one's.
+ * their announcedAt, so a batch formats it once. The last one is kept per request, in the
+ * {@link ReleasePublisher.EventJson}'s writer attribute {@link #LAST}, not in the serializer, which the requests in
+ * flight share. Used only on the batch path's copy of the mapper; {@code EventJsonTest} compares its JSON with the
+ * standard one's.
  */
 final class SharedInstantSerializer extends StdScalarSerializer<Instant> {
 

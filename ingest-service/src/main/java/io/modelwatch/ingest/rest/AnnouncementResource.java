@@ -1,9 +1,11 @@
 package io.modelwatch.ingest.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelwatch.ingest.api.AnnouncementRequest;
 import io.modelwatch.ingest.service.AnnouncementIntake;
-import io.modelwatch.ingest.service.AnnouncementIntake.Batch;
-import io.modelwatch.ingest.service.AnnouncementIntake.Outcome;
+import io.modelwatch.ingest.service.BatchOutcomes;
+import io.modelwatch.ingest.service.Outcome;
+import io.modelwatch.ingest.service.Refusal;
 import io.modelwatch.problem.Problem;
 import io.modelwatch.problem.ProblemException;
 import io.smallrye.common.annotation.Blocking;
@@ -97,7 +99,7 @@ public class AnnouncementResource {
         byte[] body = limits.read(input, context, false);
         Response answer = intake.announce(body, Caller.of(context).name(), checked(idempotencyKey))
                 .map(outcome -> Response.accepted(new AnnouncementAccepted(outcome.eventId().toString(), outcome.slug())).build())
-                .onFailure(ProblemException.class).recoverWithItem(failure -> withRetryAfter(((ProblemException) failure).problem()))
+                .onFailure(Refusal.class).recoverWithItem(failure -> RefusalMapper.response((Refusal) failure))
                 .await().indefinitely(); // bounded by the publish timeout inside
         if (answer.getEntity() instanceof AnnouncementAccepted accepted) {
             // On the request's thread: with tracing on, the log line carries the request's trace and span ids.
@@ -141,9 +143,9 @@ public class AnnouncementResource {
                           @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key", description = IDEMPOTENCY)
                           @HeaderParam("Idempotency-Key") String idempotencyKey) throws InterruptedException, IOException {
         byte[] body = limits.read(input, context, true);
-        Batch batch = intake.announceBatch(body, Caller.of(context).name(), checked(idempotencyKey));
+        BatchOutcomes batch = intake.announceBatch(body, Caller.of(context).name(), checked(idempotencyKey));
         if (batch.noneTaken()) {
-            return withRetryAfter(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
+            return RefusalMapper.withRetryAfter(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
                     "The event broker took none of the " + batch.sent() + " valid lines; nothing was accepted. Retry later."));
         }
         if (streamed(headers)) {
@@ -154,13 +156,13 @@ public class AnnouncementResource {
         int accepted = batch.accepted();
         long unavailable = outcomes.stream().filter(o -> o.status() == 503).count();
         if (unavailable > 0 && accepted == 0) {
-            return withRetryAfter(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
+            return RefusalMapper.withRetryAfter(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
                     "The event broker took none of the " + unavailable + " valid lines; nothing was accepted. Retry later."));
         }
         Response.ResponseBuilder answer = Response.ok(new BatchReport(lines.size(), accepted, lines.size() - accepted, lines),
                 MediaType.APPLICATION_JSON_TYPE);
         if (unavailable > 0) {
-            answer.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            answer.header(HttpHeaders.RETRY_AFTER, RefusalMapper.RETRY_AFTER_SECONDS);
         }
         return answer.build();
     }
@@ -185,7 +187,7 @@ public class AnnouncementResource {
      * The report as NDJSON, written as the outcomes come: flushed whenever the next outcome is not there yet, so a
      * client sees progress without a chunk per line.
      */
-    private StreamingOutput stream(Batch batch) {
+    private StreamingOutput stream(BatchOutcomes batch) {
         return output -> {
             try {
                 for (Outcome o = batch.next(); o != null; o = batch.next()) {
@@ -268,14 +270,13 @@ public class AnnouncementResource {
         String reason = request == null || request.reason() == null || request.reason().isBlank() ? null : request.reason().trim();
         return intake.retract(id, caller.name(), caller.isAdmin(), reason)
                 .map(r -> Response.accepted(new RetractionAccepted(r.eventId().toString(), r.event().slug(), eventId)).build())
-                .onFailure(ProblemException.class).recoverWithItem(failure -> withRetryAfter(((ProblemException) failure).problem()))
+                .onFailure(Refusal.class).recoverWithItem(failure -> RefusalMapper.response((Refusal) failure))
                 .await().indefinitely();
     }
 
     static final String IDEMPOTENCY = "Any unique text up to 255 characters, such as a UUID. A retry with the same key and the"
             + " same body gets the same eventId(s) and the events are sent again under the same CloudEvent ids (the catalog"
             + " counts them once); the same key with another body is a 409. Keys are per API key.";
-    private static final String RETRY_AFTER_SECONDS = "5";
 
     private static String checked(String idempotencyKey) {
         if (idempotencyKey == null) {
@@ -289,15 +290,8 @@ public class AnnouncementResource {
         return key;
     }
 
-    private static Response withRetryAfter(Problem problem) {
-        Response response = problem.toResponse();
-        return problem.status() == 503
-                ? Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build()
-                : response;
-    }
-
     private static BatchReport.Line line(Outcome o) {
         return o.accepted() ? BatchReport.Line.accepted(o.line(), o.eventId().toString(), o.slug())
-                : BatchReport.Line.failed(o.line(), o.status(), o.detail(), o.errors());
+                : BatchReport.Line.failed(o.line(), o.status(), o.detail(), RefusalMapper.fieldErrors(o.errors()));
     }
 }

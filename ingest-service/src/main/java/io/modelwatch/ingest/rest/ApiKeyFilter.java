@@ -2,6 +2,7 @@ package io.modelwatch.ingest.rest;
 
 import io.modelwatch.ingest.config.IngestConfig;
 import io.modelwatch.ingest.config.IngestConfig.Role;
+import io.modelwatch.ingest.service.Sha256;
 import io.modelwatch.problem.Problem;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.faulttolerance.api.RateLimitException;
@@ -11,11 +12,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -88,15 +86,7 @@ public class ApiKeyFilter {
                 .build();
     }
 
-    public static String sha256Hex(String text) {
-        return HexFormat.of().formatHex(sha256(text.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    public static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
+    private static String sha256Hex(String text) {
+        return Sha256.hex(text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -19,11 +19,6 @@ public record Caller(String name, Role role) {
         return role == Role.ADMIN;
     }
 
-    /** Admins may act on anything; a publisher only on what it published. */
-    public boolean mayActFor(String publisher) {
-        return isAdmin() || name.equals(publisher);
-    }
-
     public void requireAdmin() {
         if (!isAdmin()) {
             throw new ProblemException(Problem.of(Response.Status.FORBIDDEN,

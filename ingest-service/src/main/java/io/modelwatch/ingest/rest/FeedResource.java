@@ -1,5 +1,8 @@
 package io.modelwatch.ingest.rest;
 
+import io.modelwatch.ingest.api.FeedRegistration;
+import io.modelwatch.ingest.api.FeedView;
+import io.modelwatch.ingest.api.PollResult;
 import io.modelwatch.ingest.service.FeedPoller;
 import io.modelwatch.ingest.service.FeedService;
 import io.modelwatch.problem.Problem;

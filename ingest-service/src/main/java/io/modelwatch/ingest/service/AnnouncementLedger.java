@@ -2,26 +2,22 @@ package io.modelwatch.ingest.service;
 
 import io.modelwatch.contract.ReleaseAnnounced;
 import io.modelwatch.contract.ReleaseRetracted;
-import io.modelwatch.ingest.model.IdempotencyKey;
-import io.modelwatch.ingest.model.Retraction;
-import io.modelwatch.problem.Problem;
-import io.modelwatch.problem.ProblemException;
+import io.modelwatch.ingest.config.IngestConfig;
+import io.modelwatch.ingest.service.Refusal.Reason;
+import io.modelwatch.ingest.store.IdempotencyKey;
+import io.modelwatch.ingest.store.LedgerStore;
+import io.modelwatch.ingest.store.Retraction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
-import org.hibernate.Session;
 
 /**
  * What ingest remembers of what it accepted, written (and committed) before the events are sent: one row per
@@ -58,16 +54,16 @@ public class AnnouncementLedger {
     }
 
     private final Clock clock = Clock.systemUTC();
-    private final io.modelwatch.ingest.config.IngestConfig config;
-    private final EntityManager entities;
+    private final IngestConfig config;
+    private final LedgerStore store;
 
-    public AnnouncementLedger(io.modelwatch.ingest.config.IngestConfig config, EntityManager entities) {
+    public AnnouncementLedger(IngestConfig config, LedgerStore store) {
         if (config.maxBatchLines() > MAX_PER_REQUEST) {
             throw new IllegalArgumentException("modelwatch.ingest.max-batch-lines is " + config.maxBatchLines()
                     + "; at most " + MAX_PER_REQUEST + " announcements fit in one request's event ids");
         }
         this.config = config;
-        this.entities = entities;
+        this.store = store;
     }
 
     /** The event id of the announcement at {@code position} of request {@code request}. */
@@ -99,7 +95,7 @@ public class AnnouncementLedger {
             }
         }
         if (idempotencyKey == null) {
-            return java.util.Objects.requireNonNull(persist(requestOf(UUID.randomUUID()), keyName, announcedAt, accepted, false),
+            return Objects.requireNonNull(persist(requestOf(UUID.randomUUID()), keyName, announcedAt, accepted, false),
                     "random request id taken");
         }
         UUID request = requestOf(UUID.nameUUIDFromBytes(
@@ -107,22 +103,14 @@ public class AnnouncementLedger {
         IdempotencyKey previous = IdempotencyKey.findById(new IdempotencyKey.Id(keyName, idempotencyKey));
         if (previous != null) {
             if (!previous.endpoint.equals(endpoint) || !previous.bodySha256.equals(bodySha256)) {
-                throw new ProblemException(new Problem(java.net.URI.create("https://modelwatch.io/problems/idempotency-key-reused"),
-                        "Idempotency-Key reused", 409,
+                throw new Refusal(Reason.IDEMPOTENCY_KEY_REUSED,
                         "The Idempotency-Key '" + idempotencyKey + "' was already used with another request body"
                                 + (previous.endpoint.equals(endpoint) ? "" : " on " + previous.endpoint)
-                                + "; use a new key for a new request.", null, null));
+                                + "; use a new key for a new request.");
             }
-            Instant recordedAt = session().doReturningWork(connection -> {
-                try (PreparedStatement select = connection.prepareStatement("select announced_at from accepted_request where id = ?")) {
-                    select.setObject(1, request);
-                    try (ResultSet row = select.executeQuery()) {
-                        return row.next() ? row.getObject(1, OffsetDateTime.class).toInstant() : null;
-                    }
-                }
-            });
+            Instant recordedAt = store.announcedAt(request);
             if (recordedAt == null) {
-                // A key recorded before the ledger kept one row per request (its event ids were derived otherwise).
+                // a key whose request is not under the id derived from it (recorded before Flyway V4): no replay
                 throw forgotten(idempotencyKey);
             }
             List<Recorded> replay = new ArrayList<>(accepted.size());
@@ -148,11 +136,10 @@ public class AnnouncementLedger {
         return recorded;
     }
 
-    private ProblemException forgotten(String idempotencyKey) {
-        return new ProblemException(new Problem(java.net.URI.create("https://modelwatch.io/problems/idempotency-key-reused"),
-                "Idempotency-Key reused", 409,
+    private Refusal forgotten(String idempotencyKey) {
+        return new Refusal(Reason.IDEMPOTENCY_KEY_REUSED,
                 "The Idempotency-Key '" + idempotencyKey + "' was used more than " + retentionText()
-                        + " ago and is no longer remembered; use a new key for a new request.", null, null));
+                        + " ago and is no longer remembered; use a new key for a new request.");
     }
 
     /**
@@ -166,7 +153,7 @@ public class AnnouncementLedger {
     }
 
     private String retentionText() {
-        java.time.Duration retention = config.idempotency().retention();
+        Duration retention = config.idempotency().retention();
         return retention.toHours() >= 1 && retention.toMinutesPart() == 0 ? retention.toHours() + " h" : retention.toMinutes() + " min";
     }
 
@@ -183,18 +170,7 @@ public class AnnouncementLedger {
             slugs[p] = n.event().slug();
             recorded.add(new Recorded(n.line(), eventId(request, p), n.event()));
         }
-        int written = session().doReturningWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("insert into accepted_request"
-                    + " (id, publisher, announced_at, slugs) values (?, ?, ?, ?)"
-                    + (derived ? " on conflict (id) do nothing" : ""))) {
-                insert.setObject(1, request);
-                insert.setString(2, publisher);
-                insert.setObject(3, announcedAt.atOffset(ZoneOffset.UTC));
-                insert.setArray(4, connection.createArrayOf("text", slugs));
-                return insert.executeUpdate();
-            }
-        });
-        return written == 1 ? recorded : null;
+        return store.insertRequest(request, publisher, announcedAt, slugs, derived) ? recorded : null;
     }
 
     /**
@@ -203,47 +179,21 @@ public class AnnouncementLedger {
      */
     @Transactional
     public RecordedRetraction retract(UUID announcementId, String caller, boolean admin, String reason) {
-        String[] found = session().doReturningWork(connection -> {
-            // slugs[] is 1-based; a position outside the request's announcements reads null
-            try (PreparedStatement select = connection.prepareStatement(
-                    "select publisher, slugs[? - first_index + 1] from accepted_request where id = ?")) {
-                select.setInt(1, (int) (announcementId.getLeastSignificantBits() & POSITION));
-                select.setObject(2, requestOf(announcementId));
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next() && row.getString(2) != null ? new String[] {row.getString(1), row.getString(2)} : null;
-                }
-            }
-        });
+        LedgerStore.Announcement found = store.announcement(requestOf(announcementId),
+                (int) (announcementId.getLeastSignificantBits() & POSITION));
         if (found == null) {
-            throw new ProblemException(Problem.of(Response.Status.NOT_FOUND,
-                    "No announcement was accepted here with the event id " + announcementId + "."));
+            throw new Refusal(Reason.NOT_FOUND, "No announcement was accepted here with the event id " + announcementId + ".");
         }
-        String publisher = found[0];
-        if (!admin && !caller.equals(publisher)) {
-            throw new ProblemException(Problem.of(Response.Status.FORBIDDEN,
-                    "Only the publisher of an announcement ('" + publisher + "') or an admin may retract it."));
+        if (!admin && !caller.equals(found.publisher())) {
+            throw new Refusal(Reason.FORBIDDEN,
+                    "Only the publisher of an announcement ('" + found.publisher() + "') or an admin may retract it.");
         }
         // The first retraction is kept; a concurrent one waits for it here and then reads it.
-        session().doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("insert into retraction"
-                    + " (announcement_event_id, event_id, slug, reason, retracted_by, retracted_at) values (?, ?, ?, ?, ?, ?)"
-                    + " on conflict (announcement_event_id) do nothing")) {
-                insert.setObject(1, announcementId);
-                insert.setObject(2, UUID.randomUUID());
-                insert.setString(3, found[1]);
-                insert.setString(4, reason);
-                insert.setString(5, caller);
-                insert.setObject(6, Instant.now(clock).truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
-                insert.executeUpdate();
-            }
-        });
+        store.insertRetraction(announcementId, UUID.randomUUID(), found.slug(), reason, caller,
+                Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
         Retraction r = Retraction.findById(announcementId);
         return new RecordedRetraction(r.eventId, new ReleaseRetracted(r.slug, announcementId.toString(), r.reason,
                 r.retractedBy, r.retractedAt));
-    }
-
-    private Session session() {
-        return entities.unwrap(Session.class);
     }
 
     private static ReleaseAnnounced withAnnouncedAt(ReleaseAnnounced e, Instant announcedAt) {

@@ -11,17 +11,15 @@ import io.modelwatch.contract.ReleaseAnnounced;
 import io.modelwatch.contract.Slugs;
 import io.modelwatch.contract.parameters.ParameterCount;
 import io.modelwatch.contract.parameters.ParameterCountParser;
-import io.modelwatch.ingest.rest.AnnouncementRequest;
-import io.modelwatch.problem.Problem;
-import io.modelwatch.problem.ProblemException;
+import io.modelwatch.ingest.api.AnnouncementRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,7 +31,6 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class AnnouncementNormalizer {
-
 
     private final ObjectMapper json;
     private final Clock clock;
@@ -61,37 +58,37 @@ public class AnnouncementNormalizer {
     /** The event for {@code request} with {@code announcedAt} (as from {@link #now()}: one for all lines of a batch). */
     public ReleaseAnnounced normalize(AnnouncementRequest request, String publisher, Instant announcedAt) {
         if (request == null) {
-            throw new ProblemException(Problem.invalid("The body is empty: send an announcement as JSON.", null));
+            throw new Refusal(Refusal.Reason.INVALID, "The body is empty: send an announcement as JSON.");
         }
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
 
         String name = trimmed(request.name());
         String slug = null;
         if (name == null) {
-            errors.add(new Problem.FieldError("name", "is required"));
+            errors.add(new FieldError("name", "is required"));
         } else {
             try {
                 slug = Slugs.of(name);
             } catch (IllegalArgumentException e) {
-                errors.add(new Problem.FieldError("name", e.getMessage()));
+                errors.add(new FieldError("name", e.getMessage()));
             }
         }
 
         List<Organization> organizations = new ArrayList<>();
         if (request.organizations() == null || request.organizations().isEmpty()) {
-            errors.add(new Problem.FieldError("organizations", "at least one organisation is required"));
+            errors.add(new FieldError("organizations", "at least one organisation is required"));
         } else {
             for (int i = 0; i < request.organizations().size(); i++) {
                 var org = request.organizations().get(i);
                 String orgName = org == null ? null : trimmed(org.name());
                 String country = org == null ? null : trimmed(org.country());
                 if (orgName == null) {
-                    errors.add(new Problem.FieldError("organizations[" + i + "].name", "is required"));
+                    errors.add(new FieldError("organizations[" + i + "].name", "is required"));
                 }
                 if (country != null) {
                     country = country.toUpperCase(Locale.ROOT);
                     if (!isCountryCode(country)) {
-                        errors.add(new Problem.FieldError("organizations[" + i + "].country",
+                        errors.add(new FieldError("organizations[" + i + "].country",
                                 "'" + org.country() + "' is not an ISO 3166-1 alpha-2 country code such as CN or US"));
                     }
                 }
@@ -104,7 +101,7 @@ public class AnnouncementNormalizer {
             try {
                 published = PublishedDate.parse(request.published());
             } catch (IllegalArgumentException e) {
-                errors.add(new Problem.FieldError("published", e.getMessage()));
+                errors.add(new FieldError("published", e.getMessage()));
             }
         }
 
@@ -112,7 +109,7 @@ public class AnnouncementNormalizer {
         try {
             parameters = parameters(request.parameters());
         } catch (IllegalArgumentException e) {
-            errors.add(new Problem.FieldError("parameters", e.getMessage()));
+            errors.add(new FieldError("parameters", e.getMessage()));
         }
 
         Kind kind = request.kind() == null ? Kind.MODEL : oneOf("kind", request.kind(), Kind.class, errors);
@@ -121,8 +118,8 @@ public class AnnouncementNormalizer {
                 ? Confidence.CONFIDENT : oneOf("confidence", request.confidence(), Confidence.class, errors);
 
         if (!errors.isEmpty()) {
-            throw new ProblemException(Problem.invalid(errors.size() == 1
-                    ? "The announcement has a bad field." : "The announcement has " + errors.size() + " bad fields.", errors));
+            throw new Refusal(Refusal.Reason.INVALID, errors.size() == 1
+                    ? "The announcement has a bad field." : "The announcement has " + errors.size() + " bad fields.", errors);
         }
         return new ReleaseAnnounced(slug, kind, name, organizations, published, parameters,
                 cleaned(request.modalities(), s -> s.toLowerCase(Locale.ROOT)), cleaned(request.tasks(), Function.identity()),
@@ -147,11 +144,11 @@ public class AnnouncementNormalizer {
         throw new IllegalArgumentException("must be a number or a text such as \"11B\" or \"62亿\", not " + node.getNodeType().name().toLowerCase(Locale.ROOT));
     }
 
-    /** The JSON names of each enum (read once: convertValue per field was a visible cost in large batches). */
+    /** The JSON names of each enum's constants, read once per enum type. */
     private final Map<Class<?>, Map<String, Enum<?>>> enumNames = new ConcurrentHashMap<>();
 
     @SuppressWarnings("unchecked")
-    private <E extends Enum<E>> E oneOf(String field, String value, Class<E> type, List<Problem.FieldError> errors) {
+    private <E extends Enum<E>> E oneOf(String field, String value, Class<E> type, List<FieldError> errors) {
         if (value == null) {
             return null;
         }
@@ -164,7 +161,7 @@ public class AnnouncementNormalizer {
         });
         E found = (E) names.get(value.trim().toLowerCase(Locale.ROOT));
         if (found == null) {
-            errors.add(new Problem.FieldError(field, "'" + value + "' is not one of: " + String.join(", ", names.keySet())));
+            errors.add(new FieldError(field, "'" + value + "' is not one of: " + String.join(", ", names.keySet())));
         }
         return found;
     }

@@ -5,23 +5,20 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.modelwatch.contract.Links;
 import io.modelwatch.contract.ReleaseAnnounced;
 import io.modelwatch.contract.Source;
-import io.modelwatch.ingest.config.IngestConfig;
 import io.modelwatch.guard.AddressGuard;
+import io.modelwatch.ingest.api.AnnouncementRequest;
+import io.modelwatch.ingest.api.PollResult;
+import io.modelwatch.ingest.config.IngestConfig;
 import io.modelwatch.ingest.feed.FeedFetcher;
 import io.modelwatch.ingest.feed.FeedParser;
 import io.modelwatch.ingest.feed.FeedRules;
 import io.modelwatch.ingest.feed.ReleaseExtractor;
 import io.modelwatch.ingest.messaging.ReleasePublisher;
-import io.modelwatch.ingest.model.Feed;
-import io.modelwatch.ingest.rest.AnnouncementRequest;
-import io.modelwatch.ingest.rest.PollResult;
 import io.modelwatch.ingest.service.AnnouncementLedger.Numbered;
 import io.modelwatch.ingest.service.AnnouncementLedger.Recorded;
-import io.modelwatch.problem.Problem;
-import io.modelwatch.problem.ProblemException;
+import io.modelwatch.ingest.store.Feed;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -87,7 +84,7 @@ public class FeedPoller {
     /** Polls one feed now. */
     public PollResult poll(UUID feedId) {
         if (!polling.add(feedId)) {
-            throw new ProblemException(Problem.of(Response.Status.CONFLICT, "The feed " + feedId + " is being polled right now."));
+            throw new Refusal(Refusal.Reason.CONFLICT, "The feed " + feedId + " is being polled right now.");
         }
         try {
             return pollOnce(feeds.find(feedId));
@@ -147,7 +144,7 @@ public class FeedPoller {
             }
             // The entry key is the idempotency key: a poll that records the entry but dies before marking it seen
             // sends it again under the same event id.
-            String entryHash = AnnouncementIntake.sha256(entry.getKey().getBytes(StandardCharsets.UTF_8));
+            String entryHash = Sha256.hex(entry.getKey().getBytes(StandardCharsets.UTF_8));
             Recorded recorded = ledger.record(publisherName, feed.id + ":" + entryHash, ENDPOINT, entryHash,
                     List.of(new Numbered(0, event))).get(0);
             try {
@@ -195,8 +192,8 @@ public class FeedPoller {
                 new Links(null, null, null, item.link()), null, new Source(item.link(), feed.name), "speculative");
         try {
             return normalizer.normalize(request, publisherName);
-        } catch (ProblemException e) {
-            LOG.debugf("Feed entry '%s' read as %s does not validate: %s", item.title(), found, e.problem().errors());
+        } catch (Refusal e) {
+            LOG.debugf("Feed entry '%s' read as %s does not validate: %s", item.title(), found, e.errors());
             return null;
         }
     }
@@ -209,6 +206,6 @@ public class FeedPoller {
         if (item.link() != null) {
             return "link:" + item.link();
         }
-        return "hash:" + AnnouncementIntake.sha256((item.title() + "\n" + item.text()).getBytes(StandardCharsets.UTF_8));
+        return "hash:" + Sha256.hex((item.title() + "\n" + item.text()).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -3,18 +3,15 @@ package io.modelwatch.ingest.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.modelwatch.ingest.config.IngestConfig;
 import io.modelwatch.guard.AddressGuard;
+import io.modelwatch.ingest.api.FeedRegistration;
+import io.modelwatch.ingest.api.FeedView;
+import io.modelwatch.ingest.config.IngestConfig;
 import io.modelwatch.ingest.feed.FeedRules;
-import io.modelwatch.ingest.model.Feed;
-import io.modelwatch.ingest.model.FeedEntry;
-import io.modelwatch.ingest.rest.FeedRegistration;
-import io.modelwatch.ingest.rest.FeedView;
-import io.modelwatch.problem.Problem;
-import io.modelwatch.problem.ProblemException;
+import io.modelwatch.ingest.store.Feed;
+import io.modelwatch.ingest.store.FeedEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,43 +50,43 @@ public class FeedService {
     @Transactional
     public FeedView register(FeedRegistration request, String caller) {
         if (request == null) {
-            throw new ProblemException(Problem.invalid("The body is empty: send a feed registration as JSON.", null));
+            throw new Refusal(Refusal.Reason.INVALID, "The body is empty: send a feed registration as JSON.");
         }
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         URI url = null;
         if (request.url() == null || request.url().isBlank()) {
-            errors.add(new Problem.FieldError("url", "is required"));
+            errors.add(new FieldError("url", "is required"));
         } else {
             try {
                 url = URI.create(request.url().trim());
                 guard.check(url);
             } catch (IllegalArgumentException e) {
-                errors.add(new Problem.FieldError("url", "is not a URL: " + e.getMessage()));
+                errors.add(new FieldError("url", "is not a URL: " + e.getMessage()));
             } catch (AddressGuard.RefusedAddressException e) {
-                errors.add(new Problem.FieldError("url", e.getMessage()));
+                errors.add(new FieldError("url", e.getMessage()));
             }
         }
         if (request.name() == null || request.name().isBlank()) {
-            errors.add(new Problem.FieldError("name", "is required"));
+            errors.add(new FieldError("name", "is required"));
         }
         int interval = request.pollIntervalSeconds() == null ? 900 : request.pollIntervalSeconds();
         long minimum = config.feeds().minPollInterval().toSeconds();
         if (interval < minimum) {
-            errors.add(new Problem.FieldError("pollIntervalSeconds", "must be at least " + minimum));
+            errors.add(new FieldError("pollIntervalSeconds", "must be at least " + minimum));
         }
         String country = request.country() == null || request.country().isBlank() ? null
                 : request.country().trim().toUpperCase(Locale.ROOT);
         if (country != null && !COUNTRY.matcher(country).matches()) {
-            errors.add(new Problem.FieldError("country", "'" + request.country() + "' is not an ISO 3166-1 alpha-2 code"));
+            errors.add(new FieldError("country", "'" + request.country() + "' is not an ISO 3166-1 alpha-2 code"));
         }
         checkRules("keep", request.keep(), errors);
         checkRules("block", request.block(), errors);
         if (!errors.isEmpty()) {
-            throw new ProblemException(Problem.invalid("The feed registration has " + errors.size()
-                    + (errors.size() == 1 ? " bad field." : " bad fields."), errors));
+            throw new Refusal(Refusal.Reason.INVALID, "The feed registration has " + errors.size()
+                    + (errors.size() == 1 ? " bad field." : " bad fields."), errors);
         }
         if (Feed.count("url", url.toString()) > 0) {
-            throw new ProblemException(Problem.of(Response.Status.CONFLICT, "The feed " + url + " is registered already."));
+            throw new Refusal(Refusal.Reason.CONFLICT, "The feed " + url + " is registered already.");
         }
         Feed feed = new Feed();
         feed.id = UUID.randomUUID();
@@ -107,7 +104,7 @@ public class FeedService {
         return view(feed);
     }
 
-    private static void checkRules(String name, List<FeedRules.Rule> rules, List<Problem.FieldError> errors) {
+    private static void checkRules(String name, List<FeedRules.Rule> rules, List<FieldError> errors) {
         if (rules == null) {
             return;
         }
@@ -115,16 +112,16 @@ public class FeedService {
             FeedRules.Rule rule = rules.get(i);
             String at = name + "[" + i + "]";
             if (rule == null || rule.pattern() == null || rule.pattern().isEmpty()) {
-                errors.add(new Problem.FieldError(at + ".pattern", "is required"));
+                errors.add(new FieldError(at + ".pattern", "is required"));
                 continue;
             }
             if (rule.field() != null && !FeedRules.FIELDS.contains(rule.field().trim().toLowerCase(Locale.ROOT))) {
-                errors.add(new Problem.FieldError(at + ".field", "'" + rule.field() + "' is not one of " + FeedRules.FIELDS));
+                errors.add(new FieldError(at + ".field", "'" + rule.field() + "' is not one of " + FeedRules.FIELDS));
             }
             try {
                 Pattern.compile(rule.pattern());
             } catch (PatternSyntaxException e) {
-                errors.add(new Problem.FieldError(at + ".pattern", "is not a regular expression: " + e.getDescription()));
+                errors.add(new FieldError(at + ".pattern", "is not a regular expression: " + e.getDescription()));
             }
         }
     }
@@ -140,7 +137,7 @@ public class FeedService {
     public Feed find(UUID id) {
         Feed feed = Feed.findById(id);
         if (feed == null) {
-            throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "No feed is registered with the id " + id + "."));
+            throw new Refusal(Refusal.Reason.NOT_FOUND, "No feed is registered with the id " + id + ".");
         }
         return feed;
     }

@@ -1,7 +1,7 @@
 package io.modelwatch.ingest.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.modelwatch.ingest.rest.AnnouncementRequest;
+import io.modelwatch.ingest.api.AnnouncementRequest;
 import io.modelwatch.ingest.service.AnnouncementNormalizer;
 import io.modelwatch.platform.EmbeddedPlatformTestResource;
 import io.quarkus.test.common.TestResourceScope;
@@ -33,6 +33,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.tools.ProducerPerformance;
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -313,9 +314,8 @@ class IngestBenchmark {
             }
             admin.createTopics(topics.stream().map(t -> new NewTopic(t, partitions, (short) 1)).toList()).all().get();
             // every partition has its leader before anything is sent there
-            while (!led(admin, topics)) {
-                Thread.sleep(100);
-            }
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> led(admin, topics));
         }
         return topics;
     }

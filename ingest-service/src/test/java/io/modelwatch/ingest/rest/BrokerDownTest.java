@@ -6,11 +6,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.modelwatch.contract.ReleaseAnnounced;
-import io.modelwatch.ingest.model.Retraction;
+import io.modelwatch.ingest.api.AnnouncementRequest;
 import io.modelwatch.ingest.service.AnnouncementIntake;
 import io.modelwatch.ingest.service.AnnouncementLedger;
 import io.modelwatch.ingest.service.AnnouncementLedger.Numbered;
 import io.modelwatch.ingest.service.AnnouncementNormalizer;
+import io.modelwatch.ingest.store.Retraction;
 import io.modelwatch.platform.EmbeddedPlatformTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.modelwatch.ingest.model.IdempotencyKey;
 import io.modelwatch.ingest.service.IdempotencyKeyCleanup;
+import io.modelwatch.ingest.store.IdempotencyKey;
 import io.modelwatch.platform.EmbeddedPlatformTestResource;
 import io.modelwatch.platform.TopicClient;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -3,8 +3,6 @@ package io.modelwatch.ingest.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modelwatch.contract.ReleaseAnnounced;
-import io.modelwatch.ingest.service.AnnouncementIntake.Batch;
-import io.modelwatch.ingest.service.AnnouncementIntake.Outcome;
 import io.modelwatch.ingest.service.AnnouncementLedger.Recorded;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,10 +11,14 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 
 /** How a batch reports its sent lines as acknowledgements arrive on other threads: each once, none lost. */
 class BatchOutcomesTest {
+
+    /** The first repetition's seed (each repetition adds its number); -Dbatch-outcomes.seed=<printed seed> repeats a run. */
+    private static final long SEED = Long.getLong("batch-outcomes.seed", System.nanoTime());
 
     private static List<Recorded> sent(int count) {
         List<Recorded> sent = new ArrayList<>();
@@ -29,11 +31,13 @@ class BatchOutcomesTest {
     }
 
     @RepeatedTest(20)
-    void everyAcknowledgementFromTwoThreadsInAnyOrderIsReportedOnceWithItsOutcome() throws Exception {
+    void everyAcknowledgementFromTwoThreadsInAnyOrderIsReportedOnceWithItsOutcome(RepetitionInfo repetition) throws Exception {
         int count = 5_000;
-        Random random = new Random();
+        long seed = SEED + repetition.getCurrentRepetition();
+        System.out.printf("BatchOutcomesTest: seed %d (-Dbatch-outcomes.seed=%d repeats this run)%n", seed, SEED);
+        Random random = new Random(seed);
         List<Recorded> sent = sent(count);
-        Batch batch = new Batch(count, List.of(), sent, Duration.ofSeconds(30));
+        BatchOutcomes batch = new BatchOutcomes(count, List.of(), sent, Duration.ofSeconds(30));
         batch.handedOver();
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -63,12 +67,12 @@ class BatchOutcomesTest {
         for (Thread w : writers) {
             w.join();
         }
-        assertThat(all).hasSize(count);
+        assertThat(all).as("seed %d", seed).hasSize(count);
         for (int i = 0; i < count; i++) {
             Outcome o = all.get(i);
-            assertThat(o.line()).isEqualTo(i + 1);
-            assertThat(o.status()).isEqualTo(fails[i] ? 503 : 202);
-            assertThat(o.eventId()).isEqualTo(fails[i] ? null : sent.get(i).eventId());
+            assertThat(o.line()).as("seed %d", seed).isEqualTo(i + 1);
+            assertThat(o.status()).as("seed %d, line %d", seed, i + 1).isEqualTo(fails[i] ? 503 : 202);
+            assertThat(o.eventId()).as("seed %d, line %d", seed, i + 1).isEqualTo(fails[i] ? null : sent.get(i).eventId());
         }
         int failed = 0;
         for (boolean f : fails) {
@@ -81,7 +85,7 @@ class BatchOutcomesTest {
     @Test
     void linesNotAcknowledgedByTheDeadlineAre503AndALateAcknowledgementIsIgnored() throws Exception {
         List<Recorded> sent = sent(3);
-        Batch batch = new Batch(3, List.of(), sent, Duration.ofMillis(300));
+        BatchOutcomes batch = new BatchOutcomes(3, List.of(), sent, Duration.ofMillis(300));
         long start = System.nanoTime();
         batch.handedOver(); // the deadline: 300 ms from here
         batch.acknowledged(1, null);

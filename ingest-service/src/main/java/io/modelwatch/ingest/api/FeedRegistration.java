@@ -1,4 +1,4 @@
-package io.modelwatch.ingest.rest;
+package io.modelwatch.ingest.api;
 
 import io.modelwatch.ingest.feed.FeedRules;
 import java.util.List;

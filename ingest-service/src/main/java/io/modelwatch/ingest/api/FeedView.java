@@ -1,4 +1,4 @@
-package io.modelwatch.ingest.rest;
+package io.modelwatch.ingest.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.modelwatch.ingest.feed.FeedRules;

@@ -1,4 +1,4 @@
-package io.modelwatch.ingest.model;
+package io.modelwatch.ingest.store;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,4 +1,4 @@
-package io.modelwatch.ingest.rest;
+package io.modelwatch.ingest.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelwatch.contract.Links;
