@@ -116,7 +116,7 @@ public class AnnouncementLedger {
             List<Recorded> replay = new ArrayList<>(accepted.size());
             for (int p = 0; p < accepted.size(); p++) {
                 Numbered n = accepted.get(p);
-                replay.add(new Recorded(n.line(), eventId(request, p), withAnnouncedAt(n.event(), recordedAt)));
+                replay.add(new Recorded(n.line(), eventId(request, p), n.event().withAnnouncedAt(recordedAt)));
             }
             return replay;
         }
@@ -194,11 +194,5 @@ public class AnnouncementLedger {
         Retraction r = Retraction.findById(announcementId);
         return new RecordedRetraction(r.eventId, new ReleaseRetracted(r.slug, announcementId.toString(), r.reason,
                 r.retractedBy, r.retractedAt));
-    }
-
-    private static ReleaseAnnounced withAnnouncedAt(ReleaseAnnounced e, Instant announcedAt) {
-        return new ReleaseAnnounced(e.slug(), e.kind(), e.name(), e.organizations(), e.published(), e.parameters(),
-                e.modalities(), e.tasks(), e.accessibility(), e.architecture(), e.baseModel(), e.tags(), e.links(),
-                e.summary(), e.source(), e.confidence(), e.publisher(), announcedAt);
     }
 }

@@ -8,6 +8,7 @@ import io.modelwatch.contract.Kind;
 import io.modelwatch.contract.Organization;
 import io.modelwatch.contract.PublishedDate;
 import io.modelwatch.contract.ReleaseAnnounced;
+import io.modelwatch.contract.ReleaseAnnouncedBuilder;
 import io.modelwatch.contract.Slugs;
 import io.modelwatch.contract.parameters.ParameterCount;
 import io.modelwatch.contract.parameters.ParameterCountParser;
@@ -121,11 +122,17 @@ public class AnnouncementNormalizer {
             throw new Refusal(Refusal.Reason.INVALID, errors.size() == 1
                     ? "The announcement has a bad field." : "The announcement has " + errors.size() + " bad fields.", errors);
         }
-        return new ReleaseAnnounced(slug, kind, name, organizations, published, parameters,
-                cleaned(request.modalities(), s -> s.toLowerCase(Locale.ROOT)), cleaned(request.tasks(), Function.identity()),
-                accessibility, trimmed(request.architecture()), trimmed(request.baseModel()),
-                cleaned(request.tags(), s -> s.toLowerCase(Locale.ROOT)), request.links(), request.summary(), request.source(),
-                confidence, publisher, announcedAt);
+        return ReleaseAnnouncedBuilder.builder()
+                .slug(slug).kind(kind).name(name).organizations(organizations).published(published).parameters(parameters)
+                .modalities(cleaned(request.modalities(), s -> s.toLowerCase(Locale.ROOT)))
+                .tasks(cleaned(request.tasks(), Function.identity()))
+                .accessibility(accessibility)
+                .architecture(trimmed(request.architecture()))
+                .baseModel(trimmed(request.baseModel()))
+                .tags(cleaned(request.tags(), s -> s.toLowerCase(Locale.ROOT)))
+                .links(request.links()).summary(request.summary()).source(request.source())
+                .confidence(confidence).publisher(publisher).announcedAt(announcedAt)
+                .build();
     }
 
     private static ParameterCount parameters(JsonNode node) {

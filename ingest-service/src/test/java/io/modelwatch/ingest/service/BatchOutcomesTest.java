@@ -3,6 +3,7 @@ package io.modelwatch.ingest.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modelwatch.contract.ReleaseAnnounced;
+import io.modelwatch.contract.ReleaseAnnouncedBuilder;
 import io.modelwatch.ingest.service.AnnouncementLedger.Recorded;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,8 +24,8 @@ class BatchOutcomesTest {
     private static List<Recorded> sent(int count) {
         List<Recorded> sent = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ReleaseAnnounced event = new ReleaseAnnounced("model-" + i, null, "Model " + i, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, "publisher-a", null);
+            ReleaseAnnounced event = ReleaseAnnouncedBuilder.builder().slug("model-" + i).name("Model " + i)
+                    .publisher("publisher-a").build();
             sent.add(new Recorded(i + 1, UUID.randomUUID(), event));
         }
         return sent;
