@@ -62,11 +62,12 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Not a test (its name matches no surefire include, so {@code mvn test} never runs it): the catalog benchmark,
- * run with {@code mvn -B -pl catalog-service test -Dtest=CatalogBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
+ * run with {@code mvn -B -pl catalog-service -am -Pbench test -Dtest=CatalogBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
  * (sizes: -Dbench.events=200000 -Dbench.models=50000 -Dbench.requests=2000, the defaults; -Dbench.log=DEBUG shows
  * each batch's stages). It
  * <ol>
@@ -84,6 +85,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(CatalogBenchmark.Profile.class)
 @WithTestResource(BenchPlatformResource.class)
+@Tag("bench")
 class CatalogBenchmark {
 
     public static class Profile implements QuarkusTestProfile {

@@ -39,6 +39,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -48,12 +49,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Not a test (its name matches no surefire include): how long the dashboard's overview takes to become usable (every
  * chart's data drawn, as the page itself reports in {@code data-ready-ms}) in headless Chromium, for the demo data and
  * for a period holding 50,000 models, in the same run. Run with
- * {@code mvn -B -pl catalog-service -am test -Dtest=DashboardBench -Dsurefire.failIfNoSpecifiedTests=false}
+ * {@code mvn -B -pl catalog-service -am -Pbench test -Dtest=DashboardBench -Dsurefire.failIfNoSpecifiedTests=false}
  * (-Dbench.models=50000 -Dbench.loads=5). The figures go to stdout and target/bench-dashboard.txt.
  */
 @QuarkusTest
 @TestProfile(DashboardBench.Profile.class)
 @WithTestResource(BenchPlatformResource.class)
+@Tag("bench")
 class DashboardBench {
 
     public static class Profile implements QuarkusTestProfile {

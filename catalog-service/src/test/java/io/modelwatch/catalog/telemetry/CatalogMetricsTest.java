@@ -23,11 +23,13 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The catalog's metrics on /q/metrics move with what it consumes (other tests share the app, hence "at least"). */
 @QuarkusTest
 @WithTestResource(value = EmbeddedPlatformTestResource.class, scope = TestResourceScope.GLOBAL)
+@Tag("integration")
 class CatalogMetricsTest {
 
     private static final String CONSUMED = "modelwatch_events_consumed_total";

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(TraceThroughOutboxTest.TracingOn.class)
 @WithTestResource(value = EmbeddedPlatformTestResource.class, scope = TestResourceScope.GLOBAL)
+@Tag("integration")
 class TraceThroughOutboxTest {
 
     /** The SDK on, spans exported nowhere (no collector here; the system test has one). */

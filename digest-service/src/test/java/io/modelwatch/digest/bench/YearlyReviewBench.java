@@ -28,17 +28,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Not a test: measures how long a yearly review takes over a catalog of 50,000 models (and a demo-sized baseline in
- * the same run). Run with {@code mvn -pl digest-service test -Dtest=YearlyReviewBench -Dbench=true}; it prints the
+ * the same run). Run with {@code mvn -B -pl digest-service -am -Pbench test -Dtest=YearlyReviewBench -Dsurefire.failIfNoSpecifiedTests=false}; it prints the
  * figures and asserts nothing about time.
  */
 @QuarkusTest
 @WithTestResource(value = EmbeddedPlatformTestResource.class, scope = TestResourceScope.GLOBAL)
-@EnabledIfSystemProperty(named = "bench", matches = "true")
+@Tag("bench")
 class YearlyReviewBench {
 
     static final int MODELS = Integer.getInteger("bench.models", 50_000);

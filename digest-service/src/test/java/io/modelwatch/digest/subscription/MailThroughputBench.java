@@ -24,19 +24,19 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * How many mails a second the sender reaches against GreenMail with the rate limit off, against a baseline measured in
  * the same run: the same number of mails of the same size sent straight through the Mailer (no outbox, no database,
- * no rendering). Run with {@code mvn -pl digest-service test -Dtest=MailThroughputBench -Dbench=true}
+ * no rendering). Run with {@code mvn -B -pl digest-service -am -Pbench test -Dtest=MailThroughputBench -Dsurefire.failIfNoSpecifiedTests=false}
  * ({@code -Dbench.mails=1000}).
  */
 @QuarkusTest
 @WithTestResource(value = EmbeddedPlatformTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = GreenMailTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-@EnabledIfSystemProperty(named = "bench", matches = "true")
+@Tag("bench")
 class MailThroughputBench {
 
     static final int MAILS = Integer.getInteger("bench.mails", 1000);

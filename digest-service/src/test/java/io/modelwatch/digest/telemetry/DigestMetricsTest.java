@@ -18,11 +18,13 @@ import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The digest's metrics on /q/metrics move with what it consumes and writes (other tests share the app, hence "at least"). */
 @QuarkusTest
 @WithTestResource(value = EmbeddedPlatformTestResource.class, scope = TestResourceScope.GLOBAL)
+@Tag("integration")
 class DigestMetricsTest {
 
     private static final String CONSUMED = "modelwatch_events_consumed_total";

@@ -35,10 +35,11 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.tools.ProducerPerformance;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Not a test: a measurement, run only with {@code mvn -B -pl ingest-service -Pbench test}. Starts the service on the
+ * Not a test: a measurement, run only with {@code mvn -B -pl ingest-service -am -Pbench test -Dtest=IngestBenchmark -Dsurefire.failIfNoSpecifiedTests=false}. Starts the service on the
  * embedded platform, warms it up (batches and ProducerPerformance runs until the JIT is mostly done), then measures in
  * one run (the machine is shared, so only ratios within a run mean much): the Kafka producer ceiling for records of the
  * size ingest sends (ProducerPerformance, acks=all, idempotent, a topic with as many partitions as model-releases),
@@ -48,6 +49,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(value = EmbeddedPlatformTestResource.class, scope = TestResourceScope.GLOBAL)
+@Tag("bench")
 class IngestBenchmark {
 
     private static final int SINGLE_REQUESTS = Integer.getInteger("bench.single", 4_000);

@@ -25,12 +25,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** With no broker to take the events, publishers get 503 + Retry-After, never a silent 202. */
 @QuarkusTest
 @TestProfile(BrokerDownTest.NoBroker.class)
 @WithTestResource(value = EmbeddedPlatformTestResource.class, scope = TestResourceScope.GLOBAL)
+@Tag("integration")
 class BrokerDownTest {
 
     public static class NoBroker implements QuarkusTestProfile {

@@ -9,11 +9,13 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The OpenAPI document names every endpoint and every answer a client can get from it. */
 @QuarkusTest
 @WithTestResource(value = EmbeddedPlatformTestResource.class, scope = TestResourceScope.GLOBAL)
+@Tag("integration")
 class OpenApiTest {
 
     @Test

@@ -16,10 +16,12 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = EmbeddedPlatformTestResource.class, scope = TestResourceScope.GLOBAL)
+@Tag("integration")
 class RetractionTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
