@@ -2,7 +2,7 @@ package io.modelwatch.catalog.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.modelwatch.admin.AdminOnly;
+import io.modelwatch.apikeys.Roles;
 import io.modelwatch.catalog.model.CatalogQueries;
 import io.modelwatch.catalog.model.CatalogQueries.Position;
 import io.modelwatch.catalog.model.CatalogQueries.Sort;
@@ -14,6 +14,7 @@ import io.modelwatch.catalog.service.OrganizationDirectory;
 import io.modelwatch.contract.ModelChanged;
 import io.modelwatch.problem.Problem;
 import io.modelwatch.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -187,7 +188,7 @@ public class ModelResource {
 
     @POST
     @Path("{slug}/aliases")
-    @AdminOnly
+    @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Admin: another name of this entry; announcements under that name (any spelling with the same match key) land here")
     public Response addAlias(@PathParam("slug") String slug, AliasRequest request) {
@@ -203,7 +204,7 @@ public class ModelResource {
 
     @POST
     @Path("{slug}/merge")
-    @AdminOnly
+    @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Admin: merge this entry into another ({\"into\": \"<slug>\"}); this slug then redirects there and a tombstone is published")
     public Response merge(@PathParam("slug") String slug, MergeRequest request) {

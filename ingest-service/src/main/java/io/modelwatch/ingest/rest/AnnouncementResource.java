@@ -6,6 +6,7 @@ import io.modelwatch.ingest.service.AnnouncementIntake.Batch;
 import io.modelwatch.ingest.service.AnnouncementIntake.Outcome;
 import io.modelwatch.problem.Problem;
 import io.modelwatch.problem.ProblemException;
+import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -42,6 +43,7 @@ import org.jboss.logging.Logger;
  * the waiting costs a worker thread, not CPU.
  */
 @Path("/api/v1/announcements")
+@Authenticated
 @SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "An API key of this environment, as 'Authorization: Bearer <key>'. Publisher keys announce and retract"
                 + " their own announcements; admin keys may do anything.")
