@@ -2,7 +2,7 @@ package io.modelwatch.catalog.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.modelwatch.admin.AdminOnly;
+import io.modelwatch.apikeys.Roles;
 import io.modelwatch.catalog.domain.ModelFilter;
 import io.modelwatch.catalog.service.AdminConflict;
 import io.modelwatch.catalog.service.CatalogAdmin;
@@ -11,6 +11,7 @@ import io.modelwatch.catalog.store.CatalogQueries.Position;
 import io.modelwatch.catalog.store.CatalogQueries.Sort;
 import io.modelwatch.problem.Problem;
 import io.modelwatch.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -151,7 +152,7 @@ public class ModelResource {
 
     @POST
     @Path("{slug}/aliases")
-    @AdminOnly
+    @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Admin: another name of this entry; announcements under that name (any spelling with the same match key) land here")
     public Response addAlias(@PathParam("slug") String slug, AliasRequest request) {
@@ -167,7 +168,7 @@ public class ModelResource {
 
     @POST
     @Path("{slug}/merge")
-    @AdminOnly
+    @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Admin: merge this entry into another ({\"into\": \"<slug>\"}); this slug then redirects there and a tombstone is published")
     public Response merge(@PathParam("slug") String slug, MergeRequest request) {

@@ -1,6 +1,6 @@
 package io.modelwatch.catalog.rest;
 
-import io.modelwatch.admin.AdminOnly;
+import io.modelwatch.apikeys.Roles;
 import io.modelwatch.catalog.store.CatalogQueries;
 import io.modelwatch.catalog.store.CachedOrganizations;
 import io.modelwatch.catalog.service.CatalogAdmin;
@@ -8,6 +8,7 @@ import io.modelwatch.catalog.domain.ModelFilter;
 import io.modelwatch.catalog.domain.OrganizationDirectory;
 import io.modelwatch.problem.Problem;
 import io.modelwatch.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -68,7 +69,7 @@ public class OrganizationResource {
 
     @POST
     @Path("aliases")
-    @AdminOnly
+    @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Admin: another name of an organisation (the organisation is curated on the way, with an optional "
             + "country and category); entries that named it so are recomputed")

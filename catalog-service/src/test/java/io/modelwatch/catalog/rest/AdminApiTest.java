@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.modelwatch.catalog.support.CatalogFixture;
@@ -55,10 +56,14 @@ class AdminApiTest {
     void adminEndpointsNeedTheAdminKey() {
         given().contentType(ContentType.JSON).body("{\"into\": \"b\"}").when().post("/api/v1/models/a/merge")
                 .then().statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
+        // A wrong key is invalid credentials: 401 (RFC 6750 invalid_token), as in ingest.
         given().header("Authorization", "Bearer wrong").contentType(ContentType.JSON).body("{\"into\": \"b\"}")
-                .when().post("/api/v1/models/a/merge").then().statusCode(403).contentType("application/problem+json");
+                .when().post("/api/v1/models/a/merge").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("invalid_token"));
         given().header("Authorization", "Bearer wrong").contentType(ContentType.JSON).body("{\"alias\": \"x\", \"organization\": \"y\"}")
-                .when().post("/api/v1/organizations/aliases").then().statusCode(403);
+                .when().post("/api/v1/organizations/aliases").then().statusCode(401);
+        // Public endpoints do not look at keys.
+        given().header("Authorization", "Bearer wrong").when().get("/api/v1/models").then().statusCode(200);
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{\"into\": \"no-such-model\"}")
                 .when().post("/api/v1/models/no-such-model-either/merge").then().statusCode(404).contentType("application/problem+json");
     }

@@ -1,9 +1,10 @@
 package io.modelwatch.digest.rest;
 
-import io.modelwatch.admin.AdminOnly;
+import io.modelwatch.apikeys.Roles;
 import io.modelwatch.digest.subscription.BounceService;
 import io.modelwatch.digest.webhook.WebhookService;
 import io.modelwatch.problem.Problem;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -21,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** Admin: outgoing webhooks, and the bounce webhook the mail provider calls. {@code Authorization: Bearer <admin key>}. */
 @Path("/api/v1/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
-@AdminOnly
+@RolesAllowed(Roles.ADMIN)
 public class WebhookResource {
 
     private final WebhookService webhooks;

@@ -2,6 +2,7 @@ package io.modelwatch.digest.subscription;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -288,8 +289,10 @@ class DeliveryGuaranteesTest {
         Subscriber s = confirmed(1, "bounce", Frequency.HALF_YEARLY).get(0);
         String report = "{\"email\":\"" + s.email + "\",\"type\":\"hard\",\"reason\":\"550 5.1.1 no such user\"}";
         given().contentType(ContentType.JSON).body(report).post("/api/v1/webhooks/bounce").then().statusCode(401);
+        // A wrong key is invalid credentials: 401 (RFC 6750 invalid_token), as in ingest and the catalog.
         given().header("Authorization", "Bearer wrong").contentType(ContentType.JSON).body(report)
-                .post("/api/v1/webhooks/bounce").then().statusCode(403);
+                .post("/api/v1/webhooks/bounce").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("invalid_token"));
         given().header("Authorization", "Bearer test-admin-key").contentType(ContentType.JSON)
                 .body("{\"email\":\"" + s.email + "\",\"type\":\"sideways\"}").post("/api/v1/webhooks/bounce")
                 .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("type"));

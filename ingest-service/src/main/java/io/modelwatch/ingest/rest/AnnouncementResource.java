@@ -8,6 +8,7 @@ import io.modelwatch.ingest.service.Outcome;
 import io.modelwatch.ingest.service.Refusal;
 import io.modelwatch.problem.Problem;
 import io.modelwatch.problem.ProblemException;
+import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -44,6 +45,7 @@ import org.jboss.logging.Logger;
  * the waiting costs a worker thread, not CPU.
  */
 @Path("/api/v1/announcements")
+@Authenticated
 @SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "An API key of this environment, as 'Authorization: Bearer <key>'. Publisher keys announce and retract"
                 + " their own announcements; admin keys may do anything.")

@@ -1,5 +1,6 @@
 package io.modelwatch.ingest.rest;
 
+import io.modelwatch.apikeys.Roles;
 import io.modelwatch.ingest.api.FeedRegistration;
 import io.modelwatch.ingest.api.FeedView;
 import io.modelwatch.ingest.api.PollResult;
@@ -7,6 +8,7 @@ import io.modelwatch.ingest.service.FeedPoller;
 import io.modelwatch.ingest.service.FeedService;
 import io.modelwatch.problem.Problem;
 import io.modelwatch.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -30,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 
 /** Admins register the feeds ingest polls, and see how polling goes. Every call needs an admin key. */
 @Path("/api/v1/feeds")
+@RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "apiKey")
 @APIResponse(responseCode = "401", description = "No API key, or not a valid one",
@@ -61,8 +64,7 @@ public class FeedResource {
     @APIResponse(responseCode = "415", description = "The body is not application/json",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response register(FeedRegistration registration, @Context ContainerRequestContext context) {
-        Caller caller = admin(context);
-        FeedView feed = feeds.register(registration, caller.name());
+        FeedView feed = feeds.register(registration, Caller.of(context).name());
         return Response.created(URI.create("/api/v1/feeds/" + feed.id())).entity(feed).build();
     }
 
@@ -71,8 +73,7 @@ public class FeedResource {
     @APIResponse(responseCode = "200", description = "Every registered feed, oldest first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedView.class,
                     type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
-    public List<FeedView> list(@Context ContainerRequestContext context) {
-        admin(context);
+    public List<FeedView> list() {
         return feeds.list();
     }
 
@@ -83,8 +84,7 @@ public class FeedResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedView.class)))
     @APIResponse(responseCode = "404", description = "No such feed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public FeedView get(@Parameter(description = "The feed's id") @PathParam("id") String id, @Context ContainerRequestContext context) {
-        admin(context);
+    public FeedView get(@Parameter(description = "The feed's id") @PathParam("id") String id) {
         return feeds.get(uuid(id));
     }
 
@@ -94,8 +94,7 @@ public class FeedResource {
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such feed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response delete(@Parameter(description = "The feed's id") @PathParam("id") String id, @Context ContainerRequestContext context) {
-        admin(context);
+    public Response delete(@Parameter(description = "The feed's id") @PathParam("id") String id) {
         feeds.delete(uuid(id));
         return Response.noContent().build();
     }
@@ -109,15 +108,8 @@ public class FeedResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The feed is being polled right now",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PollResult poll(@Parameter(description = "The feed's id") @PathParam("id") String id, @Context ContainerRequestContext context) {
-        admin(context);
+    public PollResult poll(@Parameter(description = "The feed's id") @PathParam("id") String id) {
         return poller.poll(uuid(id));
-    }
-
-    private static Caller admin(ContainerRequestContext context) {
-        Caller caller = Caller.of(context);
-        caller.requireAdmin();
-        return caller;
     }
 
     private static UUID uuid(String id) {
