@@ -32,10 +32,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -256,27 +254,8 @@ public class DashboardPages {
             String html = Templates.model(chrome(uri, lang, msg, "catalog", msg.notFound()), null).setLocale(lang.locale).render();
             return Response.status(404).entity(html).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
         }
-        List<Field> fields = new ArrayList<>();
-        for (String name : List.of("name", "kind", "organizations", "published", "parameters", "modalities", "tasks", "accessibility",
-                "architecture", "baseModel", "tags", "links", "confidence", "aliases", "announcements", "firstSeen", "lastSeen",
-                "revision", "slug")) {
-            JsonNode value = view.get(name);
-            if ("parameters".equals(name) || (value != null && !value.isNull() && !(value.isArray() && value.isEmpty()))) {
-                fields.add(new Field(name, msg.fieldName(name), DisplayText.json(name, value, lang)));
-            }
-        }
-        List<Provenance> provenance = new ArrayList<>();
-        JsonNode sources = view.path("provenance");
-        for (Iterator<Map.Entry<String, JsonNode>> it = sources.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            List<Statement> statements = new ArrayList<>();
-            for (JsonNode s : e.getValue()) {
-                statements.add(new Statement(DisplayText.json(e.getKey(), s.get("value"), lang), s.path("publisher").asText(""),
-                        msg.confidenceName(s.path("confidence").asText("")), s.hasNonNull("statedAt")
-                        ? DisplayText.instant(java.time.Instant.parse(s.get("statedAt").asText()), lang) : "", s.path("shown").asBoolean()));
-            }
-            provenance.add(new Provenance(msg.fieldName(e.getKey()), statements));
-        }
+        List<Field> fields = ModelPageFields.fields(view, lang, msg);
+        List<Provenance> provenance = ModelPageFields.provenance(view, lang, msg);
         List<Revision> revisions = new ArrayList<>();
         reads.revisions(view.path("slug").asText(slug), null, 50)
                 .forEach(r -> revisions.add(new Revision(r.revision(), r.cause(), DisplayText.instant(r.at(), lang))));
