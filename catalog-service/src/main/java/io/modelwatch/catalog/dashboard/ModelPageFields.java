@@ -6,6 +6,7 @@ import io.modelwatch.catalog.dashboard.DashboardPages.Provenance;
 import io.modelwatch.catalog.dashboard.DashboardPages.Statement;
 import io.modelwatch.catalog.domain.ModelFields;
 import io.modelwatch.catalog.domain.ModelFields.Place;
+import io.modelwatch.contract.Language;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -22,7 +23,7 @@ final class ModelPageFields {
     }
 
     /** The title's field, the listed ones, then the entry's own; a field without a value is left out unless always listed. */
-    static List<Field> fields(JsonNode view, Lang lang, DashboardMessages msg) {
+    static List<Field> fields(JsonNode view, Language lang, DashboardMessages msg) {
         List<String> names = new ArrayList<>();
         ModelFields.ALL.stream().filter(f -> f.place() == Place.TITLE).forEach(f -> names.add(f.json()));
         ModelFields.ALL.stream().filter(f -> f.place() == Place.LISTED || f.place() == Place.ALWAYS_LISTED).forEach(f -> names.add(f.json()));
@@ -39,7 +40,7 @@ final class ModelPageFields {
     }
 
     /** Per field in the view's {@code provenance}, every statement of it. */
-    static List<Provenance> provenance(JsonNode view, Lang lang, DashboardMessages msg) {
+    static List<Provenance> provenance(JsonNode view, Language lang, DashboardMessages msg) {
         List<Provenance> provenance = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = view.path("provenance").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -54,7 +55,7 @@ final class ModelPageFields {
         return provenance;
     }
 
-    static String label(String name, Lang lang, DashboardMessages msg) {
+    static String label(String name, Language lang, DashboardMessages msg) {
         return ModelFields.named(name).map(f -> lang.chinese() ? f.chinese() : f.english()).orElseGet(() -> msg.fieldName(name));
     }
 }
