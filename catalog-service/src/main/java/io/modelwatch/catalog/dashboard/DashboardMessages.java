@@ -211,7 +211,8 @@ public interface DashboardMessages {
     @Message("{#when value}{#is 'text'}Text{#is 'image'}Image{#is 'audio'}Audio{#is 'video'}Video{#is 'code'}Code{#is 'speech'}Speech{#is 'multimodal'}Multimodal{#is 'protein'}Protein{#else}{value}{/when}")
     String modalityName(String value);
 
-    @Message("{#when value}{#is 'slug'}Slug{#is 'kind'}Kind{#is 'name'}Name{#is 'organizations'}Organisations{#is 'published'}Published{#is 'parameters'}Parameters{#is 'modalities'}Modalities{#is 'tasks'}Tasks{#is 'accessibility'}Accessibility{#is 'architecture'}Architecture{#is 'baseModel'}Base model{#is 'tags'}Tags{#is 'links'}Links{#is 'summary'}Summary{#is 'confidence'}Confidence{#is 'announcements'}Announcements{#is 'firstSeen'}First seen{#is 'lastSeen'}Last seen{#is 'aliases'}Also known as{#is 'revision'}Revision{#else}{value}{/when}")
+    /** The entry's own fields; the fields announcements state are labelled by {@code domain.ModelFields}. */
+    @Message("{#when value}{#is 'slug'}Slug{#is 'announcements'}Announcements{#is 'firstSeen'}First seen{#is 'lastSeen'}Last seen{#is 'aliases'}Also known as{#is 'revision'}Revision{#else}{value}{/when}")
     String fieldName(String value);
 
     @Message("{#when value}{#is 'confident'}Confident{#is 'likely'}Likely{#is 'speculative'}Speculative{#is 'unstated'}Not stated{#else}{value}{/when}")

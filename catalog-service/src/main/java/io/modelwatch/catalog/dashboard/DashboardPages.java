@@ -9,6 +9,7 @@ import io.modelwatch.catalog.store.CatalogQueries.Position;
 import io.modelwatch.catalog.store.CatalogQueries.Sort;
 import io.modelwatch.contract.Accessibility;
 import io.modelwatch.contract.Kind;
+import io.modelwatch.contract.Language;
 import io.modelwatch.contract.ModelChanged;
 import io.modelwatch.contract.PublishedDate;
 import io.modelwatch.contract.parameters.ParameterCountFormatter;
@@ -32,10 +33,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -112,7 +111,7 @@ public class DashboardPages {
     @Operation(summary = "Dashboard: overview of a period (HTML)")
     public Response overview(@Context UriInfo uri, @Context HttpHeaders headers, @QueryParam("lang") String langParam,
                              @QueryParam("period") String periodId, @QueryParam("from") String from, @QueryParam("to") String to) {
-        Lang lang = Lang.of(langParam, headers);
+        Language lang = LanguageChoice.of(langParam, headers);
         DashboardMessages msg = DisplayText.messages(lang);
         Period period = Period.resolve(periodId, from, to, stats.newestMonth());
         DashboardFilter filter = DashboardFilter.of(period, uri.getQueryParameters());
@@ -142,7 +141,7 @@ public class DashboardPages {
         labels.add(new Label("median", msg.medianPerMonth()));
         labels.add(new Label("new", msg.newBadge()));
         labels.add(new Label("empty", msg.empty()));
-        labels.add(new Label("gpt3", "GPT-3 (" + ParameterCountFormatter.format(175_000_000_000L, lang.locale) + ")"));
+        labels.add(new Label("gpt3", "GPT-3 (" + ParameterCountFormatter.format(175_000_000_000L, lang.locale()) + ")"));
         for (Kind k : Kind.values()) {
             labels.add(new Label("kind:" + k.name().toLowerCase(Locale.ROOT), msg.kindName(k.name().toLowerCase(Locale.ROOT))));
         }
@@ -159,7 +158,7 @@ public class DashboardPages {
         labels.add(new Label("country:", msg.unknown()));
         // Tick labels of the log-scale size axis, formatted by the same formatter as every other count.
         for (long v = 1_000L; v <= 100_000_000_000_000L; v *= 10) {
-            labels.add(new Label("tick:" + v, ParameterCountFormatter.format(v, lang.locale)));
+            labels.add(new Label("tick:" + v, ParameterCountFormatter.format(v, lang.locale())));
         }
         for (int m = 1; m <= 12; m++) {
             labels.add(new Label("month:" + m, lang.chinese() ? m + "月"
@@ -167,14 +166,14 @@ public class DashboardPages {
         }
 
         DashboardStats.Summary summary = stats.summary(filter.filter(), lang);
-        java.text.NumberFormat numbers = java.text.NumberFormat.getIntegerInstance(lang.locale);
+        java.text.NumberFormat numbers = java.text.NumberFormat.getIntegerInstance(lang.locale());
         // The charts draw at most MAX_CHART_POINTS entries (oldest first); beyond, the page says so.
         String cappedNote = summary.releases() <= MAX_CHART_POINTS ? null
                 : msg.chartsCapped(numbers.format(MAX_CHART_POINTS), numbers.format(summary.releases()));
         Overview page = new Overview(period.id(), msg.periodRange(DisplayText.month(period.from(), lang), DisplayText.month(period.to(), lang)),
                 periods, period.from().toString(), period.to().toString(), filters, summary,
                 filter.apiQuery(), labels, MAX_CHART_POINTS, cappedNote);
-        String html = Templates.overview(chrome(uri, lang, msg, "overview", msg.overviewTitle()), page).setLocale(lang.locale).render();
+        String html = Templates.overview(chrome(uri, lang, msg, "overview", msg.overviewTitle()), page).setLocale(lang.locale()).render();
         return page(html, langParam, lang);
     }
 
@@ -196,7 +195,7 @@ public class DashboardPages {
     @Operation(summary = "Dashboard: the catalog, searchable, sortable, paged (HTML)")
     public Response catalog(@Context UriInfo uri, @Context HttpHeaders headers, @QueryParam("lang") String langParam,
                             @QueryParam("q") String q, @QueryParam("sort") String sortParam, @QueryParam("after") String after) {
-        Lang lang = Lang.of(langParam, headers);
+        Language lang = LanguageChoice.of(langParam, headers);
         DashboardMessages msg = DisplayText.messages(lang);
         String sort = sortParam != null && List.of("name", "-published", "published", "parameters", "-parameters").contains(sortParam)
                 ? sortParam : "-published";
@@ -227,7 +226,7 @@ public class DashboardPages {
         CatalogPage page = new CatalogPage(q == null ? "" : q, sort, columns, rows,
                 result.next() == null ? null : base + "sort=" + enc(sort) + "&after=" + enc(CatalogReads.cursor(result.next())),
                 after == null ? null : base + "sort=" + enc(sort));
-        String html = Templates.catalog(chrome(uri, lang, msg, "catalog", msg.navCatalog()), page).setLocale(lang.locale).render();
+        String html = Templates.catalog(chrome(uri, lang, msg, "catalog", msg.navCatalog()), page).setLocale(lang.locale()).render();
         return page(html, langParam, lang);
     }
 
@@ -245,7 +244,7 @@ public class DashboardPages {
     @Operation(summary = "Dashboard: one model with every field, its sources and its revisions (HTML)")
     public Response model(@Context UriInfo uri, @Context HttpHeaders headers, @QueryParam("lang") String langParam,
                           @PathParam("slug") String slug) {
-        Lang lang = Lang.of(langParam, headers);
+        Language lang = LanguageChoice.of(langParam, headers);
         DashboardMessages msg = DisplayText.messages(lang);
         ObjectNode view = reads.entry(slug).orElse(null);
         if (view == null) {
@@ -253,30 +252,11 @@ public class DashboardPages {
             if (target != null) {
                 return Response.status(308).location(URI.create("/models/" + target)).build();
             }
-            String html = Templates.model(chrome(uri, lang, msg, "catalog", msg.notFound()), null).setLocale(lang.locale).render();
+            String html = Templates.model(chrome(uri, lang, msg, "catalog", msg.notFound()), null).setLocale(lang.locale()).render();
             return Response.status(404).entity(html).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
         }
-        List<Field> fields = new ArrayList<>();
-        for (String name : List.of("name", "kind", "organizations", "published", "parameters", "modalities", "tasks", "accessibility",
-                "architecture", "baseModel", "tags", "links", "confidence", "aliases", "announcements", "firstSeen", "lastSeen",
-                "revision", "slug")) {
-            JsonNode value = view.get(name);
-            if ("parameters".equals(name) || (value != null && !value.isNull() && !(value.isArray() && value.isEmpty()))) {
-                fields.add(new Field(name, msg.fieldName(name), DisplayText.json(name, value, lang)));
-            }
-        }
-        List<Provenance> provenance = new ArrayList<>();
-        JsonNode sources = view.path("provenance");
-        for (Iterator<Map.Entry<String, JsonNode>> it = sources.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            List<Statement> statements = new ArrayList<>();
-            for (JsonNode s : e.getValue()) {
-                statements.add(new Statement(DisplayText.json(e.getKey(), s.get("value"), lang), s.path("publisher").asText(""),
-                        msg.confidenceName(s.path("confidence").asText("")), s.hasNonNull("statedAt")
-                        ? DisplayText.instant(java.time.Instant.parse(s.get("statedAt").asText()), lang) : "", s.path("shown").asBoolean()));
-            }
-            provenance.add(new Provenance(msg.fieldName(e.getKey()), statements));
-        }
+        List<Field> fields = ModelPageFields.fields(view, lang, msg);
+        List<Provenance> provenance = ModelPageFields.provenance(view, lang, msg);
         List<Revision> revisions = new ArrayList<>();
         reads.revisions(view.path("slug").asText(slug), null, 50)
                 .forEach(r -> revisions.add(new Revision(r.revision(), r.cause(), DisplayText.instant(r.at(), lang))));
@@ -285,29 +265,29 @@ public class DashboardPages {
                 : summary.path("en").asText(summary.path("zh").asText(""));
         String name = view.path("name").asText(slug);
         ModelPage model = new ModelPage(view.path("slug").asText(slug), name, summaryText, fields, provenance, revisions);
-        String html = Templates.model(chrome(uri, lang, msg, "catalog", name), model).setLocale(lang.locale).render();
+        String html = Templates.model(chrome(uri, lang, msg, "catalog", name), model).setLocale(lang.locale()).render();
         return page(html, langParam, lang);
     }
 
-    private static Chrome chrome(UriInfo uri, Lang lang, DashboardMessages msg, String active, String title) {
+    private static Chrome chrome(UriInfo uri, Language lang, DashboardMessages msg, String active, String title) {
         StringBuilder link = new StringBuilder(uri.getPath()).append("?");
         uri.getQueryParameters().forEach((name, values) -> {
             if (!name.equals("lang")) {
                 values.forEach(v -> link.append(enc(name)).append('=').append(enc(v)).append('&'));
             }
         });
-        link.append("lang=").append(lang.other().tag);
-        return new Chrome(lang.tag, msg.otherLanguageName(), link.toString(), active, title);
+        link.append("lang=").append(lang.other().tag());
+        return new Chrome(lang.tag(), msg.otherLanguageName(), link.toString(), active, title);
     }
 
-    private static Response page(String html, String langParam, Lang lang) {
+    private static Response page(String html, String langParam, Language lang) {
         Response.ResponseBuilder response = Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .header("Content-Language", lang.tag)
+                .header("Content-Language", lang.tag())
                 .header("Vary", "Accept-Language, Cookie")
                 // The pages run no inline script and load nothing from elsewhere.
                 .header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; base-uri 'none'");
-        if (Lang.parse(langParam) != null) {
-            response.cookie(lang.cookie());
+        if (LanguageChoice.asked(langParam).isPresent()) {
+            response.cookie(LanguageChoice.cookie(lang));
         }
         return response.build();
     }

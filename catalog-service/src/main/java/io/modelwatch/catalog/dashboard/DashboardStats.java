@@ -4,6 +4,7 @@ import io.modelwatch.catalog.store.CatalogQueries;
 import io.modelwatch.catalog.store.CatalogQueries.Count;
 import io.modelwatch.catalog.store.CatalogQueries.Dimension;
 import io.modelwatch.catalog.domain.ModelFilter;
+import io.modelwatch.contract.Language;
 import io.modelwatch.contract.parameters.ParameterCountFormatter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -33,7 +34,7 @@ public class DashboardStats {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Summary summary(ModelFilter filter, Lang lang) {
+    public Summary summary(ModelFilter filter, Language lang) {
         long releases = total(filter);
         long organisations = keys(queries.count(filter, Dimension.ORGANIZATION));
         long countries = keys(queries.count(filter, Dimension.COUNTRY));
@@ -45,8 +46,8 @@ public class DashboardStats {
         long n = all == null ? 0 : all.count();
         Long median = n == 0 ? null : Math.round(all.p50());
         return new Summary(releases, organisations, countries, share, median,
-                share == null ? "–" : NumberFormat.getPercentInstance(lang.locale).format(share),
-                median == null ? null : ParameterCountFormatter.format(median, lang.locale), (int) n);
+                share == null ? "–" : NumberFormat.getPercentInstance(lang.locale()).format(share),
+                median == null ? null : ParameterCountFormatter.format(median, lang.locale()), (int) n);
     }
 
     /** The newest month with a dated release (this month when there is none). */

@@ -6,6 +6,7 @@ import io.modelwatch.catalog.store.CatalogQueries.Sort;
 import io.modelwatch.catalog.service.CatalogReads;
 import io.modelwatch.catalog.store.JsonDocuments;
 import io.modelwatch.catalog.domain.ModelFilter;
+import io.modelwatch.contract.Language;
 import io.modelwatch.contract.ModelChanged;
 import io.modelwatch.contract.Organization;
 import io.modelwatch.contract.parameters.ParameterCountFormatter;
@@ -75,12 +76,12 @@ public class DashboardStatsResource {
         List<CatalogQueries.Row> rows = queries.page(filter, Sort.PUBLISHED, position, size + 1);
         boolean more = rows.size() > size;
         List<CatalogQueries.Row> shown = more ? rows.subList(0, size) : rows;
-        Lang lang = lang(uri);
+        Language lang = lang(uri);
         List<Point> items = shown.stream().map(r -> point(json.read(r.snapshotJson(), ModelChanged.class), lang)).toList();
         return new Points(items, more ? CatalogReads.cursor(shown.get(shown.size() - 1).position()) : null);
     }
 
-    static Point point(ModelChanged m, Lang lang) {
+    static Point point(ModelChanged m, Language lang) {
         List<String> countries = m.organizations() == null ? List.of() : m.organizations().stream().map(Organization::country)
                 .filter(c -> c != null).distinct().toList();
         String published = m.published() == null ? null : m.published().value();
@@ -88,7 +89,7 @@ public class DashboardStatsResource {
         Long parameters = m.parameters() == null ? null : m.parameters().value();
         return new Point(m.slug(), m.name(), m.kind() == null ? null : m.kind().name().toLowerCase(java.util.Locale.ROOT),
                 published, month, countries, countries.contains("CN"), parameters,
-                m.parameters() == null ? null : ParameterCountFormatter.format(m.parameters(), lang.locale),
+                m.parameters() == null ? null : ParameterCountFormatter.format(m.parameters(), lang.locale()),
                 m.accessibility() == null ? null : m.accessibility().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
     }
 
@@ -96,8 +97,7 @@ public class DashboardStatsResource {
         return ModelFilter.parse(uri.getQueryParameters(), own);
     }
 
-    private static Lang lang(UriInfo uri) {
-        Lang lang = Lang.parse(uri.getQueryParameters().getFirst("lang"));
-        return lang == null ? Lang.EN : lang;
+    private static Language lang(UriInfo uri) {
+        return LanguageChoice.askedOrEnglish(uri.getQueryParameters().getFirst("lang"));
     }
 }

@@ -1,6 +1,7 @@
 package io.modelwatch.catalog.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.modelwatch.contract.Language;
 import io.modelwatch.contract.PublishedDate;
 import io.modelwatch.contract.parameters.ParameterCount;
 import io.modelwatch.contract.parameters.ParameterCountFormatter;
@@ -21,16 +22,16 @@ public final class DisplayText {
     private DisplayText() {
     }
 
-    public static DashboardMessages messages(Lang lang) {
+    public static DashboardMessages messages(Language lang) {
         return lang.chinese() ? MessageBundles.get(DashboardMessages.class, Localized.Literal.of("zh-CN"))
                 : MessageBundles.get(DashboardMessages.class);
     }
 
-    public static String parameters(ParameterCount count, Lang lang) {
-        return count == null ? messages(lang).undisclosed() : ParameterCountFormatter.format(count, lang.locale);
+    public static String parameters(ParameterCount count, Language lang) {
+        return count == null ? messages(lang).undisclosed() : ParameterCountFormatter.format(count, lang.locale());
     }
 
-    public static String published(PublishedDate date, Lang lang) {
+    public static String published(PublishedDate date, Language lang) {
         if (date == null) {
             return messages(lang).notStated();
         }
@@ -42,12 +43,12 @@ public final class DisplayText {
         };
     }
 
-    public static String month(YearMonth month, Lang lang) {
+    public static String month(YearMonth month, Language lang) {
         return lang.chinese() ? DateTimeFormatter.ofPattern("yyyy年M月").format(month)
                 : DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH).format(month);
     }
 
-    public static String instant(Instant at, Lang lang) {
+    public static String instant(Instant at, Language lang) {
         if (at == null) {
             return "";
         }
@@ -56,22 +57,22 @@ public final class DisplayText {
                 : DateTimeFormatter.ofPattern("MMM d, yyyy, HH:mm 'UTC'", Locale.ENGLISH).format(time);
     }
 
-    public static String country(String code, Lang lang) {
+    public static String country(String code, Language lang) {
         if (code == null) {
             return messages(lang).unknown();
         }
-        String name = new Locale("", code).getDisplayCountry(lang.locale);
+        String name = new Locale("", code).getDisplayCountry(lang.locale());
         return name == null || name.isBlank() ? code : name;
     }
 
     /** A value from the API's JSON (a provenance statement, a revision) as text. */
-    public static String json(String field, JsonNode value, Lang lang) {
+    public static String json(String field, JsonNode value, Language lang) {
         if (value == null || value.isNull() || value.isMissingNode()) {
             return "parameters".equals(field) ? messages(lang).undisclosed() : messages(lang).notStated();
         }
         if ("parameters".equals(field) && value.isObject()) {
             return ParameterCountFormatter.format(new ParameterCount(value.path("value").asLong(),
-                    value.path("asWritten").asText(null), value.path("approximate").asBoolean(), value.path("note").asText(null)), lang.locale);
+                    value.path("asWritten").asText(null), value.path("approximate").asBoolean(), value.path("note").asText(null)), lang.locale());
         }
         if ("published".equals(field) && value.isTextual()) {
             try {

@@ -1,5 +1,6 @@
 package io.modelwatch.catalog.dashboard;
 
+import io.modelwatch.contract.Language;
 import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -29,7 +30,7 @@ public class LiveResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "Catalog changes as they are committed (server-sent events); lang formats the parameter counts")
     public Multi<LiveEvent> changes(@QueryParam("lang") String lang) {
-        Lang language = Lang.parse(lang) == null ? Lang.EN : Lang.parse(lang);
+        Language language = LanguageChoice.askedOrEnglish(lang);
         Multi<LiveEvent> events = changes.stream().map(c -> c.entry() == null ? new LiveEvent("deleted", c.slug(), null)
                 : new LiveEvent("changed", c.slug(), DashboardStatsResource.point(c.entry(), language)));
         // A heartbeat keeps proxies from closing a quiet stream.

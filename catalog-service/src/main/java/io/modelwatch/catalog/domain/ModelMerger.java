@@ -5,6 +5,7 @@ import io.modelwatch.contract.Kind;
 import io.modelwatch.contract.Links;
 import io.modelwatch.contract.LocalizedText;
 import io.modelwatch.contract.ModelChanged;
+import io.modelwatch.contract.ModelChangedBuilder;
 import io.modelwatch.contract.Organization;
 import io.modelwatch.contract.ReleaseAnnounced;
 import java.time.Instant;
@@ -29,7 +30,8 @@ import java.util.function.Function;
  * (a deterministic tie-break). Each single-valued field shows the value of the best-ranked assertion that states
  * it; links and the summary are decided per sub-field (paper, code..., en, zh). List fields (organisations,
  * modalities, tasks, tags) are the union of every assertion's values, in ranking order. Organisations are
- * resolved through the curated directory (aliases) first; a curated country wins over a stated one.
+ * resolved through the curated directory (aliases) first; a curated country wins over a stated one. Which fields there
+ * are and how each merges is {@link ModelFields}.
  */
 public final class ModelMerger {
 
@@ -45,11 +47,14 @@ public final class ModelMerger {
             return null;
         }
         List<ReleaseAnnounced> ranked = assertions.stream().sorted(POLICY).map(Assertion::facts).toList();
-        String name = first(ranked, ReleaseAnnounced::name);
+        ModelChangedBuilder entry = ModelChangedBuilder.builder().slug(slug).revision(revision);
+        for (ModelFields.Field<?> field : ModelFields.ALL) {
+            merge(field, ranked, directory, entry);
+        }
         Set<String> aliases = new TreeSet<>();
         ranked.forEach(a -> aliases.add(a.name()));
         aliases.addAll(adminAliases);
-        aliases.remove(name);
+        aliases.remove(entry.name());
         Instant firstSeen = null;
         Instant lastSeen = null;
         for (ReleaseAnnounced a : ranked) {
@@ -58,26 +63,21 @@ public final class ModelMerger {
                 lastSeen = lastSeen == null || a.announcedAt().isAfter(lastSeen) ? a.announcedAt() : lastSeen;
             }
         }
-        Kind kind = first(ranked, ReleaseAnnounced::kind);
-        return new ModelChanged(slug, revision,
-                kind == null ? Kind.MODEL : kind,
-                name,
-                organizations(ranked, directory),
-                first(ranked, ReleaseAnnounced::published),
-                first(ranked, ReleaseAnnounced::parameters),
-                union(ranked, ReleaseAnnounced::modalities),
-                union(ranked, ReleaseAnnounced::tasks),
-                first(ranked, ReleaseAnnounced::accessibility),
-                first(ranked, ReleaseAnnounced::architecture),
-                first(ranked, ReleaseAnnounced::baseModel),
-                union(ranked, ReleaseAnnounced::tags),
-                links(ranked),
-                summary(ranked),
-                first(ranked, ReleaseAnnounced::confidence),
-                assertions.size(),
-                firstSeen,
-                lastSeen,
-                List.copyOf(aliases));
+        return entry.announcements(assertions.size()).firstSeen(firstSeen).lastSeen(lastSeen).aliases(List.copyOf(aliases)).build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void merge(ModelFields.Field<T> field, List<ReleaseAnnounced> ranked, OrganizationDirectory directory,
+                                  ModelChangedBuilder entry) {
+        Object value = switch (field.merge()) {
+            case FIRST -> first(ranked, field.stated());
+            case KIND -> Objects.requireNonNullElse(first(ranked, field.stated()), Kind.MODEL);
+            case UNION -> union(ranked, field.stated());
+            case ORGANIZATIONS -> organizations(ranked, directory);
+            case LINKS -> links(ranked);
+            case SUMMARY -> summary(ranked);
+        };
+        field.set().accept(entry, (T) value);
     }
 
     /** One value some source asserted for a field, who asserted it, and whether it is the value shown. */
@@ -90,25 +90,45 @@ public final class ModelMerger {
                                                        OrganizationDirectory directory) {
         List<Assertion> ranked = assertions.stream().sorted(POLICY).toList();
         Map<String, List<Stated>> fields = new LinkedHashMap<>();
-        field(fields, ranked, "kind", ReleaseAnnounced::kind, v -> v == shown.kind());
-        field(fields, ranked, "name", ReleaseAnnounced::name, v -> v.equals(shown.name()));
-        field(fields, ranked, "organizations", a -> a.organizations() == null || a.organizations().isEmpty() ? null : a.organizations(),
-                v -> shown.organizations().containsAll(v.stream().map(directory::resolve).map(o -> shownOrganization(shown, o)).toList()));
-        field(fields, ranked, "published", ReleaseAnnounced::published, v -> v.equals(shown.published()));
-        field(fields, ranked, "parameters", ReleaseAnnounced::parameters, v -> v.equals(shown.parameters()));
-        field(fields, ranked, "modalities", a -> emptyToNull(a.modalities()), v -> shown.modalities().containsAll(v));
-        field(fields, ranked, "tasks", a -> emptyToNull(a.tasks()), v -> shown.tasks().containsAll(v));
-        field(fields, ranked, "accessibility", ReleaseAnnounced::accessibility, v -> v == shown.accessibility());
-        field(fields, ranked, "architecture", ReleaseAnnounced::architecture, v -> v.equals(shown.architecture()));
-        field(fields, ranked, "baseModel", ReleaseAnnounced::baseModel, v -> v.equals(shown.baseModel()));
-        field(fields, ranked, "tags", a -> emptyToNull(a.tags()), v -> shown.tags().containsAll(v));
-        field(fields, ranked, "links", ReleaseAnnounced::links, v -> shown.links() != null
-                && agrees(v.paper(), shown.links().paper()) && agrees(v.code(), shown.links().code())
-                && agrees(v.weights(), shown.links().weights()) && agrees(v.announcement(), shown.links().announcement()));
-        field(fields, ranked, "summary", ReleaseAnnounced::summary, v -> shown.summary() != null
-                && agrees(v.en(), shown.summary().en()) && agrees(v.zh(), shown.summary().zh()));
-        field(fields, ranked, "confidence", ReleaseAnnounced::confidence, v -> v == shown.confidence());
+        for (ModelFields.Field<?> field : ModelFields.ALL) {
+            List<Stated> stated = stated(field, ranked, shown, directory);
+            if (!stated.isEmpty()) {
+                fields.put(field.json(), stated);
+            }
+        }
         return fields;
+    }
+
+    private static <T> List<Stated> stated(ModelFields.Field<T> field, List<Assertion> ranked, ModelChanged entry,
+                                           OrganizationDirectory directory) {
+        T shown = field.shown().apply(entry);
+        List<Stated> stated = new ArrayList<>();
+        for (Assertion a : ranked) {
+            T v = field.stated().apply(a.facts());
+            if (v instanceof Collection<?> values && values.isEmpty()) {
+                v = null;
+            }
+            if (v != null) {
+                stated.add(new Stated(v, a.eventId(), a.publisher(), a.confidence(), a.statedAt(),
+                        isShown(field.merge(), v, shown, entry, directory)));
+            }
+        }
+        return stated;
+    }
+
+    private static boolean isShown(ModelFields.Merge merge, Object stated, Object shown, ModelChanged entry,
+                                   OrganizationDirectory directory) {
+        return switch (merge) {
+            case FIRST, KIND -> stated.equals(shown);
+            case UNION -> ((Collection<?>) shown).containsAll((Collection<?>) stated);
+            case ORGANIZATIONS -> entry.organizations().containsAll(((List<?>) stated).stream()
+                    .map(o -> shownOrganization(entry, directory.resolve((Organization) o))).toList());
+            case LINKS -> shown instanceof Links s && stated instanceof Links v
+                    && agrees(v.paper(), s.paper()) && agrees(v.code(), s.code())
+                    && agrees(v.weights(), s.weights()) && agrees(v.announcement(), s.announcement());
+            case SUMMARY -> shown instanceof LocalizedText s && stated instanceof LocalizedText v
+                    && agrees(v.en(), s.en()) && agrees(v.zh(), s.zh());
+        };
     }
 
     /** The organisation as the entry shows it (the shown country may come from another source). */
@@ -118,24 +138,6 @@ public final class ModelMerger {
 
     private static boolean agrees(String stated, String shown) {
         return stated == null || stated.equals(shown);
-    }
-
-    private static <T> void field(Map<String, List<Stated>> fields, List<Assertion> ranked, String field,
-                                  Function<ReleaseAnnounced, T> value, java.util.function.Predicate<T> isShown) {
-        List<Stated> stated = new ArrayList<>();
-        for (Assertion a : ranked) {
-            T v = value.apply(a.facts());
-            if (v != null) {
-                stated.add(new Stated(v, a.eventId(), a.publisher(), a.confidence(), a.statedAt(), isShown.test(v)));
-            }
-        }
-        if (!stated.isEmpty()) {
-            fields.put(field, stated);
-        }
-    }
-
-    private static <T> List<T> emptyToNull(List<T> list) {
-        return list == null || list.isEmpty() ? null : list;
     }
 
     static int rank(Confidence confidence) {
@@ -152,10 +154,10 @@ public final class ModelMerger {
         return null;
     }
 
-    private static List<String> union(List<ReleaseAnnounced> ranked, Function<ReleaseAnnounced, List<String>> field) {
-        LinkedHashSet<String> all = new LinkedHashSet<>();
+    private static List<Object> union(List<ReleaseAnnounced> ranked, Function<ReleaseAnnounced, ?> field) {
+        LinkedHashSet<Object> all = new LinkedHashSet<>();
         for (ReleaseAnnounced a : ranked) {
-            List<String> values = field.apply(a);
+            Collection<?> values = (Collection<?>) field.apply(a);
             if (values != null) {
                 values.stream().filter(Objects::nonNull).forEach(all::add);
             }

@@ -5,9 +5,13 @@ import io.modelwatch.catalog.store.CachedOrganizations;
 import io.modelwatch.catalog.store.JsonDocuments;
 import io.modelwatch.catalog.domain.ModelFilter;
 import io.modelwatch.catalog.domain.OrganizationDirectory;
+import io.modelwatch.catalog.domain.ModelFields;
 import io.modelwatch.contract.Accessibility;
+import io.modelwatch.contract.Kind;
 import io.modelwatch.contract.ModelChanged;
 import io.modelwatch.contract.Organization;
+import io.modelwatch.contract.PublishedDate;
+import io.modelwatch.contract.parameters.ParameterCount;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,7 +28,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -35,11 +41,38 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/api/v1")
 public class ExportResource {
 
-    public static final List<String> COLUMNS = List.of("Model", "Domain", "Task", "Organization", "Organization categorization",
+    /** The columns in the order they were first published (readers go by position): a column added later goes last. */
+    private static final List<String> PUBLISHED = List.of("Model", "Domain", "Task", "Organization", "Organization categorization",
             "Country (of organization)", "Publication date", "Parameters", "Parameters notes", "Model accessibility", "Link",
             "Base model", "Architecture", "Confidence", "Abstract",
             // modelwatch's own
             "Slug", "Kind", "Aliases", "Modalities", "Tags", "Abstract (zh)", "Announcements", "Revision");
+
+    /** The cells that are not one field's value as is: several fields, the curated directory, or part of a field. */
+    private static final Map<String, BiFunction<ModelChanged, OrganizationDirectory, String>> DERIVED = Map.ofEntries(
+            Map.entry("Domain", (m, d) -> domain(m.modalities())),
+            Map.entry("Organization", (m, d) -> m.organizations().stream().map(Organization::name).collect(Collectors.joining(", "))),
+            Map.entry("Organization categorization", (m, d) -> join(m.organizations().stream().map(o -> d.category(o.name()))
+                    .filter(Objects::nonNull).map(ExportResource::capitalised).distinct().toList())),
+            Map.entry("Country (of organization)", (m, d) -> join(m.organizations().stream().map(Organization::country)
+                    .filter(Objects::nonNull).distinct().toList())),
+            Map.entry("Parameters notes", (m, d) -> m.parameters() == null ? null : join(Stream.of(
+                    m.parameters().asWritten() == null ? "" : "as written: " + m.parameters().asWritten(),
+                    m.parameters().note() == null ? "" : m.parameters().note()).filter(s -> !s.isEmpty()).toList())),
+            Map.entry("Link", (m, d) -> m.links() == null ? null
+                    : firstNonNull(m.links().paper(), m.links().announcement(), m.links().code(), m.links().weights())),
+            Map.entry("Abstract", (m, d) -> m.summary() == null ? null : m.summary().en()),
+            Map.entry("Abstract (zh)", (m, d) -> m.summary() == null ? null : m.summary().zh()),
+            Map.entry("Slug", (m, d) -> m.slug()),
+            Map.entry("Aliases", (m, d) -> join(m.aliases())),
+            Map.entry("Announcements", (m, d) -> Integer.toString(m.announcements())),
+            Map.entry("Revision", (m, d) -> Long.toString(m.revision())));
+
+    /** Each column and how to fill its cell: the table's fields (value as text) and the derived cells. */
+    private static final Map<String, BiFunction<ModelChanged, OrganizationDirectory, String>> CELLS = cells();
+
+    public static final List<String> COLUMNS = Stream.concat(PUBLISHED.stream(),
+            CELLS.keySet().stream().filter(c -> !PUBLISHED.contains(c))).toList();
 
     private final CatalogQueries queries;
     private final CachedOrganizations organizations;
@@ -88,33 +121,45 @@ public class ExportResource {
 
     static Map<String, String> row(ModelChanged m, OrganizationDirectory directory) {
         Map<String, String> row = new LinkedHashMap<>();
-        row.put("Model", m.name());
-        row.put("Domain", domain(m.modalities()));
-        row.put("Task", join(m.tasks()));
-        row.put("Organization", m.organizations().stream().map(Organization::name).collect(Collectors.joining(", ")));
-        row.put("Organization categorization", join(m.organizations().stream().map(o -> directory.category(o.name()))
-                .filter(Objects::nonNull).map(ExportResource::capitalised).distinct().toList()));
-        row.put("Country (of organization)", join(m.organizations().stream().map(Organization::country)
-                .filter(Objects::nonNull).distinct().toList()));
-        row.put("Publication date", m.published() == null ? null : m.published().value());
-        row.put("Parameters", m.parameters() == null ? null : Long.toString(m.parameters().value()));
-        row.put("Parameters notes", m.parameters() == null ? null : join(List.of(m.parameters().asWritten() == null ? "" : "as written: " + m.parameters().asWritten(),
-                m.parameters().note() == null ? "" : m.parameters().note()).stream().filter(s -> !s.isEmpty()).toList()));
-        row.put("Model accessibility", accessibility(m.accessibility()));
-        row.put("Link", m.links() == null ? null : firstNonNull(m.links().paper(), m.links().announcement(), m.links().code(), m.links().weights()));
-        row.put("Base model", m.baseModel());
-        row.put("Architecture", m.architecture());
-        row.put("Confidence", m.confidence() == null ? null : capitalised(m.confidence().name()));
-        row.put("Abstract", m.summary() == null ? null : m.summary().en());
-        row.put("Slug", m.slug());
-        row.put("Kind", m.kind().name().toLowerCase(Locale.ROOT));
-        row.put("Aliases", join(m.aliases()));
-        row.put("Modalities", join(m.modalities()));
-        row.put("Tags", join(m.tags()));
-        row.put("Abstract (zh)", m.summary() == null ? null : m.summary().zh());
-        row.put("Announcements", Integer.toString(m.announcements()));
-        row.put("Revision", Long.toString(m.revision()));
+        COLUMNS.forEach(c -> row.put(c, CELLS.get(c).apply(m, directory)));
         return row;
+    }
+
+    private static Map<String, BiFunction<ModelChanged, OrganizationDirectory, String>> cells() {
+        Map<String, BiFunction<ModelChanged, OrganizationDirectory, String>> cells = new LinkedHashMap<>();
+        for (ModelFields.Field<?> field : ModelFields.ALL) {
+            if (field.column() != null) {
+                cells.put(field.column(), (m, d) -> text(field.shown().apply(m)));
+            }
+        }
+        cells.putAll(DERIVED);
+        return cells;
+    }
+
+    /** A field's value as Epoch writes it: lists joined by ", " (empty: no value), counts in full, enums in words. */
+    static String text(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof List<?> list) {
+            return join(list.stream().map(ExportResource::text).toList());
+        }
+        if (value instanceof PublishedDate date) {
+            return date.value();
+        }
+        if (value instanceof ParameterCount count) {
+            return Long.toString(count.value());
+        }
+        if (value instanceof Accessibility a) {
+            return accessibility(a);
+        }
+        if (value instanceof Kind kind) {
+            return kind.name().toLowerCase(Locale.ROOT);
+        }
+        if (value instanceof Enum<?> e) {
+            return capitalised(e.name());
+        }
+        return value.toString();
     }
 
     /** Epoch's Domain values from modalities: one kind of input → its domain; several → Multimodal. */

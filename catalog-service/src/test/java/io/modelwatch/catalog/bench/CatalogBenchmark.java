@@ -22,6 +22,7 @@ import io.modelwatch.contract.LocalizedText;
 import io.modelwatch.contract.Organization;
 import io.modelwatch.contract.PublishedDate;
 import io.modelwatch.contract.ReleaseAnnounced;
+import io.modelwatch.contract.ReleaseAnnouncedBuilder;
 import io.modelwatch.contract.Slugs;
 import io.modelwatch.contract.Topics;
 import io.modelwatch.contract.parameters.ParameterCount;
@@ -161,13 +162,17 @@ class CatalogBenchmark {
                 default -> String.format("%d-%02d-%02d", year, 1 + random.nextInt(12), 1 + random.nextInt(28));
             };
             long parameters = (1 + random.nextInt(1000)) * 100_000_000L;
-            ReleaseAnnounced a = new ReleaseAnnounced(Slugs.of(name), Kind.MODEL, name, orgs, PublishedDate.parse(published),
-                    random.nextInt(5) == 0 ? null : new ParameterCount(parameters, parameters / 100_000_000L / 10.0 + "B", false),
-                    List.of(modalities[random.nextInt(modalities.length)]), List.of(), access[random.nextInt(access.length)],
-                    "decoder-only", null, List.of("tag-" + random.nextInt(50)), null,
-                    new LocalizedText("Benchmark model " + model + " from lab " + (model % 400), random.nextInt(3) == 0 ? "基准模型" + model : null),
-                    null, confidence[random.nextInt(confidence.length)], "bench-" + random.nextInt(5),
-                    Instant.parse("2022-01-01T00:00:00Z").plusSeconds(random.nextInt(10_000_000)));
+            // The builder's calls draw from the seeded random in the order the data set has always drawn them.
+            ReleaseAnnounced a = ReleaseAnnouncedBuilder.builder().slug(Slugs.of(name)).kind(Kind.MODEL).name(name).organizations(orgs)
+                    .published(PublishedDate.parse(published))
+                    .parameters(random.nextInt(5) == 0 ? null : new ParameterCount(parameters, parameters / 100_000_000L / 10.0 + "B", false))
+                    .modalities(List.of(modalities[random.nextInt(modalities.length)])).tasks(List.of())
+                    .accessibility(access[random.nextInt(access.length)])
+                    .architecture("decoder-only").tags(List.of("tag-" + random.nextInt(50)))
+                    .summary(new LocalizedText("Benchmark model " + model + " from lab " + (model % 400),
+                            random.nextInt(3) == 0 ? "基准模型" + model : null))
+                    .confidence(confidence[random.nextInt(confidence.length)]).publisher("bench-" + random.nextInt(5))
+                    .announcedAt(Instant.parse("2022-01-01T00:00:00Z").plusSeconds(random.nextInt(10_000_000))).build();
             events.add(new Event(UUID.randomUUID().toString(), a.slug(), JSON.writeValueAsString(a), Slugs.of(base)));
         }
         Collections.shuffle(events, random);

@@ -12,6 +12,7 @@ import io.modelwatch.contract.LocalizedText;
 import io.modelwatch.contract.Organization;
 import io.modelwatch.contract.PublishedDate;
 import io.modelwatch.contract.ReleaseAnnounced;
+import io.modelwatch.contract.ReleaseAnnouncedBuilder;
 import io.modelwatch.contract.Slugs;
 import io.modelwatch.contract.parameters.ParameterCount;
 import io.quarkus.test.common.WithTestResource;
@@ -127,13 +128,15 @@ class DashboardBench {
             String name = "DB-" + n;
             int lab = random.nextInt(1000);
             long parameters = (long) Math.pow(10, 8 + random.nextDouble() * 4);
-            events.add(new ReleaseAnnounced(Slugs.of(name), random.nextInt(10) == 0 ? Kind.FRAMEWORK : Kind.MODEL, name,
-                    List.of(new Organization("Dash Lab " + lab, countries[lab % countries.length])),
-                    PublishedDate.parse(String.format("%d-%02d-%02d", BIG_YEAR, 1 + random.nextInt(12), 1 + random.nextInt(28))),
-                    random.nextInt(5) == 0 ? null : new ParameterCount(parameters, null, false),
-                    List.of(modalities[random.nextInt(modalities.length)]), List.of(), access[random.nextInt(access.length)],
-                    null, null, List.of("dash-" + random.nextInt(40)), null, new LocalizedText("Dashboard model " + n, null),
-                    null, Confidence.CONFIDENT, "bench", Instant.parse("2023-12-31T00:00:00Z")));
+            // The builder's calls draw from the seeded random in the order the data set has always drawn them.
+            events.add(ReleaseAnnouncedBuilder.builder().slug(Slugs.of(name)).kind(random.nextInt(10) == 0 ? Kind.FRAMEWORK : Kind.MODEL)
+                    .name(name).organizations(List.of(new Organization("Dash Lab " + lab, countries[lab % countries.length])))
+                    .published(PublishedDate.parse(String.format("%d-%02d-%02d", BIG_YEAR, 1 + random.nextInt(12), 1 + random.nextInt(28))))
+                    .parameters(random.nextInt(5) == 0 ? null : new ParameterCount(parameters, null, false))
+                    .modalities(List.of(modalities[random.nextInt(modalities.length)])).tasks(List.of())
+                    .accessibility(access[random.nextInt(access.length)]).tags(List.of("dash-" + random.nextInt(40)))
+                    .summary(new LocalizedText("Dashboard model " + n, null))
+                    .confidence(Confidence.CONFIDENT).publisher("bench").announcedAt(Instant.parse("2023-12-31T00:00:00Z")).build());
         }
         // Eight senders: each send waits for its acknowledgement, the producer batches what arrives meanwhile.
         ExecutorService senders = Executors.newFixedThreadPool(8);

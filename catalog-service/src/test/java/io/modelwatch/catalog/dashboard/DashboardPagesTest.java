@@ -105,8 +105,8 @@ class DashboardPagesTest {
     @Test
     void languageComesFromTheParameterThenTheCookieThenAcceptLanguage() {
         Response chosen = given().when().get("/catalog?lang=zh-CN");
-        assertThat(chosen.cookie(Lang.COOKIE)).isEqualTo("zh-CN");
-        assertThat(Jsoup.parse(given().cookie(Lang.COOKIE, "zh-CN").when().get("/catalog").asString()).select("h1").text()).isEqualTo("模型目录");
+        assertThat(chosen.cookie(LanguageChoice.COOKIE)).isEqualTo("zh-CN");
+        assertThat(Jsoup.parse(given().cookie(LanguageChoice.COOKIE, "zh-CN").when().get("/catalog").asString()).select("h1").text()).isEqualTo("模型目录");
         assertThat(Jsoup.parse(given().header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.5").when().get("/catalog").asString())
                 .select("h1").text()).isEqualTo("模型目录");
         assertThat(Jsoup.parse(given().header("Accept-Language", "fr-FR,en;q=0.5").when().get("/catalog").asString())

@@ -11,6 +11,7 @@ import io.modelwatch.contract.ModelChanged;
 import io.modelwatch.contract.Organization;
 import io.modelwatch.contract.PublishedDate;
 import io.modelwatch.contract.ReleaseAnnounced;
+import io.modelwatch.contract.ReleaseAnnouncedBuilder;
 import io.modelwatch.contract.parameters.ParameterCount;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,11 +76,10 @@ class ArrivalOrderPropertyTest {
         Arbitrary<Links> links = Arbitraries.of(new Links("p1", null, null, null), new Links(null, "c", null, null),
                 new Links("p2", "c2", null, null)).injectNull(0.4);
         Arbitrary<ReleaseAnnounced> one = Combinators.combine(names, orgs, published, parameters, tags, confidence, at, accessibility)
-                .as((n, o, p, c, t, conf, when, acc) -> new ReleaseAnnounced("gpt-3", Kind.MODEL, n, o, p, c, List.of("text"),
-                        List.of(), acc, null, null, t, null, null, null, conf, "pub", when));
-        Arbitrary<ReleaseAnnounced> withText = Combinators.combine(one, summary, links).as((a, s, l) -> new ReleaseAnnounced(
-                a.slug(), a.kind(), a.name(), a.organizations(), a.published(), a.parameters(), a.modalities(), a.tasks(),
-                a.accessibility(), a.architecture(), a.baseModel(), a.tags(), l, s, a.source(), a.confidence(), a.publisher(), a.announcedAt()));
+                .as((n, o, p, c, t, conf, when, acc) -> ReleaseAnnouncedBuilder.builder().slug("gpt-3").kind(Kind.MODEL).name(n)
+                        .organizations(o).published(p).parameters(c).modalities(List.of("text")).tasks(List.of()).accessibility(acc)
+                        .tags(t).confidence(conf).publisher("pub").announcedAt(when).build());
+        Arbitrary<ReleaseAnnounced> withText = Combinators.combine(one, summary, links).as((a, s, l) -> a.withLinks(l).withSummary(s));
         return withText.list().ofMinSize(1).ofMaxSize(8).map(list -> {
             List<Assertion> assertions = new ArrayList<>();
             for (int i = 0; i < list.size(); i++) {

@@ -10,6 +10,7 @@ import io.modelwatch.contract.ModelChanged;
 import io.modelwatch.contract.Organization;
 import io.modelwatch.contract.PublishedDate;
 import io.modelwatch.contract.ReleaseAnnounced;
+import io.modelwatch.contract.ReleaseAnnouncedBuilder;
 import io.modelwatch.contract.parameters.ParameterCount;
 import java.time.Instant;
 import java.util.List;
@@ -20,9 +21,10 @@ class ModelMergerTest {
 
     static ReleaseAnnounced announced(String name, String published, ParameterCount parameters, List<Organization> orgs,
                                       List<String> tags, Confidence confidence, Instant at) {
-        return new ReleaseAnnounced("t0", Kind.MODEL, name, orgs, published == null ? null : PublishedDate.parse(published),
-                parameters, List.of("text"), List.of(), Accessibility.OPEN_WEIGHTS_UNRESTRICTED, null, null, tags, null,
-                null, null, confidence, "test", at);
+        return ReleaseAnnouncedBuilder.builder().slug("t0").kind(Kind.MODEL).name(name).organizations(orgs)
+                .published(published == null ? null : PublishedDate.parse(published)).parameters(parameters)
+                .modalities(List.of("text")).tasks(List.of()).accessibility(Accessibility.OPEN_WEIGHTS_UNRESTRICTED).tags(tags)
+                .confidence(confidence).publisher("test").announcedAt(at).build();
     }
 
     private static final OrganizationDirectory DIRECTORY = new OrganizationDirectory(Map.of(
@@ -90,10 +92,10 @@ class ModelMergerTest {
     void summariesAndLinksAreDecidedPerLanguageAndPerLink() {
         Instant at = Instant.parse("2022-01-01T00:00:00Z");
         ReleaseAnnounced en = announced("X", null, null, List.of(new Organization("A", null)), List.of(), Confidence.CONFIDENT, at);
-        en = new ReleaseAnnounced(en.slug(), en.kind(), en.name(), en.organizations(), null, null, null, null, null, null, null, null,
-                null, new LocalizedText("English", null), null, Confidence.CONFIDENT, "p", at);
-        ReleaseAnnounced zh = new ReleaseAnnounced("x", Kind.MODEL, "X", List.of(new Organization("A", null)), null, null, null, null, null,
-                null, null, null, null, new LocalizedText("ignored", "中文"), null, Confidence.LIKELY, "q", at);
+        en = ReleaseAnnouncedBuilder.builder().slug(en.slug()).kind(en.kind()).name(en.name()).organizations(en.organizations())
+                .summary(new LocalizedText("English", null)).confidence(Confidence.CONFIDENT).publisher("p").announcedAt(at).build();
+        ReleaseAnnounced zh = ReleaseAnnouncedBuilder.builder().slug("x").kind(Kind.MODEL).name("X").organizations(List.of(new Organization("A", null)))
+                .summary(new LocalizedText("ignored", "中文")).confidence(Confidence.LIKELY).publisher("q").announcedAt(at).build();
         ModelChanged entry = ModelMerger.recompute("x", 2, List.of(new Assertion("1", en), new Assertion("2", zh)), DIRECTORY, List.of());
         assertThat(entry.summary()).isEqualTo(new LocalizedText("English", "中文"));
     }

@@ -14,6 +14,7 @@ import io.modelwatch.contract.LocalizedText;
 import io.modelwatch.contract.Organization;
 import io.modelwatch.contract.PublishedDate;
 import io.modelwatch.contract.ReleaseAnnounced;
+import io.modelwatch.contract.ReleaseAnnouncedBuilder;
 import io.modelwatch.contract.Slugs;
 import io.modelwatch.contract.Source;
 import io.modelwatch.contract.parameters.ParameterCount;
@@ -64,17 +65,20 @@ class DemoCatalogTest {
             List<String> tags = new ArrayList<>(strings(a.get("tags")));
             tags.add(extraTag);
             String name = a.get("name").asText().strip();
-            events.add(new ReleaseAnnounced(Slugs.of(name),
-                    a.hasNonNull("kind") ? CatalogFixture.JSON.convertValue(a.get("kind").asText(), Kind.class) : Kind.MODEL,
-                    name, orgs, a.hasNonNull("published") ? PublishedDate.parse(a.get("published").asText()) : null, parameters,
-                    strings(a.get("modalities")), strings(a.get("tasks")),
-                    a.hasNonNull("accessibility") ? CatalogFixture.JSON.convertValue(a.get("accessibility").asText(), Accessibility.class) : null,
-                    text(a, "architecture"), text(a, "baseModel"), tags,
-                    a.hasNonNull("links") ? CatalogFixture.JSON.convertValue(a.get("links"), Links.class) : null,
-                    a.hasNonNull("summary") ? CatalogFixture.JSON.convertValue(a.get("summary"), LocalizedText.class) : null,
-                    a.hasNonNull("source") ? CatalogFixture.JSON.convertValue(a.get("source"), Source.class) : null,
-                    a.hasNonNull("confidence") ? CatalogFixture.JSON.convertValue(a.get("confidence").asText(), Confidence.class) : Confidence.CONFIDENT,
-                    "demo", at));
+            events.add(ReleaseAnnouncedBuilder.builder().slug(Slugs.of(name))
+                    .kind(a.hasNonNull("kind") ? CatalogFixture.JSON.convertValue(a.get("kind").asText(), Kind.class) : Kind.MODEL)
+                    .name(name).organizations(orgs)
+                    .published(a.hasNonNull("published") ? PublishedDate.parse(a.get("published").asText()) : null).parameters(parameters)
+                    .modalities(strings(a.get("modalities"))).tasks(strings(a.get("tasks")))
+                    .accessibility(a.hasNonNull("accessibility")
+                            ? CatalogFixture.JSON.convertValue(a.get("accessibility").asText(), Accessibility.class) : null)
+                    .architecture(text(a, "architecture")).baseModel(text(a, "baseModel")).tags(tags)
+                    .links(a.hasNonNull("links") ? CatalogFixture.JSON.convertValue(a.get("links"), Links.class) : null)
+                    .summary(a.hasNonNull("summary") ? CatalogFixture.JSON.convertValue(a.get("summary"), LocalizedText.class) : null)
+                    .source(a.hasNonNull("source") ? CatalogFixture.JSON.convertValue(a.get("source"), Source.class) : null)
+                    .confidence(a.hasNonNull("confidence")
+                            ? CatalogFixture.JSON.convertValue(a.get("confidence").asText(), Confidence.class) : Confidence.CONFIDENT)
+                    .publisher("demo").announcedAt(at).build());
         }
         return events;
     }
@@ -92,9 +96,8 @@ class DemoCatalogTest {
     }
 
     private static ReleaseAnnounced renamed(ReleaseAnnounced a, String name, List<Organization> orgs) {
-        return new ReleaseAnnounced(Slugs.of(name), a.kind(), name, orgs, a.published(), a.parameters(), a.modalities(), a.tasks(),
-                a.accessibility(), a.architecture(), a.baseModel(), a.tags(), a.links(), a.summary(), a.source(),
-                Confidence.SPECULATIVE, "feed", a.announcedAt().plusSeconds(60));
+        return a.with(b -> b.slug(Slugs.of(name)).name(name).organizations(orgs).confidence(Confidence.SPECULATIVE).publisher("feed")
+                .announcedAt(a.announcedAt().plusSeconds(60)));
     }
 
     @Test

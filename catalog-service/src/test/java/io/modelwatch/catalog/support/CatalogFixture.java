@@ -14,6 +14,7 @@ import io.modelwatch.contract.Kind;
 import io.modelwatch.contract.Organization;
 import io.modelwatch.contract.PublishedDate;
 import io.modelwatch.contract.ReleaseAnnounced;
+import io.modelwatch.contract.ReleaseAnnouncedBuilder;
 import io.modelwatch.contract.ReleaseRetracted;
 import io.modelwatch.contract.Slugs;
 import io.modelwatch.contract.Topics;
@@ -72,10 +73,11 @@ public final class CatalogFixture implements AutoCloseable {
         public Announcement summary(String en, String zh) { summary = new io.modelwatch.contract.LocalizedText(en, zh); return this; }
 
         public ReleaseAnnounced event() {
-            return new ReleaseAnnounced(Slugs.of(name), kind, name, organizations,
-                    published == null ? null : PublishedDate.parse(published),
-                    parameters == null ? null : ParameterCountParser.parse(parameters), modalities, List.of(), accessibility,
-                    null, null, tags, null, summary, null, confidence, publisher, announcedAt);
+            return ReleaseAnnouncedBuilder.builder().slug(Slugs.of(name)).kind(kind).name(name).organizations(organizations)
+                    .published(published == null ? null : PublishedDate.parse(published))
+                    .parameters(parameters == null ? null : ParameterCountParser.parse(parameters)).modalities(modalities).tasks(List.of())
+                    .accessibility(accessibility).tags(tags).summary(summary).confidence(confidence).publisher(publisher)
+                    .announcedAt(announcedAt).build();
         }
     }
 
@@ -107,17 +109,17 @@ public final class CatalogFixture implements AutoCloseable {
             com.fasterxml.jackson.databind.JsonNode p = a.get("parameters");
             List<String> modalities = new java.util.ArrayList<>();
             a.path("modalities").forEach(m -> modalities.add(m.asText()));
-            announce(UUID.randomUUID().toString(), new ReleaseAnnounced(Slugs.of(name),
-                    a.hasNonNull("kind") ? JSON.convertValue(a.get("kind").asText(), Kind.class) : Kind.MODEL,
-                    name, orgs, published == null ? null : PublishedDate.parse(published),
-                    p == null || p.isNull() ? null : p.isIntegralNumber()
+            announce(UUID.randomUUID().toString(), ReleaseAnnouncedBuilder.builder().slug(Slugs.of(name))
+                    .kind(a.hasNonNull("kind") ? JSON.convertValue(a.get("kind").asText(), Kind.class) : Kind.MODEL)
+                    .name(name).organizations(orgs).published(published == null ? null : PublishedDate.parse(published))
+                    .parameters(p == null || p.isNull() ? null : p.isIntegralNumber()
                             ? ParameterCountParser.of(p.asLong())
-                            : ParameterCountParser.parse(p.asText()),
-                    modalities, List.of(),
-                    a.hasNonNull("accessibility") ? JSON.convertValue(a.get("accessibility").asText(), Accessibility.class) : null,
-                    null, null, List.of(tag), null,
-                    a.hasNonNull("summary") ? JSON.convertValue(a.get("summary"), io.modelwatch.contract.LocalizedText.class) : null,
-                    null, Confidence.CONFIDENT, "demo", Instant.parse("2022-07-15T00:00:00Z")));
+                            : ParameterCountParser.parse(p.asText()))
+                    .modalities(modalities).tasks(List.of())
+                    .accessibility(a.hasNonNull("accessibility") ? JSON.convertValue(a.get("accessibility").asText(), Accessibility.class) : null)
+                    .tags(List.of(tag))
+                    .summary(a.hasNonNull("summary") ? JSON.convertValue(a.get("summary"), io.modelwatch.contract.LocalizedText.class) : null)
+                    .confidence(Confidence.CONFIDENT).publisher("demo").announcedAt(Instant.parse("2022-07-15T00:00:00Z")).build());
             names.add(name);
         }
         return names;
