@@ -24,15 +24,17 @@ class EventSchemaTest {
             builder -> builder.schemaMappers(m -> m.mapPrefix("https://modelwatch.io/schemas/", "classpath:schemas/")));
 
     static ReleaseAnnounced t0() {
-        return new ReleaseAnnounced("t0", Kind.MODEL, "T0",
-                List.of(new Organization("BigScience", "FR"), new Organization("Hugging Face", "US")),
-                PublishedDate.parse("2021-10"), new ParameterCount(11_000_000_000L, "11B", false),
-                List.of("text"), List.of("zero-shot prompting"), Accessibility.OPEN_WEIGHTS_UNRESTRICTED,
-                "encoder-decoder", "T5", List.of("instruction-tuned"),
-                new Links("https://arxiv.org/abs/2110.08207", null, null, null),
-                new LocalizedText("T5-based model trained on 2,000 prompts.", null),
-                new Source("https://example.org/post", "example"), Confidence.CONFIDENT, "demo",
-                Instant.parse("2022-01-01T00:00:00Z"));
+        return ReleaseAnnouncedBuilder.builder()
+                .slug("t0").kind(Kind.MODEL).name("T0")
+                .organizations(List.of(new Organization("BigScience", "FR"), new Organization("Hugging Face", "US")))
+                .published(PublishedDate.parse("2021-10")).parameters(new ParameterCount(11_000_000_000L, "11B", false))
+                .modalities(List.of("text")).tasks(List.of("zero-shot prompting"))
+                .accessibility(Accessibility.OPEN_WEIGHTS_UNRESTRICTED).architecture("encoder-decoder").baseModel("T5")
+                .tags(List.of("instruction-tuned")).links(new Links("https://arxiv.org/abs/2110.08207", null, null, null))
+                .summary(new LocalizedText("T5-based model trained on 2,000 prompts.", null))
+                .source(new Source("https://example.org/post", "example")).confidence(Confidence.CONFIDENT).publisher("demo")
+                .announcedAt(Instant.parse("2022-01-01T00:00:00Z"))
+                .build();
     }
 
     private static Set<ValidationMessage> validate(String schema, JsonNode event) {
@@ -68,10 +70,13 @@ class EventSchemaTest {
 
     @Test
     void changedRecordMatchesItsSchemaWithUndisclosedParameters() {
-        ModelChanged changed = new ModelChanged("imagen", 3, Kind.MODEL, "Imagen", List.of(new Organization("Google", "US")),
-                PublishedDate.parse("2022-05-23"), null, List.of("image", "text"), null, Accessibility.UNRELEASED,
-                null, null, List.of(), null, null, Confidence.CONFIDENT, 2,
-                Instant.parse("2022-05-23T00:00:00Z"), Instant.parse("2022-05-24T00:00:00Z"), List.of("Imagen (Google)"));
+        ModelChanged changed = ModelChangedBuilder.builder()
+                .slug("imagen").revision(3).kind(Kind.MODEL).name("Imagen").organizations(List.of(new Organization("Google", "US")))
+                .published(PublishedDate.parse("2022-05-23")).modalities(List.of("image", "text"))
+                .accessibility(Accessibility.UNRELEASED).tags(List.of()).confidence(Confidence.CONFIDENT).announcements(2)
+                .firstSeen(Instant.parse("2022-05-23T00:00:00Z")).lastSeen(Instant.parse("2022-05-24T00:00:00Z"))
+                .aliases(List.of("Imagen (Google)"))
+                .build();
         JsonNode json = JSON.valueToTree(changed);
         assertThat(validate("model-changed.v1.json", json)).isEmpty();
         assertThat(json.get("parameters").isNull()).isTrue();

@@ -51,6 +51,20 @@ public record AnnouncementRequest(
                 enumeration = {"confident", "likely", "speculative"}, defaultValue = "confident")
         String confidence) {
 
+    /** A request that states only a name, its organisations and a date (the other fields unstated). */
+    public static AnnouncementRequest minimal(String name, List<OrganizationInput> organizations, String published) {
+        return new AnnouncementRequest("model", name, organizations, published, null, null, null, null, null, null, null,
+                null, null, null, null);
+    }
+
+    /** What a feed entry can state; everything else stays unstated. */
+    public static AnnouncementRequest fromFeed(String name, List<OrganizationInput> organizations, String published,
+                                               JsonNode parameters, List<String> tags, Links links, Source source,
+                                               String confidence) {
+        return new AnnouncementRequest("model", name, organizations, published, parameters, null, null, null, null, null,
+                tags, links, null, source, confidence);
+    }
+
     @Schema(name = "OrganizationInput", description = "An organisation behind a release")
     public record OrganizationInput(@Schema(required = true, description = "Its name", examples = "BigScience") String name,
                                     @Schema(description = "ISO 3166-1 alpha-2 country code (any case)", examples = "FR")

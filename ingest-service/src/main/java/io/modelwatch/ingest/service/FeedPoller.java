@@ -186,10 +186,9 @@ public class FeedPoller {
                     feed.organization != null ? feed.organization : feed.name, feed.organization != null ? feed.country : null));
         }
         String published = item.published() == null ? null : item.published().atZone(ZoneOffset.UTC).toLocalDate().toString();
-        AnnouncementRequest request = new AnnouncementRequest("model", found.name(), organizations, published,
-                found.parameters() == null ? null : TextNode.valueOf(found.parameters().asWritten()),
-                null, null, null, null, null, List.of("from-feed"),
-                new Links(null, null, null, item.link()), null, new Source(item.link(), feed.name), "speculative");
+        AnnouncementRequest request = AnnouncementRequest.fromFeed(found.name(), organizations, published,
+                found.parameters() == null ? null : TextNode.valueOf(found.parameters().asWritten()), List.of("from-feed"),
+                new Links(null, null, null, item.link()), new Source(item.link(), feed.name), "speculative");
         try {
             return normalizer.normalize(request, publisherName);
         } catch (Refusal e) {

@@ -84,9 +84,8 @@ class BrokerDownTest {
     @Test
     void aRetractionIs503WithRetryAfterAndARetryResendsTheSameRetraction() {
         // An announcement accepted earlier (while the broker was there)
-        ReleaseAnnounced event = normalizer.normalize(new AnnouncementRequest("model", "Accepted earlier " + UUID.randomUUID(),
-                List.of(new AnnouncementRequest.OrganizationInput("BigScience", "FR")), "2021", null, null, null, null, null, null,
-                null, null, null, null, null), "publisher-a");
+        ReleaseAnnounced event = normalizer.normalize(AnnouncementRequest.minimal("Accepted earlier " + UUID.randomUUID(),
+                List.of(new AnnouncementRequest.OrganizationInput("BigScience", "FR")), "2021"), "publisher-a");
         UUID accepted = ledger.record("publisher-a", null, AnnouncementIntake.SINGLE, "-", List.of(new Numbered(0, event)))
                 .get(0).eventId();
         long before = Topic.endOffset(bootstrapServers);
