@@ -11,6 +11,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 
 /**
  * What tests do with a topic through SmallRye's {@link KafkaCompanion}: read every record it holds now (from the
@@ -43,7 +44,8 @@ public final class TopicRecords {
 
     /** The value of the record's last header of that name, as UTF-8; null when it has none. */
     public static String header(ConsumerRecord<?, ?> record, String name) {
-        return KafkaCompanion.getHeader(record.headers(), name);
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /** A record with the given headers (UTF-8 values). */
