@@ -24,7 +24,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * What a test needs to talk to a topic directly: send a record as another service would (binary
  * CloudEvent headers included), and read everything a topic holds up to its current end.
+ *
+ * @deprecated use SmallRye's {@code KafkaCompanion} with {@link TopicRecords}; kept until catalog-service's tests
+ *     have moved to it.
  */
+@Deprecated
 public final class TopicClient implements AutoCloseable {
 
     private final String bootstrapServers;

@@ -13,11 +13,12 @@ import io.modelwatch.contract.EventTypes;
 import io.modelwatch.contract.Topics;
 import io.modelwatch.digest.UniqueYears;
 import io.modelwatch.platform.EmbeddedPlatformTestResource;
-import io.modelwatch.platform.TopicClient;
+import io.modelwatch.platform.TopicRecords;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -35,16 +36,16 @@ class DigestResourceTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    TopicClient topics;
+    KafkaCompanion kafka;
 
     @BeforeEach
     void connect() {
-        topics = new TopicClient(bootstrapServers);
+        kafka = new KafkaCompanion(bootstrapServers);
     }
 
     @AfterEach
     void disconnect() {
-        topics.close();
+        kafka.close();
     }
 
     private static String snapshot(String slug, String name, long revision, String published, Long parameters) {
@@ -58,7 +59,8 @@ class DigestResourceTest {
     }
 
     private void change(String slug, String json) {
-        topics.sendCloudEvent(Topics.MODEL_CHANGES, slug, UUID.randomUUID().toString(), EventTypes.MODEL_CHANGED, json);
+        TopicRecords.send(kafka, TopicRecords.cloudEvent(Topics.MODEL_CHANGES, slug, UUID.randomUUID().toString(),
+                EventTypes.MODEL_CHANGED, json));
     }
 
     /** A year of its own per test, so reviews of other tests' data never interfere. */
@@ -114,7 +116,7 @@ class DigestResourceTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/api/v1/digests/" + review(year, "en"))
                 .then().body("releases.name", contains("OPT new", "Marker")));
 
-        topics.send(Topics.MODEL_CHANGES, slug, null, Map.of());
+        TopicRecords.send(kafka, TopicRecords.record(Topics.MODEL_CHANGES, slug, null, Map.of()));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/api/v1/digests/" + review(year, "en"))
                 .then().body("releases.slug", not(hasItem(slug))).body("releases.slug", hasItems(marker)));
     }

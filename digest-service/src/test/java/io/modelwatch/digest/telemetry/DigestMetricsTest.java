@@ -10,11 +10,12 @@ import io.modelwatch.contract.Topics;
 import io.modelwatch.digest.UniqueYears;
 import io.modelwatch.platform.EmbeddedPlatformTestResource;
 import io.modelwatch.platform.PrometheusText;
-import io.modelwatch.platform.TopicClient;
+import io.modelwatch.platform.TopicRecords;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.time.Duration;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -42,15 +43,17 @@ class DigestMetricsTest {
         String slug = "metered-" + UUID.randomUUID();
         String poison = "poison-" + UUID.randomUUID();
         int year = UniqueYears.next();
-        try (TopicClient topics = new TopicClient(bootstrapServers)) {
-            topics.sendCloudEvent(Topics.MODEL_CHANGES, slug, UUID.randomUUID().toString(), EventTypes.MODEL_CHANGED, """
+        try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers)) {
+            TopicRecords.send(kafka, TopicRecords.cloudEvent(Topics.MODEL_CHANGES, slug, UUID.randomUUID().toString(),
+                    EventTypes.MODEL_CHANGED, """
                     {"slug": "%s", "revision": 1, "kind": "model", "name": "Metered", "organizations": [{"name": "Langboat",
                      "country": "CN"}], "published": "%d-02", "parameters": null, "modalities": ["text"], "tags": [],
                      "accessibility": "api", "confidence": "confident", "announcements": 1}
-                    """.formatted(slug, year));
-            topics.sendCloudEvent(Topics.MODEL_CHANGES, poison, UUID.randomUUID().toString(), EventTypes.MODEL_CHANGED, "{not json");
+                    """.formatted(slug, year)));
+            TopicRecords.send(kafka, TopicRecords.cloudEvent(Topics.MODEL_CHANGES, poison, UUID.randomUUID().toString(),
+                    EventTypes.MODEL_CHANGED, "{not json"));
             // Other tests' records may be ahead of these: wait for both to be through (the counters move before that).
-            await().atMost(Duration.ofSeconds(120)).until(() -> topics.readAll(Topics.MODEL_CHANGES_DLQ).stream()
+            await().atMost(Duration.ofSeconds(120)).until(() -> TopicRecords.readAll(kafka, Topics.MODEL_CHANGES_DLQ).stream()
                     .anyMatch(r -> poison.equals(r.key())));
         }
         await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> given().contentType(ContentType.JSON)

@@ -9,9 +9,8 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.modelwatch.contract.Topics;
 import io.modelwatch.platform.EmbeddedPlatformTestResource;
-import io.modelwatch.platform.TopicClient;
+import io.modelwatch.platform.TopicRecords;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,7 +53,7 @@ class AnnouncementResourceTest {
                 .extract().path("slug");
         assertThat(slug).startsWith("t0-");
 
-        ConsumerRecord<String, String> record = recordsOnTopic().stream().filter(r -> slug.equals(r.key()))
+        ConsumerRecord<String, String> record = Topic.records(bootstrapServers).stream().filter(r -> slug.equals(r.key()))
                 .findFirst().orElseThrow(() -> new AssertionError("no record keyed " + slug));
         Map<String, String> headers = new HashMap<>();
         record.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
@@ -78,14 +77,14 @@ class AnnouncementResourceTest {
         String eventId = given().header("Authorization", KEY).contentType(ContentType.JSON).body(announcement(name, "1200000000"))
                 .when().post("/api/v1/announcements")
                 .then().statusCode(202).extract().path("eventId");
-        List<String> ids = recordsOnTopic().stream()
-                .map(r -> TopicClient.header(r, "ce_id")).toList();
+        List<String> ids = Topic.records(bootstrapServers).stream()
+                .map(r -> TopicRecords.header(r, "ce_id")).toList();
         assertThat(ids).contains(eventId);
     }
 
     @Test
     void badInputIsAProblemNamingEveryFieldAndEmitsNothing() {
-        long before = endOffsets();
+        long before = Topic.endOffset(bootstrapServers);
 
         given().header("Authorization", KEY).contentType(ContentType.JSON).body("{\"name\": \"x\", ")
                 .when().post("/api/v1/announcements")
@@ -106,12 +105,12 @@ class AnnouncementResourceTest {
                 .when().post("/api/v1/announcements")
                 .then().statusCode(400).contentType("application/problem+json");
 
-        assertThat(endOffsets()).as("records on model-releases after rejected requests").isEqualTo(before);
+        assertThat(Topic.endOffset(bootstrapServers)).as("records on model-releases after rejected requests").isEqualTo(before);
     }
 
     @Test
     void withoutAValidKeyTheAnswerIs401AndNothingIsEmitted() {
-        long before = endOffsets();
+        long before = Topic.endOffset(bootstrapServers);
         given().contentType(ContentType.JSON).body(announcement("NoKey", "\"11B\""))
                 .when().post("/api/v1/announcements")
                 .then().statusCode(401).contentType("application/problem+json")
@@ -119,7 +118,7 @@ class AnnouncementResourceTest {
         given().header("Authorization", "Bearer wrong").contentType(ContentType.JSON).body(announcement("BadKey", "\"11B\""))
                 .when().post("/api/v1/announcements")
                 .then().statusCode(401).contentType("application/problem+json").body("detail", containsString("not valid"));
-        assertThat(endOffsets()).isEqualTo(before);
+        assertThat(Topic.endOffset(bootstrapServers)).isEqualTo(before);
     }
 
     @Test
@@ -127,17 +126,5 @@ class AnnouncementResourceTest {
         given().header("Authorization", KEY).contentType(ContentType.TEXT).body("name=T0")
                 .when().post("/api/v1/announcements")
                 .then().statusCode(415).contentType("application/problem+json");
-    }
-
-    private List<ConsumerRecord<String, String>> recordsOnTopic() {
-        try (TopicClient topics = new TopicClient(bootstrapServers)) {
-            return topics.readAll(Topics.MODEL_RELEASES);
-        }
-    }
-
-    private long endOffsets() {
-        try (TopicClient topics = new TopicClient(bootstrapServers)) {
-            return topics.endOffset(Topics.MODEL_RELEASES);
-        }
     }
 }

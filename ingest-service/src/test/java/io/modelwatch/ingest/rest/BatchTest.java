@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.hasItems;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelwatch.platform.EmbeddedPlatformTestResource;
-import io.modelwatch.platform.TopicClient;
+import io.modelwatch.platform.TopicRecords;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -57,20 +57,20 @@ class BatchTest {
                 .extract().jsonPath();
 
         Map<String, ConsumerRecord<String, String>> byId = Topic.records(bootstrapServers).stream()
-                .filter(r -> TopicClient.header(r, "ce_id") != null)
-                .collect(Collectors.toMap(r -> TopicClient.header(r, "ce_id"), r -> r, (a, b) -> a));
+                .filter(r -> TopicRecords.header(r, "ce_id") != null)
+                .collect(Collectors.toMap(r -> TopicRecords.header(r, "ce_id"), r -> r, (a, b) -> a));
         ConsumerRecord<String, String> opt = byId.get(report.getString("results[0].eventId"));
         ConsumerRecord<String, String> bloom = byId.get(report.getString("results[3].eventId"));
         assertThat(opt).isNotNull();
         assertThat(bloom).isNotNull();
         assertThat(opt.key()).isEqualTo(report.getString("results[0].slug")).startsWith("opt-");
-        assertThat(TopicClient.header(bloom, "ce_type")).isEqualTo("io.modelwatch.release.announced.v1");
-        assertThat(TopicClient.header(bloom, "ce_source")).isEqualTo("/modelwatch/ingest");
-        assertThat(TopicClient.header(bloom, "ce_specversion")).isEqualTo("1.0");
-        assertThat(TopicClient.header(bloom, "ce_id")).isEqualTo(report.getString("results[3].eventId"));
-        assertThat(TopicClient.header(bloom, "ce_subject")).isEqualTo(bloom.key());
-        assertThat(TopicClient.header(bloom, "content-type")).isEqualTo("application/json");
-        assertThat(java.time.OffsetDateTime.parse(TopicClient.header(bloom, "ce_time")).toInstant())
+        assertThat(TopicRecords.header(bloom, "ce_type")).isEqualTo("io.modelwatch.release.announced.v1");
+        assertThat(TopicRecords.header(bloom, "ce_source")).isEqualTo("/modelwatch/ingest");
+        assertThat(TopicRecords.header(bloom, "ce_specversion")).isEqualTo("1.0");
+        assertThat(TopicRecords.header(bloom, "ce_id")).isEqualTo(report.getString("results[3].eventId"));
+        assertThat(TopicRecords.header(bloom, "ce_subject")).isEqualTo(bloom.key());
+        assertThat(TopicRecords.header(bloom, "content-type")).isEqualTo("application/json");
+        assertThat(java.time.OffsetDateTime.parse(TopicRecords.header(bloom, "ce_time")).toInstant())
                 .isEqualTo(java.time.Instant.parse(json.readTree(bloom.value()).get("announcedAt").asText()));
         JsonNode data = json.readTree(bloom.value());
         assertThat(data.get("name").asText()).isEqualTo("BLOOM " + run);
@@ -187,8 +187,8 @@ class BatchTest {
         assertThat(broken.get("errors").findValuesAsText("field")).contains("organizations");
 
         Map<String, ConsumerRecord<String, String>> byId = Topic.records(bootstrapServers).stream()
-                .filter(r -> TopicClient.header(r, "ce_id") != null)
-                .collect(Collectors.toMap(r -> TopicClient.header(r, "ce_id"), r -> r, (a, b) -> a));
+                .filter(r -> TopicRecords.header(r, "ce_id") != null)
+                .collect(Collectors.toMap(r -> TopicRecords.header(r, "ce_id"), r -> r, (a, b) -> a));
         for (JsonNode line : perLine) {
             if (line.get("status").asInt() != 202) {
                 continue;
@@ -196,7 +196,7 @@ class BatchTest {
             ConsumerRecord<String, String> record = byId.get(line.get("eventId").asText());
             assertThat(record).as("record of line %s", line.get("line")).isNotNull();
             assertThat(record.key()).isEqualTo(line.get("slug").asText());
-            assertThat(TopicClient.header(record, "ce_type")).isEqualTo("io.modelwatch.release.announced.v1");
+            assertThat(TopicRecords.header(record, "ce_type")).isEqualTo("io.modelwatch.release.announced.v1");
             assertThat(json.readTree(record.value()).get("name").asText())
                     .isEqualTo("Stream " + (line.get("line").asInt() - 1) + " " + run);
         }
@@ -261,7 +261,7 @@ class BatchTest {
         assertThat(sentTwice).hasSize(2);
         // the retry sends the same event: the first request's announcedAt, in the body and in ce_time
         assertThat(sentTwice.get(1).value()).isEqualTo(sentTwice.get(0).value());
-        assertThat(TopicClient.header(sentTwice.get(1), "ce_time")).isEqualTo(TopicClient.header(sentTwice.get(0), "ce_time"));
+        assertThat(TopicRecords.header(sentTwice.get(1), "ce_time")).isEqualTo(TopicRecords.header(sentTwice.get(0), "ce_time"));
 
         long before = Topic.endOffset(bootstrapServers);
         given().header("Authorization", "Bearer publisher-b-key").header("Idempotency-Key", idempotencyKey)

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.modelwatch.platform.EmbeddedPlatformTestResource;
-import io.modelwatch.platform.TopicClient;
+import io.modelwatch.platform.TopicRecords;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -140,8 +140,8 @@ class FeedTest {
             try {
                 JsonNode data = json.readTree(record.value());
                 if (("feed:" + feedName).equals(data.path("publisher").asText())) {
-                    assertThat(TopicClient.header(record, "ce_type")).isEqualTo("io.modelwatch.release.announced.v1");
-                    assertThat(TopicClient.header(record, "ce_source")).isEqualTo("/modelwatch/ingest");
+                    assertThat(TopicRecords.header(record, "ce_type")).isEqualTo("io.modelwatch.release.announced.v1");
+                    assertThat(TopicRecords.header(record, "ce_source")).isEqualTo("/modelwatch/ingest");
                     assertThat(record.key()).isEqualTo(data.get("slug").asText());
                     byName.put(data.get("name").asText(), data);
                 }

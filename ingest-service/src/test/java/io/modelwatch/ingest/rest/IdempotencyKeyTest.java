@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import io.modelwatch.ingest.service.IdempotencyKeyCleanup;
 import io.modelwatch.ingest.store.IdempotencyKey;
 import io.modelwatch.platform.EmbeddedPlatformTestResource;
-import io.modelwatch.platform.TopicClient;
+import io.modelwatch.platform.TopicRecords;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -57,8 +57,8 @@ class IdempotencyKeyTest {
         assertThat(records).hasSize(2);
         assertThat(records.get(1).value()).isEqualTo(records.get(0).value());
         assertThat(records.get(1).key()).isEqualTo(records.get(0).key());
-        assertThat(List.of(TopicClient.header(records.get(0), "ce_time"), TopicClient.header(records.get(0), "ce_type")))
-                .containsExactly(TopicClient.header(records.get(1), "ce_time"), "io.modelwatch.release.announced.v1");
+        assertThat(List.of(TopicRecords.header(records.get(0), "ce_time"), TopicRecords.header(records.get(0), "ce_type")))
+                .containsExactly(TopicRecords.header(records.get(1), "ce_time"), "io.modelwatch.release.announced.v1");
     }
 
     @Test

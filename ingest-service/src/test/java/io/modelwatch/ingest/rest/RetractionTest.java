@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelwatch.platform.EmbeddedPlatformTestResource;
-import io.modelwatch.platform.TopicClient;
+import io.modelwatch.platform.TopicRecords;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,10 +49,10 @@ class RetractionTest {
         assertThat(records).hasSize(1);
         var record = records.get(0);
         assertThat(record.key()).isEqualTo(slug);
-        assertThat(TopicClient.header(record, "ce_type")).isEqualTo("io.modelwatch.release.retracted.v1");
-        assertThat(TopicClient.header(record, "ce_source")).isEqualTo("/modelwatch/ingest");
-        assertThat(TopicClient.header(record, "ce_specversion")).isEqualTo("1.0");
-        assertThat(TopicClient.header(record, "ce_time")).isNotBlank();
+        assertThat(TopicRecords.header(record, "ce_type")).isEqualTo("io.modelwatch.release.retracted.v1");
+        assertThat(TopicRecords.header(record, "ce_source")).isEqualTo("/modelwatch/ingest");
+        assertThat(TopicRecords.header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(TopicRecords.header(record, "ce_time")).isNotBlank();
         JsonNode data = new ObjectMapper().readTree(record.value());
         assertThat(data.get("slug").asText()).isEqualTo(slug);
         assertThat(data.get("announcementEventId").asText()).isEqualTo(announcementId);
@@ -78,7 +78,7 @@ class RetractionTest {
         String retractionId = given().header("Authorization", "Bearer admin-key")
                 .when().post("/api/v1/announcements/{id}/retraction", announcementId)
                 .then().statusCode(202).extract().path("eventId");
-        assertThat(TopicClient.header(Topic.withId(bootstrapServers, retractionId).get(0), "ce_type"))
+        assertThat(TopicRecords.header(Topic.withId(bootstrapServers, retractionId).get(0), "ce_type"))
                 .isEqualTo("io.modelwatch.release.retracted.v1");
     }
 

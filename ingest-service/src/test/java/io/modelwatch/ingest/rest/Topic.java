@@ -1,29 +1,30 @@
 package io.modelwatch.ingest.rest;
 
 import io.modelwatch.contract.Topics;
-import io.modelwatch.platform.TopicClient;
+import io.modelwatch.platform.TopicRecords;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-/** What the tests read back from model-releases. */
+/** What the tests read back from model-releases (through SmallRye's KafkaCompanion), and the bodies they post. */
 final class Topic {
 
     private Topic() {
     }
 
     static List<ConsumerRecord<String, String>> records(String bootstrapServers) {
-        try (TopicClient topics = new TopicClient(bootstrapServers)) {
-            return topics.readAll(Topics.MODEL_RELEASES);
+        try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers)) {
+            return TopicRecords.readAll(kafka, Topics.MODEL_RELEASES);
         }
     }
 
     static List<ConsumerRecord<String, String>> withId(String bootstrapServers, String ceId) {
-        return records(bootstrapServers).stream().filter(r -> ceId.equals(TopicClient.header(r, "ce_id"))).toList();
+        return records(bootstrapServers).stream().filter(r -> ceId.equals(TopicRecords.header(r, "ce_id"))).toList();
     }
 
     static long endOffset(String bootstrapServers) {
-        try (TopicClient topics = new TopicClient(bootstrapServers)) {
-            return topics.endOffset(Topics.MODEL_RELEASES);
+        try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers)) {
+            return TopicRecords.endOffset(kafka, Topics.MODEL_RELEASES);
         }
     }
 

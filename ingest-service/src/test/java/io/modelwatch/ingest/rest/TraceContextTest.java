@@ -3,18 +3,15 @@ package io.modelwatch.ingest.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.modelwatch.contract.Topics;
 import io.modelwatch.platform.EmbeddedPlatformTestResource;
-import io.modelwatch.platform.TopicClient;
+import io.modelwatch.platform.TopicRecords;
+import io.modelwatch.platform.TraceParent;
+import io.modelwatch.platform.TracingOnProfile;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import java.security.SecureRandom;
-import java.util.HexFormat;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -26,34 +23,20 @@ import org.junit.jupiter.api.Test;
  * W3C trace context travels in the record's traceparent header, so the catalog's consumer joins the same trace.
  */
 @QuarkusTest
-@TestProfile(TraceContextTest.TracingOn.class)
+@TestProfile(TracingOnProfile.class)
 @WithTestResource(value = EmbeddedPlatformTestResource.class, scope = TestResourceScope.GLOBAL)
 @Tag("integration")
 class TraceContextTest {
-
-    /** The SDK on, spans exported nowhere (no collector in tests). */
-    public static class TracingOn implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.otel.sdk.disabled", "false", "quarkus.otel.traces.exporter", "none");
-        }
-    }
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
     @Test
     void theRequestsTraceIdReachesTheRecordOnModelReleases() {
-        SecureRandom random = new SecureRandom();
-        byte[] traceBytes = new byte[16];
-        byte[] spanBytes = new byte[8];
-        random.nextBytes(traceBytes);
-        random.nextBytes(spanBytes);
-        String traceId = HexFormat.of().formatHex(traceBytes);
-        String parent = "00-" + traceId + "-" + HexFormat.of().formatHex(spanBytes) + "-01";
+        TraceParent parent = TraceParent.random();
         String name = "Traced " + UUID.randomUUID();
 
-        String slug = given().header("Authorization", "Bearer test-key").header("traceparent", parent)
+        String slug = given().header("Authorization", "Bearer test-key").header("traceparent", parent.header())
                 .contentType(ContentType.JSON)
                 .body("""
                         {"name": "%s", "organizations": [{"name": "DeepMind", "country": "GB"}],
@@ -62,29 +45,20 @@ class TraceContextTest {
                 .when().post("/api/v1/announcements")
                 .then().statusCode(202).extract().path("slug");
 
-        ConsumerRecord<String, String> record;
-        try (TopicClient topics = new TopicClient(bootstrapServers)) {
-            record = topics.readAll(Topics.MODEL_RELEASES).stream().filter(r -> slug.equals(r.key())).findFirst()
-                    .orElseThrow(() -> new AssertionError("no record keyed " + slug));
-        }
-        String traceparent = TopicClient.header(record, "traceparent");
+        ConsumerRecord<String, String> record = Topic.records(bootstrapServers).stream().filter(r -> slug.equals(r.key()))
+                .findFirst().orElseThrow(() -> new AssertionError("no record keyed " + slug));
+        String traceparent = TopicRecords.header(record, "traceparent");
         assertThat(traceparent).as("traceparent header of the record").isNotNull();
-        assertThat(traceparent.split("-")[1]).isEqualTo(traceId);
+        assertThat(traceparent.split("-")[1]).isEqualTo(parent.traceId());
     }
 
     @Test
     void theRequestsTraceIdReachesEveryRecordOfABatch() {
-        SecureRandom random = new SecureRandom();
-        byte[] traceBytes = new byte[16];
-        byte[] spanBytes = new byte[8];
-        random.nextBytes(traceBytes);
-        random.nextBytes(spanBytes);
-        String traceId = HexFormat.of().formatHex(traceBytes);
-        String parent = "00-" + traceId + "-" + HexFormat.of().formatHex(spanBytes) + "-01";
+        TraceParent parent = TraceParent.random();
         String run = UUID.randomUUID().toString();
         String body = Topic.announcement("Traced batch a " + run, "1") + "\n" + Topic.announcement("Traced batch b " + run, "1");
 
-        java.util.List<String> ids = given().header("Authorization", "Bearer test-key").header("traceparent", parent)
+        java.util.List<String> ids = given().header("Authorization", "Bearer test-key").header("traceparent", parent.header())
                 .contentType("application/x-ndjson").body(Topic.utf8(body))
                 .when().post("/api/v1/announcements/batch")
                 .then().statusCode(200).extract().path("results.eventId");
@@ -92,9 +66,9 @@ class TraceContextTest {
         for (String id : ids) {
             var records = Topic.withId(bootstrapServers, id);
             assertThat(records).hasSize(1);
-            String traceparent = TopicClient.header(records.get(0), "traceparent");
+            String traceparent = TopicRecords.header(records.get(0), "traceparent");
             assertThat(traceparent).as("traceparent header of the record").isNotNull();
-            assertThat(traceparent.split("-")[1]).isEqualTo(traceId);
+            assertThat(traceparent.split("-")[1]).isEqualTo(parent.traceId());
         }
     }
 }
