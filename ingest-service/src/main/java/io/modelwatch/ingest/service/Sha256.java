@@ -4,7 +4,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 digests as lower-case hex: of request bodies, feed entries and API keys. */
+/**
+ * SHA-256 digests as lower-case hex: of request bodies (Idempotency-Key) and feed entries. API keys are hashed by the
+ * api-keys module.
+ */
 public final class Sha256 {
 
     private Sha256() {
