@@ -1,5 +1,8 @@
 package io.modelwatch.ingest.messaging;
 
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.KafkaMessageFactory;
 import io.modelwatch.contract.EventTypes;
 import io.modelwatch.contract.ReleaseAnnounced;
 import io.modelwatch.contract.ReleaseRetracted;
@@ -26,6 +29,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -43,11 +47,8 @@ public class ReleasePublisher {
     public static final String CHANNEL = "model-releases";
     private static final Logger LOG = Logger.getLogger(ReleasePublisher.class);
 
-    // Header values that are the same on every announcement (Kafka keeps the array it is given and never writes to it).
-    private static final byte[] SPEC_VERSION = "1.0".getBytes(StandardCharsets.UTF_8);
-    private static final byte[] ANNOUNCED_TYPE = EventTypes.RELEASE_ANNOUNCED.getBytes(StandardCharsets.UTF_8);
-    private static final byte[] SOURCE = EventTypes.INGEST_SOURCE.getBytes(StandardCharsets.UTF_8);
-    private static final byte[] JSON = "application/json".getBytes(StandardCharsets.UTF_8);
+    private static final URI SOURCE = URI.create(EventTypes.INGEST_SOURCE);
+    private static final String JSON = "application/json";
 
     private final MutinyEmitter<Object> emitter;
     private final com.fasterxml.jackson.databind.ObjectWriter announcedWriter;
@@ -100,7 +101,9 @@ public class ReleasePublisher {
      * <p>When the producer refuses a record at hand-off (no metadata or no buffer space within max.block.ms), the
      * records after it are not tried: without a broker each would block as long. They are all reported failed.
      *
-     * <p>Every record carries the request's trace context (the emitter path does this itself, with a producer span).
+     * <p>Each record is a binary-mode CloudEvent written by the CloudEvents SDK (the emitter path writes the same headers
+     * from its metadata), and carries the request's trace context (the emitter path does this itself, with a producer
+     * span).
      *
      * @param values each event's JSON, as an {@link #eventJson()} of this publisher wrote it (the caller writes each
      *               event as soon as it has it, while its objects are still in the processor's caches)
@@ -112,31 +115,33 @@ public class ReleasePublisher {
         List<org.apache.kafka.common.header.Header> traceHeaders = trace.entrySet().stream()
                 .<org.apache.kafka.common.header.Header>map(e -> new RecordHeader(e.getKey(), e.getValue().getBytes(StandardCharsets.UTF_8)))
                 .toList();
-        // ce_time as the emitter path writes it; the lines of a request share their announcedAt, so it is formatted once
+        // The lines of a request share their announcedAt: its time is converted once
         Instant timeOf = null;
-        byte[] time = null;
+        OffsetDateTime time = null;
         for (int i = 0; i < events.size(); i++) {
             ReleaseAnnounced event = events.get(i);
             int index = i;
             Throwable refused;
             try {
-                // Handed over as bytes (EventSerializer passes them through): the same JSON the channel's
-                // serializer writes for the object.
-                byte[] value = values.get(i);
-                byte[] slug = event.slug().getBytes(StandardCharsets.UTF_8);
                 if (!event.announcedAt().equals(timeOf)) {
                     timeOf = event.announcedAt();
-                    time = timeOf.atOffset(ZoneOffset.UTC).format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                            .getBytes(StandardCharsets.UTF_8);
+                    time = timeOf.atOffset(ZoneOffset.UTC);
                 }
-                ProducerRecord<String, Object> record = new ProducerRecord<>(Topics.MODEL_RELEASES, event.slug(), value);
-                record.headers().add(new RecordHeader("ce_specversion", SPEC_VERSION))
-                        .add(new RecordHeader("ce_id", eventIds.get(i).toString().getBytes(StandardCharsets.UTF_8)))
-                        .add(new RecordHeader("ce_type", ANNOUNCED_TYPE))
-                        .add(new RecordHeader("ce_source", SOURCE))
-                        .add(new RecordHeader("ce_subject", slug))
-                        .add(new RecordHeader("ce_time", time))
-                        .add(new RecordHeader("content-type", JSON));
+                // The value is handed over as bytes (EventSerializer passes them through): the same JSON the channel's
+                // serializer writes for the object.
+                CloudEvent cloudEvent = CloudEventBuilder.v1()
+                        .withId(eventIds.get(i).toString())
+                        .withType(EventTypes.RELEASE_ANNOUNCED)
+                        .withSource(SOURCE)
+                        .withSubject(event.slug())
+                        .withTime(time)
+                        .withDataContentType(JSON)
+                        .withData(values.get(i))
+                        .build();
+                ProducerRecord<String, byte[]> binary = KafkaMessageFactory.createWriter(Topics.MODEL_RELEASES, event.slug())
+                        .writeBinary(cloudEvent);
+                ProducerRecord<String, Object> record = new ProducerRecord<>(binary.topic(), null, null, binary.key(),
+                        binary.value(), binary.headers());
                 for (org.apache.kafka.common.header.Header h : traceHeaders) {
                     record.headers().add(h);
                 }
@@ -248,9 +253,9 @@ public class ReleasePublisher {
         var cloudEvent = OutgoingCloudEventMetadata.builder()
                 .withId(eventId.toString())
                 .withType(type)
-                .withSource(URI.create(EventTypes.INGEST_SOURCE))
+                .withSource(SOURCE)
                 .withSubject(slug)
-                .withDataContentType("application/json")
+                .withDataContentType(JSON)
                 .withTimestamp(time.atZone(ZoneOffset.UTC))
                 .build();
         var kafka = OutgoingKafkaRecordMetadata.<String>builder().withKey(slug).build();
