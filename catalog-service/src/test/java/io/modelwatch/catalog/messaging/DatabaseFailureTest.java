@@ -76,7 +76,7 @@ class DatabaseFailureTest {
                 assertThat(entry.getLong("revision")).isEqualTo(1);
                 assertThat(entry.getLong("parameters.value")).isEqualTo((i + 1) * 1_000_000_000L);
             }
-            assertThat(catalog.topics.readAll(Topics.MODEL_RELEASES_DLQ))
+            assertThat(catalog.records(Topics.MODEL_RELEASES_DLQ))
                     .noneMatch(r -> slugs.contains(r.key()));
         }
     }

@@ -10,7 +10,7 @@ import io.modelwatch.catalog.support.CatalogFixture;
 import io.modelwatch.contract.Slugs;
 import io.modelwatch.contract.Topics;
 import io.modelwatch.platform.EmbeddedPlatformTestResource;
-import io.modelwatch.platform.TopicClient;
+import io.modelwatch.platform.TopicRecords;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,7 +35,7 @@ class OutboxRelayTest {
     OutboxRelay relay;
 
     private List<ConsumerRecord<String, String>> published(CatalogFixture catalog, String slug) {
-        return catalog.topics.readAll(Topics.MODEL_CHANGES).stream().filter(r -> slug.equals(r.key())).toList();
+        return catalog.records(Topics.MODEL_CHANGES).stream().filter(r -> slug.equals(r.key())).toList();
     }
 
     private static long revision(ConsumerRecord<String, String> record) {
@@ -74,7 +74,7 @@ class OutboxRelayTest {
             List<ConsumerRecord<String, String>> records = published(catalog, slug);
             assertThat(records).extracting(OutboxRelayTest::revision).containsExactlyElementsOf(
                     IntStream.rangeClosed(1, 6).mapToObj(i -> (long) i).toList());
-            assertThat(records).extracting(r -> TopicClient.header(r, "ce_id")).doesNotHaveDuplicates();
+            assertThat(records).extracting(r -> TopicRecords.header(r, "ce_id")).doesNotHaveDuplicates();
         }
     }
 }

@@ -21,7 +21,7 @@ import io.modelwatch.contract.ReleaseAnnounced;
 import io.modelwatch.contract.Slugs;
 import io.modelwatch.contract.Topics;
 import io.modelwatch.platform.EmbeddedPlatformTestResource;
-import io.modelwatch.platform.TopicClient;
+import io.modelwatch.platform.TopicRecords;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -196,7 +196,7 @@ class ReleaseConsumerTest {
                 .body("items.cause", contains("deleted", "retracted", "announced", "announced"))
                 .body("items[0].snapshot", nullValue());
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            List<ConsumerRecord<String, String>> changes = catalog.topics.readAll(Topics.MODEL_CHANGES).stream()
+            List<ConsumerRecord<String, String>> changes = catalog.records(Topics.MODEL_CHANGES).stream()
                     .filter(r -> slug.equals(r.key())).toList();
             assertThat(changes).hasSize(4);
             assertThat(changes.get(3).value()).as("tombstone").isNull();
@@ -220,25 +220,25 @@ class ReleaseConsumerTest {
     @Test
     void aPoisonRecordGoesToTheDeadLetterTopicWithItsReasonAndTheStreamMovesOn() {
         String poisonKey = "poison-" + UUID.randomUUID();
-        catalog.topics.sendCloudEvent(Topics.MODEL_RELEASES, poisonKey, UUID.randomUUID().toString(), EventTypes.RELEASE_ANNOUNCED, "{not json");
+        catalog.send(TopicRecords.cloudEvent(Topics.MODEL_RELEASES, poisonKey, UUID.randomUUID().toString(), EventTypes.RELEASE_ANNOUNCED, "{not json"));
         String unknownKey = "unknown-" + UUID.randomUUID();
-        catalog.topics.sendCloudEvent(Topics.MODEL_RELEASES, unknownKey, UUID.randomUUID().toString(), "io.example.other", "{}");
+        catalog.send(TopicRecords.cloudEvent(Topics.MODEL_RELEASES, unknownKey, UUID.randomUUID().toString(), "io.example.other", "{}"));
         String invalidKey = "invalid-" + UUID.randomUUID();
-        catalog.topics.sendCloudEvent(Topics.MODEL_RELEASES, invalidKey, UUID.randomUUID().toString(), EventTypes.RELEASE_ANNOUNCED,
-                "{\"name\": \"No organisations\", \"organizations\": []}");
+        catalog.send(TopicRecords.cloudEvent(Topics.MODEL_RELEASES, invalidKey, UUID.randomUUID().toString(), EventTypes.RELEASE_ANNOUNCED,
+                "{\"name\": \"No organisations\", \"organizations\": []}"));
         String name = unique("After");
         catalog.announce(announcement(name).published("2022"));
         awaitModel(Slugs.of(name), 1);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            List<ConsumerRecord<String, String>> dead = catalog.topics.readAll(Topics.MODEL_RELEASES_DLQ);
+            List<ConsumerRecord<String, String>> dead = catalog.records(Topics.MODEL_RELEASES_DLQ);
             assertThat(dead).filteredOn(r -> poisonKey.equals(r.key())).singleElement()
-                    .satisfies(r -> assertThat(TopicClient.header(r, "dead-letter-reason")).contains("not a valid ReleaseAnnounced"))
-                    .satisfies(r -> assertThat(TopicClient.header(r, "ce_type")).isEqualTo(EventTypes.RELEASE_ANNOUNCED));
+                    .satisfies(r -> assertThat(TopicRecords.header(r, "dead-letter-reason")).contains("not a valid ReleaseAnnounced"))
+                    .satisfies(r -> assertThat(TopicRecords.header(r, "ce_type")).isEqualTo(EventTypes.RELEASE_ANNOUNCED));
             assertThat(dead).filteredOn(r -> unknownKey.equals(r.key())).singleElement()
-                    .satisfies(r -> assertThat(TopicClient.header(r, "dead-letter-reason")).contains("unknown event type"));
+                    .satisfies(r -> assertThat(TopicRecords.header(r, "dead-letter-reason")).contains("unknown event type"));
             assertThat(dead).filteredOn(r -> invalidKey.equals(r.key())).singleElement()
-                    .satisfies(r -> assertThat(TopicClient.header(r, "dead-letter-reason")).contains("organisation"));
+                    .satisfies(r -> assertThat(TopicRecords.header(r, "dead-letter-reason")).contains("organisation"));
         });
         when().get("/api/v1/models/" + poisonKey).then().statusCode(404);
     }
@@ -250,15 +250,15 @@ class ReleaseConsumerTest {
         catalog.announce(announcement(name).published("2021-09"));
         catalog.announce(announcement(name).published("2021-09-03").parameters("137B"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            List<ConsumerRecord<String, String>> changes = catalog.topics.readAll(Topics.MODEL_CHANGES).stream()
+            List<ConsumerRecord<String, String>> changes = catalog.records(Topics.MODEL_CHANGES).stream()
                     .filter(r -> slug.equals(r.key())).toList();
             assertThat(changes).hasSize(2);
             assertThat(CatalogFixture.JSON.readTree(changes.get(0).value()).get("revision").asLong()).isEqualTo(1);
             JsonNode latest = CatalogFixture.JSON.readTree(changes.get(1).value());
             assertThat(latest.get("revision").asLong()).isEqualTo(2);
             assertThat(latest.get("parameters").get("value").asLong()).isEqualTo(137_000_000_000L);
-            assertThat(TopicClient.header(changes.get(1), "ce_type")).isEqualTo(EventTypes.MODEL_CHANGED);
-            assertThat(TopicClient.header(changes.get(0), "ce_id")).isNotEqualTo(TopicClient.header(changes.get(1), "ce_id"));
+            assertThat(TopicRecords.header(changes.get(1), "ce_type")).isEqualTo(EventTypes.MODEL_CHANGED);
+            assertThat(TopicRecords.header(changes.get(0), "ce_id")).isNotEqualTo(TopicRecords.header(changes.get(1), "ce_id"));
         });
     }
 

@@ -134,7 +134,7 @@ class AdminApiTest {
         names.add(survivor.getString("name"));
         assertThat(names).contains(keep, away);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            List<ConsumerRecord<String, String>> changes = catalog.topics.readAll(Topics.MODEL_CHANGES).stream()
+            List<ConsumerRecord<String, String>> changes = catalog.records(Topics.MODEL_CHANGES).stream()
                     .filter(r -> Slugs.of(away).equals(r.key())).toList();
             assertThat(changes).hasSize(2);
             assertThat(changes.get(1).value()).as("tombstone").isNull();

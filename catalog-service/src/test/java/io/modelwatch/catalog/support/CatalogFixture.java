@@ -19,7 +19,10 @@ import io.modelwatch.contract.ReleaseRetracted;
 import io.modelwatch.contract.Slugs;
 import io.modelwatch.contract.Topics;
 import io.modelwatch.contract.parameters.ParameterCountParser;
-import io.modelwatch.platform.TopicClient;
+import io.modelwatch.platform.TopicRecords;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,10 +34,20 @@ public final class CatalogFixture implements AutoCloseable {
 
     public static final ObjectMapper JSON = Json.mapper();
 
-    public final TopicClient topics;
+    public final KafkaCompanion kafka;
 
     public CatalogFixture(String bootstrapServers) {
-        this.topics = new TopicClient(bootstrapServers);
+        this.kafka = new KafkaCompanion(bootstrapServers);
+    }
+
+    /** Every record the topic holds now. */
+    public List<ConsumerRecord<String, String>> records(String topic) {
+        return TopicRecords.readAll(kafka, topic);
+    }
+
+    /** Sends the record and waits for the broker's acknowledgement. */
+    public void send(ProducerRecord<String, String> record) {
+        TopicRecords.send(kafka, record);
     }
 
     /** An announcement builder with sensible defaults; every field can be changed. */
@@ -89,7 +102,7 @@ public final class CatalogFixture implements AutoCloseable {
     }
 
     public void announce(String eventId, ReleaseAnnounced event) {
-        topics.sendCloudEvent(Topics.MODEL_RELEASES, event.slug(), eventId, EventTypes.RELEASE_ANNOUNCED, write(event));
+        send(TopicRecords.cloudEvent(Topics.MODEL_RELEASES, event.slug(), eventId, EventTypes.RELEASE_ANNOUNCED, write(event)));
     }
 
     /**
@@ -127,8 +140,8 @@ public final class CatalogFixture implements AutoCloseable {
 
     public String retract(String slug, String announcementEventId) {
         String id = UUID.randomUUID().toString();
-        topics.sendCloudEvent(Topics.MODEL_RELEASES, slug, id, EventTypes.RELEASE_RETRACTED,
-                write(new ReleaseRetracted(slug, announcementEventId, "test retraction", "test", Instant.now())));
+        send(TopicRecords.cloudEvent(Topics.MODEL_RELEASES, slug, id, EventTypes.RELEASE_RETRACTED,
+                write(new ReleaseRetracted(slug, announcementEventId, "test retraction", "test", Instant.now()))));
         return id;
     }
 
@@ -166,6 +179,6 @@ public final class CatalogFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        topics.close();
+        kafka.close();
     }
 }

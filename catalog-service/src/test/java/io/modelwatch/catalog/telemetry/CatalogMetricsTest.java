@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.modelwatch.catalog.messaging.OutboxRelay;
 import io.modelwatch.catalog.support.CatalogFixture;
+import io.modelwatch.platform.TopicRecords;
 import io.modelwatch.contract.ReleaseAnnounced;
 import io.modelwatch.contract.Slugs;
 import io.modelwatch.contract.Topics;
@@ -73,7 +74,7 @@ class CatalogMetricsTest {
             catalog.announce(id, event);
             catalog.announce(id, event); // redelivered: a duplicate
             catalog.announce(announcement(second).at(Instant.now().minusSeconds(2).toString()));
-            catalog.topics.send(Topics.MODEL_RELEASES, "poison-" + UUID.randomUUID(), "{}", Map.of("ce_type", "nonsense"));
+            catalog.send(TopicRecords.record(Topics.MODEL_RELEASES, "poison-" + UUID.randomUUID(), "{}", Map.of("ce_type", "nonsense")));
             awaitModel(Slugs.of(first), 1);
             awaitModel(Slugs.of(second), 1);
         }

@@ -11,7 +11,7 @@ import io.modelwatch.contract.ReleaseAnnounced;
 import io.modelwatch.contract.Slugs;
 import io.modelwatch.contract.Topics;
 import io.modelwatch.platform.EmbeddedPlatformTestResource;
-import io.modelwatch.platform.TopicClient;
+import io.modelwatch.platform.TopicRecords;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -58,16 +58,16 @@ class TraceThroughOutboxTest {
         String name = unique("Traced");
         String slug = Slugs.of(name);
         ReleaseAnnounced event = announcement(name).published("2022-04").event();
-        try (TopicClient topics = new TopicClient(bootstrapServers)) {
-            topics.send(Topics.MODEL_RELEASES, slug, CatalogFixture.write(event), Map.of(
+        try (CatalogFixture topics = new CatalogFixture(bootstrapServers)) {
+            topics.send(TopicRecords.record(Topics.MODEL_RELEASES, slug, CatalogFixture.write(event), Map.of(
                     "ce_id", UUID.randomUUID().toString(), "ce_type", EventTypes.RELEASE_ANNOUNCED, "ce_specversion", "1.0",
                     "ce_source", "/modelwatch/test", "content-type", "application/json",
-                    "traceparent", "00-" + traceId + "-" + parentSpan + "-01"));
+                    "traceparent", "00-" + traceId + "-" + parentSpan + "-01")));
 
             ConsumerRecord<String, String> change = await().atMost(Duration.ofSeconds(60)).until(
-                    () -> topics.readAll(Topics.MODEL_CHANGES).stream().filter(r -> slug.equals(r.key())).findFirst(),
+                    () -> topics.records(Topics.MODEL_CHANGES).stream().filter(r -> slug.equals(r.key())).findFirst(),
                     Optional::isPresent).get();
-            String traceparent = TopicClient.header(change, "traceparent");
+            String traceparent = TopicRecords.header(change, "traceparent");
             assertThat(traceparent).as("traceparent of the record on catalog.model-changes").isNotNull();
             String[] parts = traceparent.split("-");
             assertThat(parts[1]).as("trace id").isEqualTo(traceId);
@@ -82,9 +82,9 @@ class TraceThroughOutboxTest {
         try (CatalogFixture catalog = new CatalogFixture(bootstrapServers)) {
             catalog.announce(announcement(name).published("2022-04"));
             ConsumerRecord<String, String> change = await().atMost(Duration.ofSeconds(60)).until(
-                    () -> catalog.topics.readAll(Topics.MODEL_CHANGES).stream().filter(r -> slug.equals(r.key())).findFirst(),
+                    () -> catalog.records(Topics.MODEL_CHANGES).stream().filter(r -> slug.equals(r.key())).findFirst(),
                     Optional::isPresent).get();
-            String traceparent = TopicClient.header(change, "traceparent");
+            String traceparent = TopicRecords.header(change, "traceparent");
             assertThat(traceparent).isNotNull().matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
         }
     }
