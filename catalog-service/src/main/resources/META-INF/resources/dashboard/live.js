@@ -43,32 +43,43 @@
     };
 })();
 
-// On the catalog page, a changed entry also appears at the top of the table, marked new (text only).
+// On the catalog page, a changed entry also appears at the top of the table, marked new (text only), with one cell per
+// column like every other row. Only on the unfiltered catalog: a filtered view shows what its filters match.
 document.addEventListener('modelwatch:change', function (e) {
     'use strict';
     var body = document.querySelector('#catalog tbody');
-    if (!body) {
+    var results = document.getElementById('results');
+    if (!body || (results && results.dataset.filtered === 'true')) {
         return;
     }
     var point = e.detail;
+    var lang = document.body.dataset.lang;
     var row = document.createElement('tr');
     row.dataset.slug = point.slug;
     row.className = 'fresh';
-    var name = document.createElement('td');
-    name.className = 'name';
+    function cell(text, className) {
+        var td = document.createElement('td');
+        if (className) {
+            td.className = className;
+        }
+        td.textContent = text || '';
+        row.appendChild(td);
+        return td;
+    }
+    var name = cell('', 'name');
     var badge = document.createElement('span');
     badge.className = 'badge';
     badge.textContent = document.getElementById('live').dataset['new'];
     var link = document.createElement('a');
-    link.href = '/models/' + encodeURIComponent(point.slug);
-    link.textContent = point.name;
+    link.href = '/models/' + encodeURIComponent(point.slug) + '?lang=' + encodeURIComponent(lang);
+    link.textContent = point.displayName || point.name;
     name.appendChild(badge);
     name.appendChild(link);
-    row.appendChild(name);
-    var rest = document.createElement('td');
-    rest.colSpan = 5;
-    rest.textContent = [point.published, point.parametersText].filter(Boolean).join(' · ');
-    row.appendChild(rest);
+    cell((point.organizations || []).join(lang === 'zh-CN' ? '、' : ', '));
+    cell(point.publishedText, 'date');
+    cell(point.parametersText || point.undisclosedText, 'num' + (point.parametersText ? '' : ' undisclosed'));
+    cell(point.kindText);
+    cell(point.accessibilityText);
     var old = body.querySelector('tr[data-slug="' + CSS.escape(point.slug) + '"]');
     if (old) {
         old.remove();

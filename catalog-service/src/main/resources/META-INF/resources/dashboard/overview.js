@@ -1,5 +1,7 @@
 // The overview's charts. Every figure comes from the stats API (the page's filters as its query); this file only draws.
-// Names are untrusted: they reach the page as canvas text or through textContent, never as HTML.
+// Names are untrusted: they reach the page as SVG text or through textContent, never as HTML.
+// Every chart leads to its models: a click on a bar, a point, a timeline mark or a density cell opens the catalog
+// filtered to it, and every chart has a data table (keyboard reachable) with the same links.
 (function () {
     'use strict';
     var root = document.getElementById('overview');
@@ -9,14 +11,21 @@
     var query = root.dataset.query;
     var maxPoints = +root.dataset.maxPoints || 5000;
     var lang = root.dataset.lang;
+    var zh = lang === 'zh-CN';
     var labels = {};
     document.querySelectorAll('#labels li').forEach(function (li) {
         labels[li.dataset.key] = li.textContent;
     });
-    var CN = '#d62828', OTHER = '#2a6f97', NEW = '#f4a261';
-    var SYMBOL = {model: 'circle', framework: 'rect', application: 'triangle'};
+    var dark = window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches;
+    var INK = dark ? '#e6e9ef' : '#333', MUTED = dark ? '#9aa3b2' : '#777', GRID = dark ? '#3a4150' : '#e3e6ec';
+    var CN = dark ? '#ff6b6b' : '#d62828', OTHER = dark ? '#5fa8d3' : '#2a6f97', NEW = '#f4a261';
+    // China is told by shape too (a diamond), never by colour alone.
+    var SHAPE_CN = 'diamond', SHAPE_OTHER = 'circle';
+    // Beyond this many releases in one month (or in the whole window) names cannot be read: the density view instead.
+    var DENSE_MONTH = 8, DENSE_TOTAL = 150, DENSE_TOTAL_PHONE = 40;
     var fresh = new Set();
     var charts = {};
+    var nearest = {};
 
     function label(key, fallback) {
         return Object.prototype.hasOwnProperty.call(labels, key) ? labels[key] : fallback;
@@ -32,15 +41,77 @@
         });
     }
 
+    // The catalog with this page's filters, some of them replaced.
+    function catalogUrl(replace) {
+        var params = new URLSearchParams(query);
+        Object.keys(replace).forEach(function (k) {
+            params.delete(k);
+            if (replace[k] !== null && replace[k] !== undefined) {
+                params.append(k, replace[k]);
+            }
+        });
+        params.set('lang', lang);
+        return '/catalog?' + params.toString();
+    }
+
+    function go(url) {
+        if (url) {
+            window.location.assign(url);
+        }
+    }
+
     function chart(id) {
         if (!charts[id]) {
-            charts[id] = echarts.init(document.getElementById(id));
+            var el = document.getElementById(id);
+            // SVG: text is real text (selectable, measurable, read by assistive tools), crisp at any zoom.
+            charts[id] = echarts.init(el, null, {renderer: 'svg'});
+            charts[id].on('click', function (e) {
+                if (!nearest[id] && e.data && e.data.href) {
+                    go(e.data.href);
+                }
+            });
+            // Where marks carry labels, a label may lie over another mark: a click goes to the mark nearest to it.
+            charts[id].getZr().on('click', function (e) {
+                var marks = nearest[id];
+                if (!marks) {
+                    return;
+                }
+                var best = null, bestDistance = 14 * 14;
+                marks.forEach(function (m) {
+                    var p = charts[id].convertToPixel({seriesIndex: 0}, m.value);
+                    var d = (p[0] - e.offsetX) * (p[0] - e.offsetX) + (p[1] - e.offsetY) * (p[1] - e.offsetY);
+                    if (d <= bestDistance) {
+                        best = m;
+                        bestDistance = d;
+                    }
+                });
+                if (best) {
+                    go(best.href);
+                }
+            });
+            el.addEventListener('keydown', function (e) {
+                if (e.key === 'Enter' || e.key === ' ') {
+                    e.preventDefault();
+                    var details = document.getElementById(id.replace('chart-', 'table-'));
+                    if (details) {
+                        details.open = true;
+                        var first = details.querySelector('a');
+                        if (first) {
+                            first.focus();
+                        }
+                    }
+                }
+            });
         }
         return charts[id];
     }
 
-    function drawn(id, count) {
-        document.getElementById(id).dataset.points = String(count);
+    function drawn(id, count, mode) {
+        var el = document.getElementById(id);
+        el.dataset.points = String(count);
+        if (mode) {
+            el.dataset.mode = mode;
+        }
     }
 
     // A tooltip as DOM nodes: the first line bold, every line set with textContent.
@@ -54,6 +125,48 @@
         return div;
     }
 
+    // A data table under a chart: header cells, then rows of [text or {text, href}].
+    function table(id, head, rows) {
+        var details = document.getElementById(id);
+        if (!details) {
+            return;
+        }
+        var slot = details.querySelector('.table-slot');
+        while (slot.firstChild) {
+            slot.removeChild(slot.firstChild);
+        }
+        var t = document.createElement('table');
+        var tr = document.createElement('tr');
+        head.forEach(function (h) {
+            var th = document.createElement('th');
+            th.scope = 'col';
+            th.textContent = h;
+            tr.appendChild(th);
+        });
+        var thead = document.createElement('thead');
+        thead.appendChild(tr);
+        t.appendChild(thead);
+        var body = document.createElement('tbody');
+        rows.forEach(function (row) {
+            var r = document.createElement('tr');
+            row.forEach(function (c) {
+                var td = document.createElement('td');
+                if (c && typeof c === 'object') {
+                    var a = document.createElement('a');
+                    a.href = c.href;
+                    a.textContent = c.text;
+                    td.appendChild(a);
+                } else {
+                    td.textContent = c === null || c === undefined ? '' : String(c);
+                }
+                r.appendChild(td);
+            });
+            body.appendChild(r);
+        });
+        t.appendChild(body);
+        slot.appendChild(t);
+    }
+
     function months(from, to) {
         var out = [], y = +from.slice(0, 4), m = +from.slice(5, 7);
         var end = +to.slice(0, 4) * 12 + +to.slice(5, 7);
@@ -65,13 +178,41 @@
         return out;
     }
 
+    var axis = months(root.dataset.from, root.dataset.to);
+
     function monthLabel(key) {
+        if (key.length === 4) {
+            return key + (zh ? '年' : '');
+        }
         var m = +key.slice(5, 7);
         return label('month:' + m, key.slice(5)) + (m === 1 || key === axis[0] ? '\n' + key.slice(0, 4) : '');
     }
 
-    // Every point of the period, page by page, up to the page's data-max-points (beyond, the charts would not be
-    // readable; the page then says so).
+    // Parameter counts the short way: 1.5T, 175B / 1.5万亿, 1,750亿. Never a 22-digit number.
+    function short(v) {
+        function fmt(x) {
+            return (Math.round(x * 10) / 10).toLocaleString(zh ? 'zh-CN' : 'en');
+        }
+        if (!isFinite(v) || v <= 0) {
+            return '';
+        }
+        if (v >= 1e16) {
+            return '1e' + Math.round(Math.log10(v));
+        }
+        if (zh) {
+            if (v >= 1e12) { return fmt(v / 1e12) + '万亿'; }
+            if (v >= 1e8) { return fmt(v / 1e8) + '亿'; }
+            if (v >= 1e4) { return fmt(v / 1e4) + '万'; }
+            return fmt(v);
+        }
+        if (v >= 1e12) { return fmt(v / 1e12) + 'T'; }
+        if (v >= 1e9) { return fmt(v / 1e9) + 'B'; }
+        if (v >= 1e6) { return fmt(v / 1e6) + 'M'; }
+        if (v >= 1e3) { return fmt(v / 1e3) + 'K'; }
+        return fmt(v);
+    }
+
+    // Every point of the period, page by page, up to the page's data-max-points.
     function allPoints() {
         var items = [];
         function page(after) {
@@ -84,90 +225,214 @@
         return page(null);
     }
 
-    var axis = months(root.dataset.from, root.dataset.to);
+    // Where a point goes on the month axis: its month; a year-only date in the middle of its year's months shown.
+    function column(p) {
+        if (!p.published) {
+            return null;
+        }
+        if (p.month) {
+            return axis.indexOf(p.month) >= 0 ? p.month : null;
+        }
+        var year = p.published.slice(0, 4);
+        var inYear = axis.filter(function (m) { return m.slice(0, 4) === year; });
+        return inYear.length ? inYear[Math.floor((inYear.length - 1) / 2)] : null;
+    }
+
+    // The catalog filtered to a point's date at its own precision (a year-only date: its year).
+    function dateFilter(p) {
+        var d = p.month || p.published.slice(0, 4);
+        return {from: d, to: d};
+    }
 
     function drawTimeline(points) {
+        var placed = points.map(function (p) { return {p: p, col: column(p)}; }).filter(function (x) { return x.col; });
+        var perMonth = {};
+        placed.forEach(function (x) { perMonth[x.col] = (perMonth[x.col] || 0) + 1; });
+        var busiest = Object.keys(perMonth).reduce(function (m, k) { return Math.max(m, perMonth[k]); }, 0);
+        var narrow = document.getElementById('chart-timeline').clientWidth < 600;
+        var dense = busiest > DENSE_MONTH || placed.length > (narrow ? DENSE_TOTAL_PHONE : DENSE_TOTAL);
+        document.getElementById('timeline-density-note').hidden = !dense;
+        var rows = [];
+        if (dense) {
+            drawDensity(placed);
+        } else {
+            drawMarks(placed, narrow);
+        }
+        // The data table: per month (or year-only) and region, with the catalog link.
+        var cells = {};
+        placed.forEach(function (x) {
+            var key = (x.p.month || x.p.published.slice(0, 4)) + '|' + (x.p.china ? 'CN' : '');
+            cells[key] = (cells[key] || 0) + 1;
+        });
+        Object.keys(cells).sort().forEach(function (key) {
+            var parts = key.split('|');
+            var replace = {from: parts[0], to: parts[0]};
+            if (parts[1]) {
+                replace.country = 'CN';
+            }
+            rows.push([{text: parts[0].length === 4 ? parts[0] + ' (' + label('yearOnly', 'year only') + ')' : monthLabel(parts[0]).replace('\n', ' '), href: catalogUrl(replace)},
+                parts[1] ? label('china', 'China') : label('elsewhere', 'Elsewhere'), cells[key]]);
+        });
+        table('table-timeline', [label('month', 'Month'), label('region', 'Region'), label('count', 'Count')], rows);
+        drawn('chart-timeline', placed.length, dense ? 'density' : 'marks');
+    }
+
+    function drawMarks(placed, narrow) {
         var stack = {};
         var data = [];
         var maxStack = 0;
-        points.forEach(function (p) {
-            if (!p.month || axis.indexOf(p.month) < 0) {
-                return;
-            }
-            var level = stack[p.month] = (stack[p.month] || 0) + 1;
+        placed.forEach(function (x) {
+            var p = x.p;
+            var level = stack[x.col] = (stack[x.col] || 0) + 1;
             maxStack = Math.max(maxStack, level);
             var isNew = fresh.has(p.slug);
+            var yearOnly = p.precision === 'year';
+            var color = p.china ? CN : OTHER;
             data.push({
-                value: [p.month, level], point: p,
-                symbol: SYMBOL[p.kind] || 'circle', symbolSize: isNew ? 16 : 11,
-                itemStyle: {color: p.china ? CN : OTHER, borderColor: isNew ? NEW : '#fff', borderWidth: isNew ? 3 : 1},
-                label: {show: true, position: 'right', formatter: (isNew ? '★ ' : '') + p.name, color: isNew ? '#9a4a00' : '#333', fontSize: 11, width: 120, overflow: 'truncate'}
+                value: [x.col, level], point: p, href: catalogUrl(dateFilter(p)),
+                symbol: p.china ? SHAPE_CN : SHAPE_OTHER, symbolSize: isNew ? 16 : p.china ? 13 : 11,
+                itemStyle: yearOnly ? {color: dark ? '#1d2433' : '#fff', borderColor: color, borderWidth: 2, borderType: 'dashed'}
+                    : {color: color, borderColor: isNew ? NEW : (dark ? '#1d2433' : '#fff'), borderWidth: isNew ? 3 : 1},
+                label: {show: true, position: 'right', formatter: (isNew ? '★ ' : '') + p.displayName + (yearOnly ? ' (' + p.published + ')' : ''),
+                    color: isNew ? '#9a4a00' : INK, fontSize: 11, width: narrow ? 70 : 120, overflow: 'truncate'}
             });
         });
+        nearest['chart-timeline'] = data;
         chart('chart-timeline').setOption({
             animation: false,
             grid: {left: 8, right: 24, top: 10, bottom: 40, containLabel: true},
             tooltip: {trigger: 'item', formatter: function (i) {
                 var p = i.data.point;
-                return tip([p.name, p.published, label('kind:' + p.kind, p.kind), p.parametersText || label('undisclosed', '')]);
+                return tip([p.displayName, p.displayName !== p.name ? p.name : null, p.publishedText + (p.precision === 'year' ? ' (' + label('yearOnly', '') + ')' : ''),
+                    p.china ? label('china', '') : null, p.kindText, p.parametersText || p.undisclosedText]);
             }},
-            xAxis: {type: 'category', data: axis, axisLabel: {formatter: monthLabel, interval: 0, hideOverlap: true}, boundaryGap: true},
+            xAxis: {type: 'category', data: axis, axisLabel: {formatter: monthLabel, hideOverlap: true, color: MUTED, lineHeight: 18}, boundaryGap: true,
+                axisLine: {lineStyle: {color: GRID}}},
             yAxis: {type: 'value', min: 0, max: Math.max(4, maxStack + 1), show: false},
-            series: [{type: 'scatter', data: data, labelLayout: {hideOverlap: true}}]
+            series: [{type: 'scatter', data: data, cursor: 'pointer', labelLayout: {hideOverlap: true}}]
         }, true);
-        drawn('chart-timeline', data.length);
+    }
+
+    function drawDensity(placed) {
+        nearest['chart-timeline'] = null;
+        var cols = axis.slice();
+        var regions = [label('elsewhere', 'Elsewhere'), label('china', 'China')];
+        var counts = {};
+        placed.forEach(function (x) {
+            var col = x.p.month ? x.p.month : x.p.published.slice(0, 4);
+            if (cols.indexOf(col) < 0) {
+                cols.push(col); // a year-only column after the months
+            }
+            var key = col + '|' + (x.p.china ? 1 : 0);
+            counts[key] = (counts[key] || 0) + 1;
+        });
+        var data = [];
+        var max = 1;
+        Object.keys(counts).forEach(function (key) {
+            var parts = key.split('|');
+            var replace = {from: parts[0], to: parts[0]};
+            if (parts[1] === '1') {
+                replace.country = 'CN';
+            }
+            max = Math.max(max, counts[key]);
+            data.push({value: [cols.indexOf(parts[0]), +parts[1], counts[key]], href: catalogUrl(replace)});
+        });
+        chart('chart-timeline').setOption({
+            animation: false,
+            grid: {left: 8, right: 16, top: 10, bottom: 50, containLabel: true},
+            tooltip: {trigger: 'item', formatter: function (i) {
+                return tip([regions[i.value[1]], monthLabel(cols[i.value[0]]).replace('\n', ' '), String(i.value[2])]);
+            }},
+            xAxis: {type: 'category', data: cols, axisLabel: {formatter: monthLabel, hideOverlap: true, color: MUTED, lineHeight: 18}, splitArea: {show: true}},
+            yAxis: {type: 'category', data: regions, axisLabel: {color: INK, formatter: function (v, i) {
+                return (i === 1 ? '◆ ' : '● ') + v;
+            }}},
+            visualMap: {min: 0, max: max, show: false, inRange: {color: dark ? ['#1d2433', '#5fa8d3'] : ['#eef4f8', '#1d4e6e']}},
+            series: [{type: 'heatmap', data: data, cursor: 'pointer', label: {show: true, formatter: function (i) { return String(i.value[2]); }},
+                labelLayout: {hideOverlap: true}, itemStyle: {borderColor: dark ? '#111' : '#fff', borderWidth: 1}}]
+        }, true);
     }
 
     function drawSize(points, percentiles) {
-        var scatter = points.filter(function (p) {
-            return p.parameters && p.published;
-        }).map(function (p) {
+        var inScale = points.filter(function (p) { return p.parameters && p.published; });
+        function mark(p) {
             var isNew = fresh.has(p.slug);
+            var yearOnly = p.precision === 'year';
+            var color = p.china ? CN : OTHER;
             return {value: [p.published.length === 4 ? p.published + '-07-01' : p.published.length === 7 ? p.published + '-15' : p.published, p.parameters],
-                point: p, symbol: SYMBOL[p.kind] || 'circle', symbolSize: isNew ? 16 : 10,
-                itemStyle: {color: p.china ? CN : OTHER, borderColor: isNew ? NEW : '#fff', borderWidth: isNew ? 3 : 1}};
-        });
+                point: p, href: catalogUrl(dateFilter(p)), symbolSize: isNew ? 16 : 10,
+                itemStyle: yearOnly ? {color: 'transparent', borderColor: color, borderWidth: 2, borderType: 'dashed'}
+                    : {color: color, borderColor: isNew ? NEW : (dark ? '#1d2433' : '#fff'), borderWidth: isNew ? 3 : 1}};
+        }
+        var china = inScale.filter(function (p) { return p.china; }).map(mark);
+        var elsewhere = inScale.filter(function (p) { return !p.china; }).map(mark);
         var median = percentiles.groups.filter(function (g) { return g.period; }).map(function (g) {
             return [g.period + '-15', g.p50];
         });
+        var values = inScale.map(function (p) { return p.parameters; }).concat([175e9]);
+        var lo = Math.pow(10, Math.floor(Math.log10(Math.min.apply(null, values))));
+        var hi = Math.pow(10, Math.ceil(Math.log10(Math.max.apply(null, values))));
+        if (hi <= lo) {
+            hi = lo * 10;
+        }
+        var names = {china: label('china', 'China'), other: label('elsewhere', 'Elsewhere'), median: label('median', 'median')};
         chart('chart-size').setOption({
             animation: false,
-            grid: {left: 8, right: 30, top: 24, bottom: 30, containLabel: true},
-            legend: {data: [label('median', 'median')], right: 0, top: 0},
+            grid: {left: 16, right: 30, top: 40, bottom: 40, containLabel: true},
+            legend: {data: [names.china, names.other, names.median], top: 0, left: 'center', textStyle: {color: INK}},
             tooltip: {trigger: 'item', formatter: function (i) {
-                if (i.seriesIndex === 1) {
-                    return tip([label('median', ''), i.value[0].slice(0, 7)]);
+                if (i.seriesIndex === 2) {
+                    return tip([label('median', ''), i.value[0].slice(0, 7), short(i.value[1])]);
                 }
                 var p = i.data.point;
-                return tip([p.name, p.published, p.parametersText]);
+                return tip([p.displayName, p.publishedText, p.parametersText]);
             }},
-            xAxis: {type: 'time', min: root.dataset.from + '-01', max: axis[axis.length - 1] + '-28'},
-            yAxis: {type: 'log', logBase: 10, axisLabel: {formatter: function (v) {
-                return label('tick:' + Math.round(v), String(v));
-            }}},
+            xAxis: {type: 'time', min: root.dataset.from + '-01', max: axis[axis.length - 1] + '-28', name: label('releaseDate', 'Release date'),
+                nameLocation: 'middle', nameGap: 28, axisLabel: {hideOverlap: true, color: MUTED}},
+            yAxis: {type: 'log', logBase: 10, min: lo, max: hi, name: label('parametersAxis', 'Parameters (log scale)'), nameLocation: 'end',
+                nameTextStyle: {align: 'left', color: MUTED}, axisLabel: {formatter: short, color: MUTED}, splitLine: {lineStyle: {color: GRID}}},
             series: [
-                {type: 'scatter', data: scatter, markLine: {symbol: 'none', silent: true, lineStyle: {type: 'dashed', color: '#888'},
-                    label: {formatter: label('gpt3', 'GPT-3'), position: 'insideEndTop'}, data: [{yAxis: 175e9}]}},
-                {type: 'line', name: label('median', 'median'), data: median, showSymbol: false, lineStyle: {color: '#777', width: 2}, itemStyle: {color: '#777'}}
+                {type: 'scatter', name: names.china, symbol: SHAPE_CN, symbolSize: 12, data: china, cursor: 'pointer', itemStyle: {color: CN},
+                    markLine: {symbol: 'none', silent: true, lineStyle: {type: 'dashed', color: MUTED},
+                        label: {formatter: label('gpt3', 'GPT-3'), position: 'insideEndTop', color: MUTED}, data: [{yAxis: 175e9}]}},
+                {type: 'scatter', name: names.other, symbol: SHAPE_OTHER, data: elsewhere, cursor: 'pointer', itemStyle: {color: OTHER}},
+                {type: 'line', name: names.median, data: median, showSymbol: false, lineStyle: {color: MUTED, width: 2}, itemStyle: {color: MUTED}}
             ]
         }, true);
-        drawn('chart-size', scatter.length);
+        table('table-size', [label('name', 'Name'), label('published', 'Published'), label('parameters', 'Parameters'), label('region', 'Region')],
+            inScale.map(function (p) {
+                return [{text: p.displayName, href: '/models/' + encodeURIComponent(p.slug) + '?lang=' + encodeURIComponent(lang)}, p.publishedText,
+                    p.parametersText, p.china ? label('china', 'China') : label('elsewhere', 'Elsewhere')];
+            }));
+        drawn('chart-size', inScale.length);
     }
 
     function drawBreakdown(id, by, counts) {
-        var groups = counts.groups.slice(0, 10).reverse();
+        var top = counts.groups.slice(0, 10);
+        function name(g) {
+            var text = by === 'organization' ? (g.key || label('country:', '?'))
+                : label(by + ':' + (g.key || ''), g.key || label('country:', '?'));
+            return by === 'country' && g.key === 'CN' ? '◆ ' + text : text;
+        }
+        var groups = top.slice().reverse();
         chart(id).setOption({
             animation: false,
             grid: {left: 8, right: 30, top: 6, bottom: 6, containLabel: true},
             tooltip: {trigger: 'item', formatter: function (i) { return tip([i.name, String(i.value)]); }},
-            xAxis: {type: 'value', minInterval: 1},
-            yAxis: {type: 'category', data: groups.map(function (g) {
-                return by === 'organization' ? (g.key || label('country:', '?')) : label(by + ':' + (g.key || ''), g.key || label('country:', '?'));
-            }), axisLabel: {width: 140, overflow: 'truncate'}},
-            series: [{type: 'bar', data: groups.map(function (g) {
-                return {value: g.count, itemStyle: {color: by === 'country' && g.key === 'CN' ? CN : OTHER}};
-            }), label: {show: true, position: 'right'}}]
+            xAxis: {type: 'value', minInterval: 1, axisLabel: {color: MUTED}, splitLine: {lineStyle: {color: GRID}}},
+            yAxis: {type: 'category', data: groups.map(name), axisLabel: {width: 140, overflow: 'truncate', color: INK}},
+            series: [{type: 'bar', cursor: 'pointer', data: groups.map(function (g) {
+                var replace = {};
+                replace[by] = g.key;
+                return {value: g.count, key: g.key, href: g.key ? catalogUrl(replace) : null,
+                    itemStyle: {color: by === 'country' && g.key === 'CN' ? CN : OTHER}};
+            }), label: {show: true, position: 'right', color: INK}}]
         }, true);
+        table(id.replace('chart-', 'table-'), [label(by, by), label('count', 'Count')], top.map(function (g) {
+            var replace = {};
+            replace[by] = g.key;
+            return [g.key ? {text: name(g), href: catalogUrl(replace)} : name(g), g.count];
+        }));
         drawn(id, groups.length);
     }
 
@@ -206,6 +471,7 @@
     form.querySelectorAll('select').forEach(function (select) {
         select.addEventListener('change', function () {
             if (select.name === 'period' && select.value === 'custom') {
+                form.querySelectorAll('label.custom').forEach(function (l) { l.hidden = false; });
                 return;
             }
             if (select.name === 'period') {
@@ -222,8 +488,12 @@
         fresh.add(e.detail.slug);
         Promise.all([figures(), load()]);
     });
+    var resizing = null;
     window.addEventListener('resize', function () {
-        Object.keys(charts).forEach(function (k) { charts[k].resize(); });
+        clearTimeout(resizing);
+        resizing = setTimeout(function () {
+            Object.keys(charts).forEach(function (k) { charts[k].resize(); });
+        }, 100);
     });
     load();
 })();

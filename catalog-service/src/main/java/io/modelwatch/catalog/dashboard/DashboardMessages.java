@@ -208,7 +208,7 @@ public interface DashboardMessages {
     @Message("{#when value}{#is 'open-weights-unrestricted'}Open weights{#is 'open-weights-restricted'}Open weights, restricted{#is 'open-weights-noncommercial'}Open weights, non-commercial{#is 'api'}API{#is 'hosted'}Hosted{#is 'unreleased'}Unreleased{#else}{value}{/when}")
     String accessibilityName(String value);
 
-    @Message("{#when value}{#is 'text'}Text{#is 'image'}Image{#is 'audio'}Audio{#is 'video'}Video{#is 'code'}Code{#is 'speech'}Speech{#is 'multimodal'}Multimodal{#is 'protein'}Protein{#else}{value}{/when}")
+    @Message("{#when value}{#is 'text'}Text{#is 'image'}Image{#is 'audio'}Audio{#is 'video'}Video{#is 'code'}Code{#is 'speech'}Speech{#is 'multimodal'}Multimodal{#is 'protein'}Protein{#is 'agent'}Agent{#is 'robotics'}Robotics{#is 'science'}Science{#is 'game'}Games{#else}{value}{/when}")
     String modalityName(String value);
 
     /** The entry's own fields; the fields announcements state are labelled by {@code domain.ModelFields}. */
@@ -220,6 +220,118 @@ public interface DashboardMessages {
 
     @Message("Not stated")
     String notStated();
+
+    /** Tags are free text; the common ones have words in both languages, others are shown as written. */
+    @Message("{#when value}{#is 'knowledge-enhanced'}knowledge-enhanced{#is 'instruction-tuned'}instruction-tuned{#is 'diffusion'}diffusion{#is 'generalist'}generalist{#is 'lightweight'}lightweight{#is 'multitask-prompted'}multitask prompted{#is 'mixture-of-experts'}mixture of experts{#is 'retrieval-augmented'}retrieval-augmented{#is 'tool-use'}tool use{#is 'rlhf'}RLHF{#is 'dense'}dense{#else}{value}{/when}")
+    String tagName(String value);
+
+    @Message("{#when value}{#is 'announced'}announced{#is 'retracted'}retracted{#is 'deleted'}deleted{#is 'merged'}merged{#is 'alias-added'}alias added{#is 'organization-alias-added'}organisation alias added{#else}{value}{/when}")
+    String causeName(String value);
+
+    @Message("Filters")
+    String filters();
+
+    @Message("The API splits filter values at commas: search for this name instead.")
+    String notSelectable();
+
+    @Message("Smallest size")
+    String minParameters();
+
+    @Message("Largest size")
+    String maxParameters();
+
+    @Message("Clear filters")
+    String clearFilters();
+
+    @Message("Ignored, not a valid filter:")
+    String ignoredIntro();
+
+    @Message("Export this view")
+    String exportView();
+
+    @Message("all matching (CSV)")
+    String exportAll();
+
+    @Message("Pages")
+    String pages();
+
+    @Message("{total} match; {shown} shown.")
+    String matching(String total, String shown);
+
+    @Message("Data table")
+    String dataTable();
+
+    @Message("Month")
+    String month();
+
+    @Message("Region")
+    String region();
+
+    @Message("Count")
+    String count();
+
+    @Message("year only")
+    String yearOnly();
+
+    @Message("Release date")
+    String releaseDate();
+
+    @Message("Parameters (log scale)")
+    String parametersAxis();
+
+    @Message("Releases per month and region (too many to label: select a cell to list them)")
+    String densityTitle();
+
+    @Message("Select a bar, point or cell to list its models in the catalog.")
+    String chartHint();
+
+    @Message("Facts")
+    String facts();
+
+    @Message("{ratio} the size of GPT-3 (175B)")
+    String versusReference(String ratio);
+
+    @Message("{#if above}above{#else}below{/if} the median of {period}, {median} over {count} disclosed sizes")
+    String versusPeriod(boolean above, String period, String median, String count);
+
+    @Message("the median of {period} ({count} disclosed sizes)")
+    String isMedian(String period, String count);
+
+    @Message("Links")
+    String links();
+
+    @Message("{#when value}{#is 'paper'}Paper{#is 'code'}Code{#is 'weights'}Weights{#is 'announcement'}Announcement{#else}{value}{/when}")
+    String linkName(String value);
+
+    @Message("Source")
+    String source();
+
+    @Message("via {publisher}")
+    String via(String publisher);
+
+    @Message("Changes")
+    String changes();
+
+    @Message("{field} {before} → {after}")
+    String changed(String field, String before, String after);
+
+    @Message("catalogued")
+    String catalogued();
+
+    @Message("by {source}")
+    String bySource(String source);
+
+    @Message("on {date}")
+    String onDate(String date);
+
+    @Message("no visible change")
+    String noChange();
+
+    @Message("Other fields")
+    String otherFields();
+
+    @Message("an unnamed source")
+    String unnamedSource();
 
     @Message("Unknown")
     String unknown();

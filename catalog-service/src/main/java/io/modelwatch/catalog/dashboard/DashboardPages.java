@@ -73,38 +73,71 @@ public class DashboardPages {
     /** Entries the timeline and size charts draw at most: beyond, neither is readable, and the browser slows down. */
     static final int MAX_CHART_POINTS = 5000;
 
-    public record Row(String slug, String name, String organisations, String published, String parameters, boolean undisclosed,
-                      String kind, String accessibility) {
+    /**
+     * A catalog row. name: the display name (on zh pages a Chinese alias when the entry has one); original: the
+     * catalogued name when the display name is an alias, else null.
+     */
+    public record Row(String slug, String name, String original, String organisations, String published, String parameters,
+                      boolean undisclosed, String kind, String accessibility, boolean china) {
     }
 
     public record SortLink(String label, String href, String state) {
     }
 
-    public record CatalogPage(String q, String sort, List<SortLink> columns, List<Row> rows, String nextHref, String firstHref) {
+    /**
+     * One value of a facet with the number of entries it would show (the other filters kept, this facet's choice
+     * replaced). selectable: false for a value the API cannot take as one value (it splits filter values at commas).
+     */
+    public record FacetValue(String id, String value, String label, long count, boolean checked, boolean selectable) {
+    }
+
+    public record Facet(String name, String label, List<FacetValue> values, boolean chosen) {
+    }
+
+    public record CatalogPage(String q, String sort, String from, String to, String minParameters, String maxParameters,
+                              List<Facet> facets, List<SortLink> columns, List<Row> rows, String totalText, String nextHref,
+                              String firstHref, String csvHref, String jsonHref, String allCsvHref, boolean filtered,
+                              String clearHref, List<String> ignored, List<Label> labels) {
     }
 
     public record Field(String name, String label, String value) {
     }
 
-    public record Statement(String value, String publisher, String confidence, String at, boolean shown) {
+    /** source: who said it (the source's name, else the publisher); url: the source's link, null when none or not http(s). */
+    public record Statement(String value, String source, String url, String confidence, String at, boolean shown) {
     }
 
     public record Provenance(String label, List<Statement> statements) {
     }
 
-    public record Revision(long revision, String cause, String at) {
+    /** One revision as a reader reads it: what changed, from which source, when. */
+    public record Revision(long revision, String cause, List<String> changes, String source, String url, String at) {
     }
 
-    public record ModelPage(String slug, String name, String summary, List<Field> fields, List<Provenance> provenance,
+    public record Link(String label, String url) {
+    }
+
+    /** One announcement of the entry: its source (named and linked), the publisher that sent it, when. */
+    public record Source(String name, String url, String publisher, String confidence, String at) {
+    }
+
+    /** The parameter count with its context: against GPT-3 and against the median of its year. */
+    public record Size(String value, boolean undisclosed, String versusReference, String versusPeriod) {
+    }
+
+    public record ModelPage(String slug, String name, String original, String summary, List<Field> facts, Size size,
+                            List<Link> links, List<Field> fields, List<Source> sources, List<Provenance> provenance,
                             List<Revision> revisions) {
     }
 
     private final DashboardStats stats;
     private final CatalogReads reads;
+    private final CatalogExplorer catalogs;
 
-    public DashboardPages(DashboardStats stats, CatalogReads reads) {
+    public DashboardPages(DashboardStats stats, CatalogReads reads, CatalogExplorer catalogs) {
         this.stats = stats;
         this.reads = reads;
+        this.catalogs = catalogs;
     }
 
     @GET
@@ -113,7 +146,7 @@ public class DashboardPages {
                              @QueryParam("period") String periodId, @QueryParam("from") String from, @QueryParam("to") String to) {
         Language lang = LanguageChoice.of(langParam, headers);
         DashboardMessages msg = DisplayText.messages(lang);
-        Period period = Period.resolve(periodId, from, to, stats.newestMonth());
+        Period period = Period.resolve(periodId, from, to, YearMonth.now(java.time.ZoneOffset.UTC));
         DashboardFilter filter = DashboardFilter.of(period, uri.getQueryParameters());
 
         List<Option> periods = new ArrayList<>();
@@ -132,7 +165,7 @@ public class DashboardPages {
                 select("modality", msg.modality(), msg, filter, stats.keys(Dimension.MODALITY, 30), msg::modalityName),
                 select("accessibility", msg.accessibility(), msg, filter, Arrays.stream(Accessibility.values())
                         .map(a -> a.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList(), msg::accessibilityName),
-                select("tag", msg.tag(), msg, filter, stats.keys(Dimension.TAG, 40), t -> t));
+                select("tag", msg.tag(), msg, filter, stats.keys(Dimension.TAG, 40), msg::tagName));
 
         List<Label> labels = new ArrayList<>();
         labels.add(new Label("undisclosed", msg.undisclosed()));
@@ -141,6 +174,19 @@ public class DashboardPages {
         labels.add(new Label("median", msg.medianPerMonth()));
         labels.add(new Label("new", msg.newBadge()));
         labels.add(new Label("empty", msg.empty()));
+        labels.add(new Label("yearOnly", msg.yearOnly()));
+        labels.add(new Label("month", msg.month()));
+        labels.add(new Label("region", msg.region()));
+        labels.add(new Label("count", msg.count()));
+        labels.add(new Label("name", msg.name()));
+        labels.add(new Label("published", msg.published()));
+        labels.add(new Label("parameters", msg.parameters()));
+        labels.add(new Label("releaseDate", msg.releaseDate()));
+        labels.add(new Label("parametersAxis", msg.parametersAxis()));
+        labels.add(new Label("country", msg.country()));
+        labels.add(new Label("organization", msg.organisationsColumn()));
+        labels.add(new Label("modality", msg.modality()));
+        labels.add(new Label("accessibility", msg.accessibility()));
         labels.add(new Label("gpt3", "GPT-3 (" + ParameterCountFormatter.format(175_000_000_000L, lang.locale()) + ")"));
         for (Kind k : Kind.values()) {
             labels.add(new Label("kind:" + k.name().toLowerCase(Locale.ROOT), msg.kindName(k.name().toLowerCase(Locale.ROOT))));
@@ -156,10 +202,6 @@ public class DashboardPages {
             labels.add(new Label("country:" + c, DisplayText.country(c, lang)));
         }
         labels.add(new Label("country:", msg.unknown()));
-        // Tick labels of the log-scale size axis, formatted by the same formatter as every other count.
-        for (long v = 1_000L; v <= 100_000_000_000_000L; v *= 10) {
-            labels.add(new Label("tick:" + v, ParameterCountFormatter.format(v, lang.locale())));
-        }
         for (int m = 1; m <= 12; m++) {
             labels.add(new Label("month:" + m, lang.chinese() ? m + "月"
                     : java.time.Month.of(m).getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH)));
@@ -188,55 +230,16 @@ public class DashboardPages {
         return new Select(name, label, options);
     }
 
-    private static final List<String> SORTS = List.of("name", "published", "parameters");
-
     @GET
     @Path("catalog")
-    @Operation(summary = "Dashboard: the catalog, searchable, sortable, paged (HTML)")
+    @Operation(summary = "Dashboard: the catalog explorer: every filter of /api/v1/models with facet counts, search, sort, paging, export (HTML)")
     public Response catalog(@Context UriInfo uri, @Context HttpHeaders headers, @QueryParam("lang") String langParam,
-                            @QueryParam("q") String q, @QueryParam("sort") String sortParam, @QueryParam("after") String after) {
+                            @QueryParam("sort") String sortParam, @QueryParam("after") String after) {
         Language lang = LanguageChoice.of(langParam, headers);
         DashboardMessages msg = DisplayText.messages(lang);
-        String sort = sortParam != null && List.of("name", "-published", "published", "parameters", "-parameters").contains(sortParam)
-                ? sortParam : "-published";
-        MultivaluedMap<String, String> query = new MultivaluedHashMap<>();
-        if (q != null && !q.isBlank()) {
-            query.putSingle("q", q.strip());
-        }
-        ModelFilter filter = ModelFilter.parse(query, Set.of());
-        // a stale cursor: back to the first page
-        Position position = after == null ? null : CatalogReads.position(after).orElse(null);
-        CatalogReads.Page result = reads.page(filter, Sort.named(sort).orElseThrow(), position, 50);
-        List<Row> rows = new ArrayList<>();
-        for (JsonNode item : result.items()) {
-            ModelChanged m = reads.snapshot(item);
-            rows.add(new Row(m.slug(), m.name(), DisplayText.json("organizations", item.get("organizations"), lang),
-                    DisplayText.published(m.published(), lang), DisplayText.parameters(m.parameters(), lang), m.parameters() == null,
-                    m.kind() == null ? "" : msg.kindName(m.kind().name().toLowerCase(Locale.ROOT)),
-                    m.accessibility() == null ? "" : msg.accessibilityName(m.accessibility().name().toLowerCase(Locale.ROOT).replace('_', '-'))));
-        }
-        String base = "/catalog?" + (q == null || q.isBlank() ? "" : "q=" + enc(q.strip()) + "&");
-        List<SortLink> columns = new ArrayList<>();
-        columns.add(sortLink(msg.name(), "name", sort, base));
-        columns.add(new SortLink(msg.organisationsColumn(), null, null));
-        columns.add(sortLink(msg.published(), "published", sort, base));
-        columns.add(sortLink(msg.parameters(), "parameters", sort, base));
-        columns.add(new SortLink(msg.kind(), null, null));
-        columns.add(new SortLink(msg.accessibility(), null, null));
-        CatalogPage page = new CatalogPage(q == null ? "" : q, sort, columns, rows,
-                result.next() == null ? null : base + "sort=" + enc(sort) + "&after=" + enc(CatalogReads.cursor(result.next())),
-                after == null ? null : base + "sort=" + enc(sort));
+        CatalogPage page = catalogs.page(uri.getQueryParameters(), sortParam, after, lang, msg);
         String html = Templates.catalog(chrome(uri, lang, msg, "catalog", msg.navCatalog()), page).setLocale(lang.locale()).render();
         return page(html, langParam, lang);
-    }
-
-    private static SortLink sortLink(String label, String column, String sort, String base) {
-        String state = sort.equals(column) ? "ascending" : sort.equals("-" + column) ? "descending" : "none";
-        String next = state.equals("ascending") || (state.equals("none") && !column.equals("name")) ? "-" + column : column;
-        if (column.equals("name")) {
-            next = "name";
-        }
-        return new SortLink(label, base + "sort=" + enc(next), state);
     }
 
     @GET
@@ -255,17 +258,8 @@ public class DashboardPages {
             String html = Templates.model(chrome(uri, lang, msg, "catalog", msg.notFound()), null).setLocale(lang.locale()).render();
             return Response.status(404).entity(html).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
         }
-        List<Field> fields = ModelPageFields.fields(view, lang, msg);
-        List<Provenance> provenance = ModelPageFields.provenance(view, lang, msg);
-        List<Revision> revisions = new ArrayList<>();
-        reads.revisions(view.path("slug").asText(slug), null, 50)
-                .forEach(r -> revisions.add(new Revision(r.revision(), r.cause(), DisplayText.instant(r.at(), lang))));
-        JsonNode summary = view.path("summary");
-        String summaryText = lang.chinese() ? summary.path("zh").asText(summary.path("en").asText(""))
-                : summary.path("en").asText(summary.path("zh").asText(""));
-        String name = view.path("name").asText(slug);
-        ModelPage model = new ModelPage(view.path("slug").asText(slug), name, summaryText, fields, provenance, revisions);
-        String html = Templates.model(chrome(uri, lang, msg, "catalog", name), model).setLocale(lang.locale()).render();
+        ModelPage model = ModelPageFields.page(view, reads, stats, lang, msg);
+        String html = Templates.model(chrome(uri, lang, msg, "catalog", model.name()), model).setLocale(lang.locale()).render();
         return page(html, langParam, lang);
     }
 
@@ -283,9 +277,8 @@ public class DashboardPages {
     private static Response page(String html, String langParam, Language lang) {
         Response.ResponseBuilder response = Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Content-Language", lang.tag())
-                .header("Vary", "Accept-Language, Cookie")
-                // The pages run no inline script and load nothing from elsewhere.
-                .header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; base-uri 'none'");
+                // Content-Security-Policy and frame headers: PageHeaders, for every HTML answer.
+                .header("Vary", "Accept-Language, Cookie");
         if (LanguageChoice.asked(langParam).isPresent()) {
             response.cookie(LanguageChoice.cookie(lang));
         }

@@ -9,7 +9,6 @@ import io.modelwatch.contract.parameters.ParameterCountFormatter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.text.NumberFormat;
-import java.time.YearMonth;
 import java.util.List;
 
 /**
@@ -50,13 +49,6 @@ public class DashboardStats {
                 median == null ? null : ParameterCountFormatter.format(median, lang.locale()), (int) n);
     }
 
-    /** The newest month with a dated release (this month when there is none). */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public YearMonth newestMonth() {
-        return queries.count(ModelFilter.NONE, Dimension.MONTH).stream().map(Count::key).filter(k -> k != null)
-                .reduce((a, b) -> b).map(YearMonth::parse).orElse(YearMonth.now());
-    }
-
     /** The years that have releases, newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<String> years() {
@@ -67,6 +59,24 @@ public class DashboardStats {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<String> keys(Dimension dimension, int limit) {
         return queries.count(ModelFilter.NONE, dimension).stream().map(Count::key).filter(k -> k != null).limit(limit).toList();
+    }
+
+    /** Entries per key of a dimension under a filter: the facet counts of the catalog page (the API's own where clause). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Count> counts(ModelFilter filter, Dimension dimension) {
+        return queries.count(filter, dimension);
+    }
+
+    /** How many entries match. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long matching(ModelFilter filter) {
+        return total(filter);
+    }
+
+    /** The median disclosed parameter count and how many were disclosed, over the entries a filter matches. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CatalogQueries.Percentiles sizes(ModelFilter filter) {
+        return queries.parameterPercentiles(filter, Dimension.ALL).stream().findFirst().orElse(null);
     }
 
     private long total(ModelFilter filter) {

@@ -51,9 +51,15 @@ public class DashboardStatsResource {
         return stats.summary(filter(uri, Set.of("lang")), lang(uri));
     }
 
-    /** One entry as a chart draws it. parametersText: formatted for the language, null when undisclosed. */
-    public record Point(String slug, String name, String kind, String published, String month, List<String> countries,
-                        boolean china, Long parameters, String parametersText, String accessibility) {
+    /**
+     * One entry as a chart (or a live table row) draws it. parametersText: formatted for the language, null when
+     * undisclosed; displayName: the name a reader of the language sees (a Chinese alias on zh); the *Text fields are
+     * the values in the language's words; precision: year, month or day (null when undated).
+     */
+    public record Point(String slug, String name, String displayName, String kind, String published, String precision,
+                        String month, List<String> countries, boolean china, List<String> organizations, Long parameters,
+                        String parametersText, String accessibility, String publishedText, String kindText,
+                        String accessibilityText, String undisclosedText) {
     }
 
     public record Points(List<Point> items, String next) {
@@ -87,10 +93,17 @@ public class DashboardStatsResource {
         String published = m.published() == null ? null : m.published().value();
         String month = published == null || published.length() < 7 ? null : published.substring(0, 7);
         Long parameters = m.parameters() == null ? null : m.parameters().value();
-        return new Point(m.slug(), m.name(), m.kind() == null ? null : m.kind().name().toLowerCase(java.util.Locale.ROOT),
-                published, month, countries, countries.contains("CN"), parameters,
-                m.parameters() == null ? null : ParameterCountFormatter.format(m.parameters(), lang.locale()),
-                m.accessibility() == null ? null : m.accessibility().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        DashboardMessages msg = DisplayText.messages(lang);
+        String kind = m.kind() == null ? null : m.kind().name().toLowerCase(java.util.Locale.ROOT);
+        String accessibility = m.accessibility() == null ? null : m.accessibility().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        String chineseName = lang.chinese() ? CatalogExplorer.chineseName(m) : null;
+        List<String> organizations = m.organizations() == null ? List.of() : m.organizations().stream().map(Organization::name).toList();
+        return new Point(m.slug(), m.name(), chineseName == null ? m.name() : chineseName, kind,
+                published, m.published() == null ? null : m.published().precision().name().toLowerCase(java.util.Locale.ROOT),
+                month, countries, countries.contains("CN"), organizations, parameters,
+                m.parameters() == null ? null : ParameterCountFormatter.format(m.parameters(), lang.locale()), accessibility,
+                DisplayText.published(m.published(), lang), kind == null ? null : msg.kindName(kind),
+                accessibility == null ? null : msg.accessibilityName(accessibility), msg.undisclosed());
     }
 
     private static ModelFilter filter(UriInfo uri, Set<String> own) {

@@ -111,6 +111,9 @@ public final class DisplayText {
         if ("modalities".equals(field)) {
             return messages(lang).modalityName(value.asText());
         }
+        if ("tags".equals(field)) {
+            return messages(lang).tagName(value.asText());
+        }
         if (("firstSeen".equals(field) || "lastSeen".equals(field)) && value.isTextual()) {
             try {
                 return instant(Instant.parse(value.asText()), lang);

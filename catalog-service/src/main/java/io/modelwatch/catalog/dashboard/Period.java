@@ -5,15 +5,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The period the overview shows, as its URL names it: {@code last12} (the twelve months up to the newest dated
- * release, so a catalog of past releases is not an empty page), {@code 2022}, {@code 2022-H1}, {@code 2022-H2}, or
+ * The period the overview shows, as its URL names it: {@code last12} (the twelve months up to this month: a
+ * future-dated entry never moves the default window), {@code 2022}, {@code 2022-H1}, {@code 2022-H2}, or
  * {@code custom} with {@code from}/{@code to} months.
  */
 public record Period(String id, YearMonth from, YearMonth to) {
 
     private static final Pattern YEAR = Pattern.compile("(\\d{4})(?:-H([12]))?");
 
-    public static Period resolve(String id, String fromText, String toText, YearMonth newest) {
+    /** @param today the month the default window ends with (this month, never the newest date in the catalog) */
+    public static Period resolve(String id, String fromText, String toText, YearMonth today) {
         if ("custom".equals(id)) {
             YearMonth from = month(fromText);
             YearMonth to = month(toText);
@@ -37,7 +38,7 @@ public record Period(String id, YearMonth from, YearMonth to) {
             return m.group(2).equals("1") ? new Period(id, YearMonth.of(year, 1), YearMonth.of(year, 6))
                     : new Period(id, YearMonth.of(year, 7), YearMonth.of(year, 12));
         }
-        return new Period("last12", newest.minusMonths(11), newest);
+        return new Period("last12", today.minusMonths(11), today);
     }
 
     private static YearMonth month(String text) {

@@ -1,6 +1,11 @@
 package io.modelwatch.catalog.rest;
 
+import io.modelwatch.catalog.service.CatalogReads;
 import io.modelwatch.catalog.store.CatalogQueries;
+import io.modelwatch.catalog.store.CatalogQueries.Position;
+import io.modelwatch.catalog.store.CatalogQueries.Sort;
+import io.modelwatch.problem.Problem;
+import io.modelwatch.problem.ProblemException;
 import io.modelwatch.catalog.store.CachedOrganizations;
 import io.modelwatch.catalog.store.JsonDocuments;
 import io.modelwatch.catalog.domain.ModelFilter;
@@ -18,6 +23,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
@@ -88,10 +94,14 @@ public class ExportResource {
     @Path("export.csv")
     @Produces("text/csv")
     @Transactional(Transactional.TxType.SUPPORTS)
-    @Operation(summary = "The (filtered) catalog as CSV with Epoch-compatible column names")
+    @Operation(summary = "The (filtered) catalog as CSV with Epoch-compatible column names",
+            description = "UTF-8 with a byte-order mark. A cell starting with =, +, -, @, tab or carriage return is prefixed with ' "
+                    + "so a spreadsheet shows it as text instead of running it as a formula. Takes the filters of /api/v1/models; "
+                    + "with sort (and after, limit) it returns exactly the rows of that page of /api/v1/models, in its order.")
     public Response csv(@Context UriInfo uri) {
         List<Map<String, String>> rows = rows(uri);
-        StringBuilder out = new StringBuilder();
+        // A byte-order mark, so spreadsheets read the file as UTF-8 (Chinese names stay readable).
+        StringBuilder out = new StringBuilder("\uFEFF");
         out.append(COLUMNS.stream().map(ExportResource::cell).collect(Collectors.joining(","))).append("\r\n");
         for (Map<String, String> row : rows) {
             out.append(COLUMNS.stream().map(c -> cell(row.get(c))).collect(Collectors.joining(","))).append("\r\n");
@@ -109,14 +119,60 @@ public class ExportResource {
         return rows(uri);
     }
 
+    /** The largest page a sorted export returns (the whole filtered catalog has no limit without sort). */
+    static final int MAX_PAGE = 5000;
+
     private List<Map<String, String>> rows(UriInfo uri) {
-        ModelFilter filter = ModelFilter.parse(uri.getQueryParameters(), Set.of());
+        MultivaluedMap<String, String> query = uri.getQueryParameters();
+        ModelFilter filter = ModelFilter.parse(query, Set.of("sort", "after", "limit"));
         OrganizationDirectory directory = organizations.directory();
         List<Map<String, String>> rows = new ArrayList<>();
-        for (String snapshot : queries.all(filter)) {
+        for (String snapshot : snapshots(filter, query)) {
             rows.add(row(json.read(snapshot, ModelChanged.class), directory));
         }
         return rows;
+    }
+
+    /** Every match (oldest first), or with sort the page a list of that order shows (the dashboard's "export this view"). */
+    private List<String> snapshots(ModelFilter filter, MultivaluedMap<String, String> query) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        String sortText = ModelFilter.single(query, "sort", errors);
+        String after = ModelFilter.single(query, "after", errors);
+        String limitText = ModelFilter.single(query, "limit", errors);
+        Sort sort = null;
+        if (sortText != null) {
+            sort = Sort.named(sortText).orElse(null);
+            if (sort == null) {
+                errors.add(new Problem.FieldError("sort", "'" + sortText + "' is not one of: " + String.join(", ", Sort.NAMES)));
+            }
+        } else if (after != null || limitText != null) {
+            errors.add(new Problem.FieldError(after != null ? "after" : "limit", "needs sort"));
+        }
+        int limit = MAX_PAGE;
+        if (limitText != null) {
+            try {
+                limit = Integer.parseInt(limitText);
+            } catch (NumberFormatException e) {
+                limit = -1;
+            }
+            if (limit < 1 || limit > MAX_PAGE) {
+                errors.add(new Problem.FieldError("limit", "'" + limitText + "' is not a number in 1.." + MAX_PAGE));
+            }
+        }
+        Position position = null;
+        if (after != null && sort != null) {
+            position = sort == Sort.SLUG ? new Position(after, after) : CatalogReads.position(after).orElse(null);
+            if (position == null) {
+                errors.add(new Problem.FieldError("after", "is not a cursor this list gave out"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.invalid(errors.get(0).field() + " is not valid", errors));
+        }
+        if (sort == null) {
+            return queries.all(filter);
+        }
+        return queries.page(filter, sort, position, limit).stream().map(CatalogQueries.Row::snapshotJson).toList();
     }
 
     static Map<String, String> row(ModelChanged m, OrganizationDirectory directory) {
@@ -214,15 +270,27 @@ public class ExportResource {
         return null;
     }
 
-    /** RFC 4180: quoted when it holds a comma, quote or line break; quotes doubled. Null is an empty cell. */
+    /**
+     * RFC 4180: quoted when it holds a comma, quote or line break; quotes doubled. Null is an empty cell. A value a
+     * spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) is prefixed with ' (OWASP's advice), so
+     * it is shown as the text it is.
+     */
     static String cell(String value) {
         if (value == null) {
             return "";
         }
+        value = neutralised(value);
         if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
             return "\"" + value.replace("\"", "\"\"") + "\"";
         }
         return value;
     }
 
+    static String neutralised(String value) {
+        if (value.isEmpty()) {
+            return value;
+        }
+        char first = value.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + value : value;
+    }
 }

@@ -69,6 +69,12 @@ public class CatalogReads {
         return Optional.of(view);
     }
 
+    /** What each announcement of an entry stated (its source, publisher, date), in no particular order. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<io.modelwatch.catalog.domain.Assertion> announcements(String slug) {
+        return queries.assertions(slug);
+    }
+
     /** The entry a merged-away slug now redirects to. */
     public Optional<String> redirect(String slug) {
         return queries.redirect(slug);

@@ -145,7 +145,8 @@ class DashboardPagesTest {
         assertThat(zh.select("#fields [data-field=modalities] dd").text()).isEqualTo("文本、图像、音频");
         assertThat(zh.select("#fields [data-field=organizations] dd").text()).endsWith("(中国)");
         assertThat(zh.select("#provenance tbody tr").eachText()).anySatisfy(row -> assertThat(row).contains("test"));
-        assertThat(zh.select("#revisions tbody tr")).isNotEmpty();
+        assertThat(zh.select("#revisions li")).isNotEmpty();
+        assertThat(zh.select("#revisions li").text()).contains("首次收录");
         assertThat(zh.select("#fields [data-field=confidence] dd").text()).isEqualTo("确定");
 
         Document quiet = get("/models/" + Slugs.of(hidden) + "?lang=en");
@@ -186,5 +187,49 @@ class DashboardPagesTest {
         assertThat(rest.getList("items.name")).containsExactly(hidden, xss);
         assertThat(rest.getList("items.parametersText")).containsExactly(null, "1.3B");
         given().when().get("/api/v1/stats/summary?country=XYZ").then().statusCode(400);
+    }
+
+    @Test
+    void everyPageForbidsFramingAndForeignOrInlineScripts() {
+        for (String path : new String[]{"/?lang=en", "/catalog?lang=zh-CN&country=CN", "/models/" + Slugs.of(gpt),
+                "/models/no-such-model-" + UUID.randomUUID()}) {
+            Response r = given().redirects().follow(false).when().get(path);
+            assertThat(r.contentType()).as(path).startsWith("text/html");
+            String csp = r.header("Content-Security-Policy");
+            assertThat(csp).as(path).contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'", "object-src 'none'")
+                    .doesNotContain("unsafe-eval").doesNotContain("script-src 'self' 'unsafe-inline'");
+            assertThat(r.header("X-Frame-Options")).as(path).isEqualTo("DENY");
+            assertThat(r.header("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+            Document page = Jsoup.parse(r.asString());
+            assertThat(page.select("script:not([src])")).as(path + ": no inline script").isEmpty();
+            assertThat(page.select("[onclick], [onload], [onerror], [onchange]")).as(path).isEmpty();
+        }
+        assertThat(given().when().get("/dashboard/catalog.js").header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(given().when().get("/api/v1/models?limit=1").header("X-Content-Type-Options")).isEqualTo("nosniff");
+    }
+
+    @Test
+    void theDefaultWindowEndsThisMonthWhateverTheCatalogHoldsInTheFuture() {
+        // This class's releases are dated in the year 3000 and later: they must not move "last 12 months".
+        java.time.YearMonth now = java.time.YearMonth.now(java.time.ZoneOffset.UTC);
+        Document en = get("/?lang=en");
+        assertThat(en.getElementById("overview").attr("data-to")).isEqualTo(now.toString());
+        assertThat(en.getElementById("overview").attr("data-from")).isEqualTo(now.minusMonths(11).toString());
+        assertThat(en.select("#period option[selected]").val()).isEqualTo("last12");
+    }
+
+    @Test
+    void theCatalogPageTakesEveryFilterOfTheApiAndNamesWhatItIgnores() {
+        Document page = get("/catalog?tag=" + tag + "&country=CN&country=FR&lang=en");
+        assertThat(page.select("#catalog tbody tr")).hasSize(3);
+        assertThat(page.select("#facet-country input[checked]").eachAttr("value")).containsExactlyInAnyOrder("CN", "FR");
+        assertThat(page.select("#facet-country input[value=US]").parents().first().select(".facet-count").text()).isEqualTo("1");
+        assertThat(page.getElementById("export-csv").attr("href")).contains("tag=" + tag, "country=CN", "country=FR", "sort=-published");
+        Document narrow = get("/catalog?tag=" + tag + "&modality=audio&accessibility=open-weights-unrestricted&kind=model&from=" + year
+                + "-06&to=" + year + "-08&minParameters=50B&maxParameters=1T&organization=中国科学院自动化研究所&lang=en");
+        assertThat(narrow.select("#catalog td.name a").eachText()).containsExactly(taichu);
+        Document wrong = get("/catalog?tag=" + tag + "&country=XYZ&from=nope&lang=en");
+        assertThat(wrong.select("#catalog tbody tr")).hasSize(4);
+        assertThat(wrong.getElementById("ignored").text()).contains("country=XYZ", "from=nope");
     }
 }

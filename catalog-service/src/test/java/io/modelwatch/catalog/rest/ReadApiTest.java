@@ -166,7 +166,8 @@ class ReadApiTest {
         assertThat(csv).contains("sort");
         csv = given().queryParam("tag", tag).when().get("/api/v1/export.csv").then().statusCode(200)
                 .contentType(containsString("text/csv")).extract().asString();
-        String[] lines = csv.split("\r\n");
+        assertThat(csv).startsWith("\uFEFF");
+        String[] lines = csv.substring(1).split("\r\n");
         assertThat(lines[0]).startsWith("Model,Domain,Task,Organization,Organization categorization,Country (of organization),"
                 + "Publication date,Parameters,Parameters notes,Model accessibility");
         assertThat(lines).hasSize(5);

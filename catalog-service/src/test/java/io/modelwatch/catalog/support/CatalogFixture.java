@@ -132,6 +132,7 @@ public final class CatalogFixture implements AutoCloseable {
                     .accessibility(a.hasNonNull("accessibility") ? JSON.convertValue(a.get("accessibility").asText(), Accessibility.class) : null)
                     .tags(List.of(tag))
                     .summary(a.hasNonNull("summary") ? JSON.convertValue(a.get("summary"), io.modelwatch.contract.LocalizedText.class) : null)
+                    .source(a.hasNonNull("source") ? JSON.convertValue(a.get("source"), io.modelwatch.contract.Source.class) : null)
                     .confidence(Confidence.CONFIDENT).publisher("demo").announcedAt(Instant.parse("2022-07-15T00:00:00Z")).build());
             names.add(name);
         }
