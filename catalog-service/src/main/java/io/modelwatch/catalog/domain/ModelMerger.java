@@ -1,5 +1,6 @@
 package io.modelwatch.catalog.domain;
 
+import io.modelwatch.contract.identity.ModelIdentity;
 import io.modelwatch.contract.Confidence;
 import io.modelwatch.contract.Kind;
 import io.modelwatch.contract.Links;
@@ -177,7 +178,7 @@ public final class ModelMerger {
                     continue;
                 }
                 Organization o = directory.resolve(stated);
-                byKey.merge(MatchKeys.organization(o.name()), o,
+                byKey.merge(ModelIdentity.organizationKey(o.name()), o,
                         (known, fresh) -> known.country() != null ? known : new Organization(known.name(), fresh.country()));
             }
         }

@@ -1,5 +1,6 @@
 package io.modelwatch.catalog.domain;
 
+import io.modelwatch.contract.identity.ModelIdentity;
 import io.modelwatch.contract.Organization;
 import java.util.Map;
 
@@ -16,7 +17,7 @@ public record OrganizationDirectory(Map<String, Curated> byKey) {
     public static final OrganizationDirectory EMPTY = new OrganizationDirectory(Map.of());
 
     public Curated find(String name) {
-        return byKey.get(MatchKeys.organization(name));
+        return byKey.get(ModelIdentity.organizationKey(name));
     }
 
     /** The canonical form of a stated organisation: the curated name, and the curated country when there is one. */

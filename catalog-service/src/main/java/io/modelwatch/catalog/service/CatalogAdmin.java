@@ -1,7 +1,7 @@
 package io.modelwatch.catalog.service;
 
 import io.modelwatch.catalog.domain.Assertion;
-import io.modelwatch.catalog.domain.MatchKeys;
+import io.modelwatch.contract.identity.ModelIdentity;
 import io.modelwatch.catalog.domain.ModelMerger;
 import io.modelwatch.catalog.domain.OrganizationDirectory;
 import io.modelwatch.catalog.store.AliasStore;
@@ -57,7 +57,7 @@ public class CatalogAdmin {
         if (entries.currentRevisions(List.of(slug)).isEmpty()) {
             throw new AdminConflict("No model with slug '" + slug + "' in the catalog.", true);
         }
-        String key = MatchKeys.model(name);
+        String key = ModelIdentity.key(name);
         if (key.isEmpty()) {
             throw new AdminConflict("'" + name + "' has no letters or digits to match on.", false);
         }
@@ -83,7 +83,7 @@ public class CatalogAdmin {
     @Transactional
     public int addOrganizationAlias(String alias, String organization, String country, String category) {
         Instant now = clock.instant();
-        String key = MatchKeys.organization(alias);
+        String key = ModelIdentity.organizationKey(alias);
         if (key.isEmpty()) {
             throw new AdminConflict("'" + alias + "' has no letters or digits to match on.", false);
         }
@@ -95,10 +95,10 @@ public class CatalogAdmin {
             throw new AdminConflict("'" + alias + "' already stands for '" + aliased.name() + "'.", false);
         }
         organizationStore.curate(canonical, country, category);
-        if (!key.equals(MatchKeys.organization(canonical))) {
+        if (!key.equals(ModelIdentity.organizationKey(canonical))) {
             organizationStore.addAlias(key, alias.strip(), canonical);
         }
-        List<String> affected = organizationStore.entriesShowing(List.of(key, MatchKeys.organization(canonical)));
+        List<String> affected = organizationStore.entriesShowing(List.of(key, ModelIdentity.organizationKey(canonical)));
         recompute(affected, "organization-alias-added", now);
         return affected.size();
     }

@@ -75,7 +75,7 @@ public class CatalogReads {
         return queries.assertions(slug);
     }
 
-    /** The entry a merged-away slug now redirects to. */
+    /** The entry a slug that is no entry's leads to: a merged-away slug, an alias's or a spelling's slug (ingest's answer). */
     public Optional<String> redirect(String slug) {
         return queries.redirect(slug);
     }

@@ -1,7 +1,7 @@
 package io.modelwatch.catalog.service;
 
 import io.modelwatch.catalog.domain.Assertion;
-import io.modelwatch.catalog.domain.MatchKeys;
+import io.modelwatch.contract.identity.ModelIdentity;
 import io.modelwatch.catalog.domain.ModelMerger;
 import io.modelwatch.catalog.domain.OrganizationDirectory;
 import io.modelwatch.catalog.domain.ReleaseEvent;
@@ -16,7 +16,6 @@ import io.modelwatch.catalog.store.JsonDocuments;
 import io.modelwatch.catalog.telemetry.CatalogMetrics;
 import io.modelwatch.contract.EventTypes;
 import io.modelwatch.contract.ModelChanged;
-import io.modelwatch.contract.Slugs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -74,16 +73,19 @@ public class CatalogService {
         Map<String, ReleaseEvent> unique = new LinkedHashMap<>();
         batch.forEach(e -> unique.putIfAbsent(e.id(), e));
         List<String> announcementIds = new ArrayList<>();
-        // Entity resolution: every announced name's match key -> the entry's slug (new keys get a new entry).
+        // Entity resolution (ModelIdentity): every announced name's match key -> the entry's slug (a new key gets a new
+        // entry whose slug is the name's slug: the slug ingest answered, and never another key's slug).
         Map<String, String> keyByEvent = new HashMap<>();
         Map<String, String> nameByKey = new TreeMap<>();
+        Map<String, String> slugByKey = new HashMap<>();
         Set<String> retractionTargets = new LinkedHashSet<>();
         for (ReleaseEvent e : unique.values()) {
             if (e instanceof ReleaseEvent.Announced a) {
                 announcementIds.add(a.id());
-                String key = MatchKeys.model(a.data().name());
-                keyByEvent.put(a.id(), key);
-                nameByKey.putIfAbsent(key, a.data().name());
+                ModelIdentity.Names identity = ModelIdentity.of(a.data().name());
+                keyByEvent.put(a.id(), identity.key());
+                nameByKey.putIfAbsent(identity.key(), a.data().name());
+                slugByKey.putIfAbsent(identity.key(), identity.slug());
             } else if (e instanceof ReleaseEvent.Retracted r) {
                 retractionTargets.add(r.data().announcementEventId());
             }
@@ -93,7 +95,7 @@ public class CatalogService {
         List<String> names = new ArrayList<>(keys.size());
         for (String key : keys) {
             String name = nameByKey.get(key);
-            candidates.add(Slugs.of(MatchKeys.modelNameForSlug(name)));
+            candidates.add(slugByKey.get(key));
             names.add(name);
         }
         BatchStore.Prepared prepared = store.prepare(List.copyOf(unique.keySet()),

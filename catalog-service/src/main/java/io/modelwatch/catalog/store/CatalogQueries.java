@@ -1,7 +1,7 @@
 package io.modelwatch.catalog.store;
 
 import io.modelwatch.catalog.domain.Assertion;
-import io.modelwatch.catalog.domain.MatchKeys;
+import io.modelwatch.contract.identity.ModelIdentity;
 import io.modelwatch.catalog.domain.ModelFilter;
 import io.modelwatch.catalog.domain.OrganizationDirectory;
 import io.modelwatch.contract.Organization;
@@ -106,7 +106,7 @@ public class CatalogQueries {
         }
         if (!f.organizations().isEmpty()) {
             w.add("organizations && ?", (Object) f.organizations().stream()
-                    .map(o -> MatchKeys.organization(directory.resolve(new Organization(o, null)).name())).toArray(String[]::new));
+                    .map(o -> ModelIdentity.organizationKey(directory.resolve(new Organization(o, null)).name())).toArray(String[]::new));
         }
         if (!f.countries().isEmpty()) {
             w.add("countries && ?", (Object) f.countries().toArray(new String[0]));
@@ -169,9 +169,20 @@ public class CatalogQueries {
         }));
     }
 
+    /**
+     * Where a slug that is no entry's leads: a merged-away slug to the survivor; any other slug ever given out (ingest's
+     * answer, an alias's slug, a spelling's) to the entry its match key belongs to, since a slug has the key of the
+     * names it was made from (ModelIdentity).
+     */
     public Optional<String> redirect(String slug) {
-        return Optional.ofNullable(jdbc.sql("select target from model_redirect where slug = ?", s -> {
+        String key = ModelIdentity.key(slug);
+        return Optional.ofNullable(jdbc.sql("select target from (select target, 0 as rank from model_redirect where slug = ? "
+                + "union all select coalesce(r.target, a.slug), 1 from model_alias a left join model_redirect r on r.slug = a.slug "
+                + "where a.name_key = ? and a.slug <> ?) t where target <> ? order by rank limit 1", s -> {
             s.setString(1, slug);
+            s.setString(2, key);
+            s.setString(3, slug);
+            s.setString(4, slug);
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? r.getString(1) : null;
             }

@@ -2,7 +2,7 @@ package io.modelwatch.catalog.store;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.modelwatch.catalog.domain.MatchKeys;
+import io.modelwatch.contract.identity.ModelIdentity;
 import io.modelwatch.catalog.domain.SearchText;
 import io.modelwatch.catalog.telemetry.EventTraces;
 import io.modelwatch.catalog.store.Changes.Retraction;
@@ -131,7 +131,7 @@ public class ChangeWriter {
                         g.writeFieldName("snapshot");
                         g.writeRawValue(e.snapshotJson());
                         g.writeStringField("accessibility", m2.accessibility() == null ? null : accessibilityName(m2.accessibility()));
-                        writeStrings(g, "organizations", m2.organizations().stream().map(o -> MatchKeys.organization(o.name())).distinct().toList());
+                        writeStrings(g, "organizations", m2.organizations().stream().map(o -> ModelIdentity.organizationKey(o.name())).distinct().toList());
                         writeStrings(g, "countries", m2.organizations().stream().map(Organization::country).filter(x -> x != null).distinct().toList());
                         writeStrings(g, "modalities", lower(m2.modalities()));
                         writeStrings(g, "tags", lower(m2.tags()));

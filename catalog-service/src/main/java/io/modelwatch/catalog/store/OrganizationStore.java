@@ -1,6 +1,6 @@
 package io.modelwatch.catalog.store;
 
-import io.modelwatch.catalog.domain.MatchKeys;
+import io.modelwatch.contract.identity.ModelIdentity;
 import io.modelwatch.catalog.domain.OrganizationDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ public class OrganizationStore {
             Map<String, String> keys = new HashMap<>();
             Jdbc.readAll(s.executeQuery(), r -> {
                 String name = r.getString(1);
-                keys.put(MatchKeys.organization(name), name);
+                keys.put(ModelIdentity.organizationKey(name), name);
                 aliases.computeIfAbsent(name, k -> new ArrayList<>());
                 if (r.getString(4) != null) {
                     keys.put(r.getString(4), name);

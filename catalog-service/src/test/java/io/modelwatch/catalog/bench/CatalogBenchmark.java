@@ -9,7 +9,7 @@ import io.modelwatch.catalog.store.Changes;
 import io.modelwatch.catalog.store.JsonDocuments;
 import io.modelwatch.catalog.store.Statements;
 import io.modelwatch.catalog.domain.Assertion;
-import io.modelwatch.catalog.domain.MatchKeys;
+import io.modelwatch.contract.identity.ModelIdentity;
 import io.modelwatch.catalog.domain.ModelMerger;
 import io.modelwatch.catalog.domain.OrganizationDirectory;
 import io.modelwatch.contract.Accessibility;
@@ -337,7 +337,7 @@ class CatalogBenchmark {
                 Map<String, String[]> aliases = new java.util.TreeMap<>();
                 for (Event e : slice) {
                     ReleaseAnnounced a = JSON.readValue(e.json(), ReleaseAnnounced.class);
-                    aliases.putIfAbsent(MatchKeys.model(a.name()), new String[] {e.slug(), a.name()});
+                    aliases.putIfAbsent(ModelIdentity.key(a.name()), new String[] {e.slug(), a.name()});
                     Assertion assertion = new Assertion(e.id(), a);
                     bySlug.computeIfAbsent(e.slug(), k -> new LinkedHashMap<>()).put(e.id(), assertion);
                     changes.addAssertion(assertion, e.slug());

@@ -99,15 +99,4 @@ class ModelMergerTest {
         ModelChanged entry = ModelMerger.recompute("x", 2, List.of(new Assertion("1", en), new Assertion("2", zh)), DIRECTORY, List.of());
         assertThat(entry.summary()).isEqualTo(new LocalizedText("English", "中文"));
     }
-
-    @Test
-    void matchKeysCollapseSpellingsOfOneName() {
-        assertThat(List.of("GPT-3", "GPT3", "gpt 3", "GPT-3 (175B)", "ＧＰＴ－３", "GPT-3（1750亿）"))
-                .extracting(MatchKeys::model).containsOnly("gpt3");
-        assertThat(MatchKeys.model("NÜWA")).isEqualTo(MatchKeys.model("Nuwa"));
-        assertThat(MatchKeys.model("紫东太初")).isEqualTo("紫东太初");
-        assertThat(MatchKeys.model("GPT-3.5")).isNotEqualTo(MatchKeys.model("GPT-3"));
-        assertThat(MatchKeys.modelNameForSlug("GPT-3 (175B)")).isEqualTo("GPT-3");
-        assertThat(MatchKeys.organization("Google Brain")).isEqualTo("googlebrain");
-    }
 }

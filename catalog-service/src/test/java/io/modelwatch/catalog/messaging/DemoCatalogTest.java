@@ -117,7 +117,7 @@ class DemoCatalogTest {
             }
             Map<String, ReleaseAnnounced> byName = demo.stream().collect(Collectors.toMap(ReleaseAnnounced::name, a -> a));
             // Other sources, other spellings: the same entries.
-            catalog.announce(UUID.randomUUID().toString(), renamed(byName.get("GPT-3"), "GPT3 (175B)", List.of(new Organization("OpenAI", null))));
+            catalog.announce(UUID.randomUUID().toString(), renamed(byName.get("GPT-3"), "GPT 3", List.of(new Organization("OpenAI", null))));
             catalog.announce(UUID.randomUUID().toString(), renamed(byName.get("ERNIE 3.0"), "ernie 3.0", List.of(new Organization("百度", null))));
             catalog.announce(UUID.randomUUID().toString(), renamed(byName.get("Mengzi"), "MENGZI", List.of(new Organization("澜舟科技", null))));
             catalog.announce(UUID.randomUUID().toString(), renamed(byName.get("FLAN"), "Flan", List.of(new Organization("Google Research", null))));

@@ -4,11 +4,13 @@ import static io.modelwatch.catalog.support.CatalogFixture.announcement;
 import static io.modelwatch.catalog.support.CatalogFixture.awaitModel;
 import static io.modelwatch.catalog.support.CatalogFixture.awaitRevision;
 import static io.modelwatch.catalog.support.CatalogFixture.unique;
+import static io.restassured.RestAssured.given;
 import static io.restassured.RestAssured.when;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -117,22 +119,26 @@ class ReleaseConsumerTest {
     }
 
     @Test
-    void spellingsOfOneNameCollapseIntoOneEntry() {
+    void spellingsOfOneNameCollapseIntoOneEntryAndASizeInParenthesesIsAnotherModel() {
         String id = UUID.randomUUID().toString().substring(0, 8);
         String canonical = "GPT-3 " + id;
         catalog.announce(announcement(canonical).published("2020-05-28").at("2022-01-01T00:00:00Z"));
         String slug = Slugs.of(canonical);
         awaitModel(slug, 1);
         catalog.announce(announcement("GPT3 " + id).at("2022-01-02T00:00:00Z"));
-        catalog.announce(announcement("gpt 3 " + id).at("2022-01-03T00:00:00Z"));
-        catalog.announce(announcement("GPT-3 " + id + " (175B)").parameters("175B").at("2022-01-04T00:00:00Z"));
-        awaitModel(slug, 4);
+        catalog.announce(announcement("gpt 3 " + id).parameters("175B").at("2022-01-03T00:00:00Z"));
+        catalog.announce(announcement("GPT-3 " + id + " (13B)").parameters("13B").at("2022-01-04T00:00:00Z"));
+        awaitModel(slug, 3);
+        awaitModel(Slugs.of("GPT-3 " + id + " (13B)"), 1);
         when().get("/api/v1/models/" + slug).then()
                 .body("parameters.value", equalTo(175_000_000_000L))
-                .body("name", equalTo("GPT-3 " + id + " (175B)")) // the most recent of equally confident statements
-                .body("aliases", containsInAnyOrder("GPT3 " + id, "gpt 3 " + id, "GPT-3 " + id));
-        when().get("/api/v1/models/" + Slugs.of("GPT3 " + id)).then().statusCode(404);
-        when().get("/api/v1/models/" + Slugs.of("GPT-3 " + id + " (175B)")).then().statusCode(404);
+                .body("name", equalTo("gpt 3 " + id)) // the most recent of equally confident statements
+                .body("aliases", containsInAnyOrder("GPT3 " + id, "GPT-3 " + id));
+        when().get("/api/v1/models/" + Slugs.of("GPT-3 " + id + " (13B)")).then().statusCode(200)
+                .body("parameters.value", equalTo(13_000_000_000L)).body("name", equalTo("GPT-3 " + id + " (13B)"));
+        // The slug ingest answered for "GPT3 ..." is not the entry's: it redirects there.
+        given().redirects().follow(false).when().get("/api/v1/models/" + Slugs.of("GPT3 " + id)).then().statusCode(308)
+                .header("Location", endsWith("/api/v1/models/" + slug));
     }
 
     @Test
