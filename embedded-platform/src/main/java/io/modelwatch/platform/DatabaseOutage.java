@@ -29,16 +29,17 @@ public final class DatabaseOutage {
 
     /** Finds the postmaster serving {@code endpoints}' database. */
     public static DatabaseOutage of(PlatformEndpoints endpoints) {
-        long backend;
+        ProcessHandle postmaster;
+        // Looked up while the connection is open: its backend process ends with it.
         try (Connection c = DriverManager.getConnection(endpoints.jdbcUrl(), endpoints.username(), endpoints.password());
                 Statement s = c.createStatement(); ResultSet r = s.executeQuery("select pg_backend_pid()")) {
             r.next();
-            backend = r.getLong(1);
+            long backend = r.getLong(1);
+            postmaster = ProcessHandle.of(backend).flatMap(ProcessHandle::parent)
+                    .orElseThrow(() -> new IllegalStateException("PostgreSQL does not run on this machine: backend " + backend));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot reach PostgreSQL at " + endpoints.jdbcUrl(), e);
         }
-        ProcessHandle postmaster = ProcessHandle.of(backend).flatMap(ProcessHandle::parent)
-                .orElseThrow(() -> new IllegalStateException("PostgreSQL does not run on this machine: backend " + backend));
         Path postgres = Path.of(postmaster.info().command().orElseThrow(() -> new IllegalStateException("postmaster command unknown")));
         List<String> arguments = List.of(postmaster.info().arguments().orElse(new String[0]));
         int d = arguments.indexOf("-D");
