@@ -139,8 +139,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /**
      * pg_ctl starts the server detached from this JVM: if a previous run was killed with SIGKILL,
-     * its server still holds the data directory and the port. Stop it (SIGTERM, a smart shutdown
-     * that completes at once without clients) so this run can start.
+     * its server still holds the data directory and the port. Stop it with a fast shutdown (SIGINT:
+     * the services of the previous run may still be connected, and a smart shutdown, SIGTERM, would
+     * wait for them while refusing new connections) so this run can start.
      */
     static void stopServerLeftRunning(Path dataDir) {
         Path pidFile = dataDir.toAbsolutePath().resolve("postmaster.pid");
@@ -157,13 +158,29 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     + " is in use by a running platform (postgres pid " + process.pid() + ")");
         }
         LOG.warn("Stopping PostgreSQL left running by a previous run (pid {}, data dir {})", process.pid(), dataDir);
-        process.destroy();
+        fastShutdown(process);
         try {
             process.onExit().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("PostgreSQL left running by a previous run (pid " + process.pid()
                     + ") did not stop; stop it and retry", e);
         }
+    }
+
+    /** SIGINT, PostgreSQL's fast shutdown: clients are disconnected, the server checkpoints and exits. */
+    private static void fastShutdown(ProcessHandle process) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid()))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0) {
+                return;
+            }
+        } catch (IOException e) {
+            LOG.warn("kill -INT {} did not run: {}", process.pid(), e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process.destroy();
     }
 
     /** zonky holds a lock on epg-lock while its JVM runs: a lock we can take means its owner is gone. */

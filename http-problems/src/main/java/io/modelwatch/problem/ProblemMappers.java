@@ -14,11 +14,14 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /**
  * Turns every error of the REST layer into application/problem+json, so clients see one error shape
  * across all services: unreadable JSON, fields of the wrong type, JAX-RS errors (404, 405, 415, ...) and
- * anything unexpected (500, logged, without internals in the answer).
+ * a dependency that is away (503 with Retry-After, {@link TransientFailures}) and anything unexpected (500,
+ * logged, without internals in the answer).
  */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** Seconds a client waits after a 503 for an unavailable dependency: a database restart or failover. */
+    static final String RETRY_AFTER_SECONDS = "5";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -78,6 +81,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Exception e) {
+        if (TransientFailures.isTransient(e)) {
+            LOG.warnf("A dependency is unavailable while serving a request: %s", e);
+            return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
+                    "A service this request needs is unavailable for a moment; nothing was changed. Retry later.")
+                    .toResponse()).header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
         LOG.error("Unexpected error while serving a request", e);
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "Something went wrong on our side; it has been logged.")
                 .toResponse();

@@ -37,7 +37,7 @@ public class DeadLetters {
         for (Header h : record.headers()) {
             headers.add(h);
         }
-        headers.add("dead-letter-reason", bytes(reason));
+        headers.add("dead-letter-reason", bytes(oneLine(reason)));
         headers.add("dead-letter-topic", bytes(record.topic()));
         headers.add("dead-letter-partition", bytes(Integer.toString(record.partition())));
         headers.add("dead-letter-offset", bytes(Long.toString(record.offset())));
@@ -46,6 +46,11 @@ public class DeadLetters {
         emitter.sendMessage(Message.of(record.value()).addMetadata(metadata)).await().atMost(Duration.ofSeconds(30));
         metrics.deadLettered();
         LOG.warnf("Record %s-%d@%d sent to the dead-letter topic: %s", record.topic(), record.partition(), record.offset(), reason);
+    }
+
+    /** A header value is read as one line: line breaks and other control characters become spaces. */
+    static String oneLine(String text) {
+        return text == null ? null : text.replaceAll("\\s*\\p{Cntrl}+\\s*", " ").strip();
     }
 
     private static byte[] bytes(String text) {

@@ -42,6 +42,10 @@ import org.jboss.logging.Logger;
  * <p>A row names the revision it publishes (slug, revision); the payload is that revision's snapshot, read from
  * model_revision with the row, exactly as it was written (json). A null snapshot is a tombstone (null value). Rows
  * written before the V5 migration carry their payload themselves. Plain JDBC: one select and one delete per batch.
+ *
+ * <p>A row the broker can never take (larger than its record limit, unserialisable) moves to outbox_dead_letter with
+ * the reason (a metric, modelwatch_outbox_dead_letters_total, and an error line), and the rows after it go out: one
+ * change cannot wedge the stream. Any other failure (the broker away) leaves the batch for the next tick.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -64,11 +68,16 @@ public class OutboxRelay {
     private final MutinyEmitter<Record<String, String>> emitter;
     private final EventTraces traces;
     private final int batchSize;
+    private final io.micrometer.core.instrument.Counter deadLetters;
     private volatile boolean running = true;
 
     public OutboxRelay(AgroalDataSource dataSource,
                        @Channel(CHANNEL) MutinyEmitter<Record<String, String>> emitter, EventTraces traces,
-                       @ConfigProperty(name = "modelwatch.catalog.outbox.batch-size", defaultValue = "1000") int batchSize) {
+                       @ConfigProperty(name = "modelwatch.catalog.outbox.batch-size", defaultValue = "1000") int batchSize,
+                       io.micrometer.core.instrument.MeterRegistry registry) {
+        this.deadLetters = io.micrometer.core.instrument.Counter.builder("modelwatch.outbox.dead.letters")
+                .description("Outbox changes that can never be sent (too large, unserialisable), moved to outbox_dead_letter")
+                .register(registry);
         this.dataSource = dataSource;
         this.emitter = emitter;
         this.traces = traces;
@@ -89,8 +98,17 @@ public class OutboxRelay {
                 sent = QuarkusTransaction.requiringNew().call(this::publishBatch);
             } while (sent == batchSize);
         } catch (RuntimeException e) {
-            LOG.warnf("Outbox relay will retry: %s", e.getMessage());
+            LOG.warnf("Outbox relay will retry on its next tick: %s", describe(e));
         }
+    }
+
+    /** The failure and its root cause, never "null": some exceptions (timeouts) have no message. */
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? String.valueOf(e) : e + " (cause: " + root + ")";
     }
 
     /** Stops publishing (after the batch in flight); the rows wait in the outbox. */
@@ -123,8 +141,13 @@ public class OutboxRelay {
             if (batch.isEmpty()) {
                 return 0;
             }
-            List<Uni<Void>> acks = batch.stream().map(this::send).toList();
-            Uni.join().all(acks).andFailFast().await().atMost(Duration.ofSeconds(30));
+            List<Uni<String>> acks = batch.stream().map(this::sendOrRefuse).toList();
+            List<String> refusals = Uni.join().all(acks).andFailFast().await().atMost(Duration.ofSeconds(30));
+            for (int i = 0; i < batch.size(); i++) {
+                if (refusals.get(i) != null) {
+                    deadLetter(c, batch.get(i), refusals.get(i));
+                }
+            }
             try (PreparedStatement s = c.prepareStatement("delete from outbox_event where id = any(?)")) {
                 s.setArray(1, c.createArrayOf("bigint", batch.stream().map(Pending::id).toArray(Long[]::new)));
                 s.executeUpdate();
@@ -133,6 +156,45 @@ public class OutboxRelay {
         } catch (SQLException e) {
             throw new IllegalStateException("outbox: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Sends a row; the Uni's item is null once the broker has it, or the reason it can never take it (too large,
+     * unserialisable). Any other failure (the broker away) fails the Uni, and the batch is tried again.
+     */
+    private Uni<String> sendOrRefuse(Pending event) {
+        return Uni.createFrom().deferred(() -> send(event))
+                .replaceWith((String) null)
+                .onFailure(OutboxRelay::neverSendable).recoverWithItem(e -> e.getClass().getSimpleName() + ": "
+                        + DeadLetters.oneLine(String.valueOf(e.getMessage())));
+    }
+
+    /** What the broker or the serialiser refuse whatever the retry: a record too large or not serialisable. */
+    static boolean neverSendable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.apache.kafka.common.errors.RecordTooLargeException
+                    || t instanceof org.apache.kafka.common.errors.RecordBatchTooLargeException
+                    || t instanceof org.apache.kafka.common.InvalidRecordException
+                    || t instanceof org.apache.kafka.common.errors.SerializationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Moves a row that can never be sent to outbox_dead_letter (the caller deletes it from the outbox). */
+    private void deadLetter(Connection c, Pending event, String reason) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("insert into outbox_dead_letter (id, event_id, event_type, aggregate_id, "
+                + "revision, payload, payload_bytes, created_at, failed_at, reason) select id, event_id, event_type, aggregate_id, "
+                + "revision, payload, ?, created_at, now(), ? from outbox_event where id = ? on conflict do nothing")) {
+            s.setLong(1, event.payload() == null ? 0 : event.payload().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+            s.setString(2, reason);
+            s.setLong(3, event.id());
+            s.executeUpdate();
+        }
+        deadLetters.increment();
+        LOG.errorf("Outbox change %s (%s revision of %s) can never be sent, moved to outbox_dead_letter: %s",
+                event.eventId(), event.eventType(), event.aggregateId(), reason);
     }
 
     private Uni<Void> send(Pending event) {

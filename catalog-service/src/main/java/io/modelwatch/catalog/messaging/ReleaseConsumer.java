@@ -20,7 +20,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.Header;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -40,20 +40,31 @@ public class ReleaseConsumer {
     private final ObjectMapper json;
     private final DeadLetters deadLetters;
     private final EventTraces traces;
-    private final long maxBackoffMillis;
+    private final DatabaseRetry retry;
+    private final ConsumerProgress progress;
 
     public ReleaseConsumer(CatalogService catalog, ObjectMapper json, DeadLetters deadLetters, EventTraces traces,
-                           @ConfigProperty(name = "modelwatch.catalog.retry.max-backoff", defaultValue = "5000") long maxBackoffMillis) {
+                           DatabaseRetry retry, @Readiness ConsumerProgress progress) {
+        this.progress = progress;
         this.catalog = catalog;
         this.json = json;
         this.deadLetters = deadLetters;
         this.traces = traces;
-        this.maxBackoffMillis = maxBackoffMillis;
+        this.retry = retry;
     }
 
     @Incoming(CHANNEL)
     @Blocking
     public void consume(ConsumerRecords<String, String> records) {
+        progress.started();
+        try {
+            consumeBatch(records);
+        } finally {
+            progress.ended();
+        }
+    }
+
+    private void consumeBatch(ConsumerRecords<String, String> records) {
         List<ReleaseEvent> events = new ArrayList<>(records.count());
         Map<ReleaseEvent, ConsumerRecord<String, String>> origin = new IdentityHashMap<>();
         for (ConsumerRecord<String, String> record : records) {
@@ -63,15 +74,15 @@ public class ReleaseConsumer {
                 origin.put(event, record);
                 traces.started(event.id(), record.topic(), record.headers());
             } catch (UnprocessableEventException e) {
-                deadLetters.send(record, e.getMessage());
+                retry.whileTransient().run(() -> deadLetters.send(record, e.getMessage()));
             }
         }
         long start = System.nanoTime();
         try {
             new BatchApplier(
                     batch -> QuarkusTransaction.requiringNew().run(() -> catalog.apply(batch)),
-                    (event, reason) -> deadLetters.send(origin.get(event), reason),
-                    Thread::sleep, maxBackoffMillis)
+                    (event, reason) -> retry.whileTransient().run(() -> deadLetters.send(origin.get(event), reason)),
+                    retry.whileTransient(), retry.attempts())
                     .applyAll(events);
         } finally {
             traces.ended(events.stream().map(ReleaseEvent::id).toList());

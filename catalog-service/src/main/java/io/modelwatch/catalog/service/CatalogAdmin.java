@@ -37,6 +37,9 @@ public class CatalogAdmin {
     private final CachedOrganizations organizations;
     private final ChangeWriter writer;
     private final JsonDocuments json;
+    /** Bounds every snapshot before it is stored and published. */
+    @jakarta.inject.Inject
+    SnapshotLimits limits;
     private final Clock clock = Clock.systemUTC();
 
     public CatalogAdmin(EntryStore entries, AliasStore aliases, OrganizationStore organizationStore, CachedOrganizations organizations,
@@ -143,8 +146,8 @@ public class CatalogAdmin {
         long last = 0;
         for (String slug : slugs) {
             long revision = revisions.getOrDefault(slug, 0L) + 1;
-            ModelChanged entry = ModelMerger.recompute(slug, revision, assertions.getOrDefault(slug, new LinkedHashMap<>()).values(),
-                    directory, adminAliases.getOrDefault(slug, List.of()));
+            ModelChanged entry = limits.bound(ModelMerger.recompute(slug, revision, assertions.getOrDefault(slug, new LinkedHashMap<>()).values(),
+                    directory, adminAliases.getOrDefault(slug, List.of())));
             if (entry == null) {
                 continue;
             }

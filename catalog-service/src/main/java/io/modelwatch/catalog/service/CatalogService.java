@@ -47,6 +47,9 @@ public class CatalogService {
     private final ChangeWriter writer;
     private final CachedOrganizations organizations;
     private final JsonDocuments json;
+    /** Bounds every snapshot before it is stored and published. */
+    @jakarta.inject.Inject
+    SnapshotLimits limits;
     private final CatalogMetrics metrics;
     private final Clock clock = Clock.systemUTC();
 
@@ -164,8 +167,8 @@ public class CatalogService {
                 cause = "retracted";
             }
             long revision = revisions.merge(slug, 1L, Long::sum);
-            ModelChanged entry = ModelMerger.recompute(slug, revision, assertions.getOrDefault(slug, new LinkedHashMap<>()).values(),
-                    directory, adminAliases.getOrDefault(slug, List.of()));
+            ModelChanged entry = limits.bound(ModelMerger.recompute(slug, revision, assertions.getOrDefault(slug, new LinkedHashMap<>()).values(),
+                    directory, adminAliases.getOrDefault(slug, List.of())));
             String snapshotJson = entry == null ? null : json.write(entry);
             changes.revision(new Revision(slug, revision, entry == null ? "deleted" : cause, e.id(), snapshotJson, now));
             latest.put(slug, entry);

@@ -17,8 +17,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import io.modelwatch.platform.DatabaseOutage;
+import io.modelwatch.platform.PlatformEndpoints;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import static org.awaitility.Awaitility.await;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -78,6 +82,45 @@ class DatabaseFailureTest {
             }
             assertThat(catalog.records(Topics.MODEL_RELEASES_DLQ))
                     .noneMatch(r -> slugs.contains(r.key()));
+        }
+    }
+
+    /**
+     * PostgreSQL stops (connections refused, pg_ctl stop) while announcements wait on the topic, and comes back
+     * 8 s later: every announcement is applied exactly once, its change reaches catalog.model-changes, and none is
+     * dead-lettered.
+     */
+    @Test
+    void aStoppedDatabaseDelaysTheBacklogButLosesAndDeadLettersNothing() throws Exception {
+        PlatformEndpoints platform = new PlatformEndpoints(bootstrapServers, jdbcUrl, username, password);
+        DatabaseOutage outage = DatabaseOutage.of(platform);
+        String prefix = unique("Outage");
+        int count = 300;
+        try (CatalogFixture catalog = new CatalogFixture(bootstrapServers)) {
+            outage.stop();
+            try {
+                for (int i = 0; i < count; i++) {
+                    catalog.announce(announcement(prefix + " " + i).parameters((i + 1) + "B"));
+                }
+                Thread.sleep(8_000);
+            } finally {
+                outage.start();
+            }
+            String slugPrefix = Slugs.of(prefix + " 0").replaceFirst("-0$", "-");
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> count(
+                    "select count(*) from model where slug like '" + slugPrefix + "%' and announcements = 1") == count);
+            assertThat(count("select count(*) from model where slug like '" + slugPrefix + "%'")).isEqualTo(count);
+            assertThat(catalog.topics.readAll(Topics.MODEL_RELEASES_DLQ)).noneMatch(r -> r.key() != null && r.key().startsWith(slugPrefix));
+            await().atMost(Duration.ofSeconds(60)).until(() -> catalog.topics.readAll(Topics.MODEL_CHANGES).stream()
+                    .map(r -> r.key()).filter(k -> k != null && k.startsWith(slugPrefix)).distinct().count() == count);
+        }
+    }
+
+    private long count(String query) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl + "?currentSchema=catalog", username, password);
+             Statement s = c.createStatement(); ResultSet r = s.executeQuery(query)) {
+            r.next();
+            return r.getLong(1);
         }
     }
 }

@@ -15,8 +15,15 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import io.restassured.RestAssured;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -33,6 +40,14 @@ class OutboxRelayTest {
 
     @Inject
     OutboxRelay relay;
+
+    @ConfigProperty(name = "modelwatch.catalog.snapshot.max-bytes")
+    int maxSnapshotBytes;
+
+    private static Connection catalogDatabase() throws java.sql.SQLException {
+        var platform = EmbeddedPlatformTestResource.platform();
+        return DriverManager.getConnection(platform.jdbcUrl() + "?currentSchema=catalog", platform.username(), platform.password());
+    }
 
     private List<ConsumerRecord<String, String>> published(CatalogFixture catalog, String slug) {
         return catalog.records(Topics.MODEL_CHANGES).stream().filter(r -> slug.equals(r.key())).toList();
@@ -75,6 +90,69 @@ class OutboxRelayTest {
             assertThat(records).extracting(OutboxRelayTest::revision).containsExactlyElementsOf(
                     IntStream.rangeClosed(1, 6).mapToObj(i -> (long) i).toList());
             assertThat(records).extracting(r -> TopicRecords.header(r, "ce_id")).doesNotHaveDuplicates();
+        }
+    }
+
+    /** Two announcements of one model with ~600 KB of tags each: the snapshot stays within the configured size. */
+    @Test
+    void aSnapshotNeverExceedsTheConfiguredSize() throws Exception {
+        try (CatalogFixture catalog = new CatalogFixture(bootstrapServers)) {
+            String name = unique("Bulky");
+            String slug = Slugs.of(name);
+            String[] first = IntStream.range(0, 100).mapToObj(i -> "a" + i + "-" + "x".repeat(6_000)).toArray(String[]::new);
+            String[] second = IntStream.range(0, 100).mapToObj(i -> "b" + i + "-" + "y".repeat(6_000)).toArray(String[]::new);
+            catalog.announce(announcement(name).tags(first));
+            catalog.announce(announcement(name).tags(second));
+            awaitModel(slug, 2);
+            await().atMost(Duration.ofSeconds(30)).until(() -> published(catalog, slug).size() == 2);
+            assertThat(published(catalog, slug)).allSatisfy(r ->
+                    assertThat(r.value().getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(maxSnapshotBytes));
+            // Every tag is still in the provenance: both assertions, whole.
+            try (Connection c = catalogDatabase();
+                 PreparedStatement s = c.prepareStatement("select count(*) from assertion where slug = ?")) {
+                s.setString(1, slug);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    assertThat(r.getInt(1)).isEqualTo(2);
+                }
+            }
+        }
+    }
+
+    /**
+     * A change larger than the broker's record limit is moved to the dead-letter table (listed by the admin
+     * endpoint), and the changes after it are published.
+     */
+    @Test
+    void aChangeThatCanNeverBeSentIsDeadLetteredAndTheNextChangesArrive() throws Exception {
+        String slug = "unsendable-" + UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        try (CatalogFixture catalog = new CatalogFixture(bootstrapServers);
+             Connection c = catalogDatabase()) {
+            // An outbox row carrying its payload (as rows did before V5): 2 MB, twice Kafka's default record limit.
+            try (PreparedStatement s = c.prepareStatement("insert into outbox_event (event_id, event_type, aggregate_id, payload, "
+                    + "created_at) values (?, 'io.modelwatch.catalog.model.changed.v1', ?, ?::json, now())")) {
+                s.setObject(1, eventId);
+                s.setString(2, slug);
+                s.setString(3, "{\"slug\": \"" + slug + "\", \"padding\": \"" + "z".repeat(2_000_000) + "\"}");
+                s.executeUpdate();
+            }
+            String next = unique("AfterUnsendable");
+            catalog.announce(announcement(next));
+            await().atMost(Duration.ofSeconds(60)).until(() -> published(catalog, Slugs.of(next)).size() == 1);
+            assertThat(published(catalog, slug)).isEmpty();
+            try (PreparedStatement s = c.prepareStatement("select reason, payload_bytes from outbox_dead_letter where event_id = ?")) {
+                s.setObject(1, eventId);
+                try (ResultSet r = s.executeQuery()) {
+                    assertThat(r.next()).isTrue();
+                    assertThat(r.getString(1)).contains("RecordTooLarge").doesNotContain("\n");
+                    assertThat(r.getLong(2)).isGreaterThan(2_000_000);
+                }
+            }
+            RestAssured.given().header("Authorization", "Bearer test-admin-key")
+                    .when().get("/api/v1/admin/outbox/dead-letters")
+                    .then().statusCode(200).body("items.eventId", org.hamcrest.Matchers.hasItem(eventId.toString()));
+            RestAssured.when().get("/api/v1/admin/outbox/dead-letters").then().statusCode(401);
         }
     }
 }

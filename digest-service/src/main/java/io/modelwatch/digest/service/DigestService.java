@@ -62,7 +62,7 @@ public class DigestService {
 
     /**
      * Version 1 of the review of the period, written in the caller's transaction unless another replica holds the
-     * period's lock right now or a version of it already exists (then empty).
+     * period's lock right now, a version of it already exists, or nothing was released in it (then empty).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Digest> writeFirstVersion(Period period, Language language) {
@@ -72,12 +72,20 @@ public class DigestService {
         if (digests.latestVersion(period.kind().tag(), period.key(), language.tag()) > 0) {
             return Optional.empty();
         }
-        return Optional.of(write(period, language, 1));
+        Instant now = clock.instant();
+        Digest digest = compose(UUID.randomUUID(), period, 1, language, now);
+        if (digest.releases().isEmpty()) {
+            return Optional.empty(); // nothing was released: no review, no mail (a later run may still find releases)
+        }
+        return Optional.of(store(digest, period, language, 1, now));
     }
 
     private Digest write(Period period, Language language, int version) {
         Instant now = clock.instant();
-        Digest digest = compose(UUID.randomUUID(), period, version, language, now);
+        return store(compose(UUID.randomUUID(), period, version, language, now), period, language, version, now);
+    }
+
+    private Digest store(Digest digest, Period period, Language language, int version, Instant now) {
         DigestRecord record = new DigestRecord();
         record.id = digest.id();
         record.kind = period.kind().tag();

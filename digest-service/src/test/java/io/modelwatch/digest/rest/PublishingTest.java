@@ -114,6 +114,45 @@ class PublishingTest {
         assertThat(publisher.publish(periods.get(0))).isEmpty();
     }
 
+    /**
+     * Schedules that missed their trigger (database down, pods restarting): a catch-up publishes every completed period
+     * of the window that has no review yet, once, however many replicas run it; a period without releases is neither
+     * published nor mailed.
+     */
+    @Test
+    void aCatchUpPublishesMissedPeriodsOnceAndSkipsEmptyOnes() throws Exception {
+        int year = year();
+        oneModel(year); // released on May 12: weeks and May have a release, June has none
+        LocalDate today = LocalDate.of(year, 7, 3);
+        Period may = Period.parse(ReviewKind.MONTHLY, year + "-05");
+        Period june = Period.parse(ReviewKind.MONTHLY, year + "-06");
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        List<Future<List<Digest>>> runs = new ArrayList<>();
+        for (int replica = 0; replica < 3; replica++) {
+            runs.add(pool.submit(() -> publisher.catchUp(ReviewKind.MONTHLY, today)));
+        }
+        int written = 0;
+        for (Future<List<Digest>> f : runs) {
+            written += f.get().size();
+        }
+        pool.shutdown();
+        // The window (31 days) reaches back to June only: May ended before it.
+        assertThat(rows(june, "en")).isZero();
+        assertThat(written).isZero();
+        // Ten days after May: May is in the window, published once in each language, on a later tick too.
+        LocalDate afterMay = LocalDate.of(year, 6, 10);
+        assertThat(publisher.catchUp(ReviewKind.MONTHLY, afterMay)).hasSize(2);
+        assertThat(publisher.catchUp(ReviewKind.MONTHLY, afterMay)).isEmpty();
+        assertThat(rows(may, "en")).isEqualTo(1);
+        assertThat(rows(may, "zh-CN")).isEqualTo(1);
+        // Weekly, a week later: the week of May 12 is published, the empty weeks around it are not.
+        Period weekOfRelease = Period.containing(ReviewKind.WEEKLY, LocalDate.of(year, 5, 12));
+        List<Digest> weeks = publisher.catchUp(ReviewKind.WEEKLY, LocalDate.of(year, 5, 25));
+        assertThat(weeks).extracting(Digest::period).containsOnly(weekOfRelease.key());
+        assertThat(rows(weekOfRelease, "en")).isEqualTo(1);
+        assertThat(rows(weekOfRelease.previous(), "en")).isZero();
+    }
+
     @Test
     void regeneratingMakesANewVersionAndKeepsTheOld() {
         int year = year();

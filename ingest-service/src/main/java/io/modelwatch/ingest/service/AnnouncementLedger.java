@@ -113,12 +113,7 @@ public class AnnouncementLedger {
                 // a key whose request is not under the id derived from it (recorded before Flyway V4): no replay
                 throw forgotten(idempotencyKey);
             }
-            List<Recorded> replay = new ArrayList<>(accepted.size());
-            for (int p = 0; p < accepted.size(); p++) {
-                Numbered n = accepted.get(p);
-                replay.add(new Recorded(n.line(), eventId(request, p), n.event().withAnnouncedAt(recordedAt)));
-            }
-            return replay;
+            return replay(request, accepted, recordedAt);
         }
         IdempotencyKey key = new IdempotencyKey();
         key.id = new IdempotencyKey.Id(keyName, idempotencyKey);
@@ -134,6 +129,29 @@ public class AnnouncementLedger {
             throw forgotten(idempotencyKey);
         }
         return recorded;
+    }
+
+    private static List<Recorded> replay(UUID request, List<Numbered> accepted, Instant recordedAt) {
+        List<Recorded> replay = new ArrayList<>(accepted.size());
+        for (int p = 0; p < accepted.size(); p++) {
+            Numbered n = accepted.get(p);
+            replay.add(new Recorded(n.line(), eventId(request, p), n.event().withAnnouncedAt(recordedAt)));
+        }
+        return replay;
+    }
+
+    /**
+     * As {@link #record}, for a caller whose keys never expire (a feed entry's key is the entry itself): once the
+     * request derived from the key exists, it is replayed under its event ids even after the Idempotency-Key was
+     * forgotten (the 24 h clean-up), so an entry recorded but never sent is sent then, under the same event id.
+     */
+    @Transactional
+    public List<Recorded> recordOrReplay(String keyName, String idempotencyKey, String endpoint, String bodySha256,
+                                         List<Numbered> accepted) {
+        UUID request = requestOf(UUID.nameUUIDFromBytes(
+                String.join("\n", keyName, idempotencyKey, endpoint).getBytes(StandardCharsets.UTF_8)));
+        Instant recordedAt = store.announcedAt(request);
+        return recordedAt != null ? replay(request, accepted, recordedAt) : record(keyName, idempotencyKey, endpoint, bodySha256, accepted);
     }
 
     private Refusal forgotten(String idempotencyKey) {

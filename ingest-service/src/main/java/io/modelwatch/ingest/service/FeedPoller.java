@@ -43,6 +43,8 @@ public class FeedPoller {
 
     private static final Logger LOG = Logger.getLogger(FeedPoller.class);
     public static final String ENDPOINT = "feed";
+    /** How long a claimed feed is this replica's before another may poll it (if this one died mid-poll). */
+    static final java.time.Duration POLL_LEASE = java.time.Duration.ofMinutes(5);
 
     private final FeedService feeds;
     private final AnnouncementNormalizer normalizer;
@@ -68,7 +70,9 @@ public class FeedPoller {
     @Scheduled(every = "${modelwatch.ingest.feeds.check-every:30s}", delayed = "${modelwatch.ingest.feeds.first-check-after:10s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void pollDue() {
-        for (UUID id : feeds.due(Instant.now(), 20)) {
+        Instant now = Instant.now();
+        // Claimed, not just read: every replica runs this tick, each due feed is polled by one of them.
+        for (UUID id : feeds.claimDue(now, 20, now.plus(POLL_LEASE).plus(config.feeds().fetchTimeout()))) {
             try {
                 if (polling.contains(id)) {
                     continue;
@@ -145,7 +149,8 @@ public class FeedPoller {
             // The entry key is the idempotency key: a poll that records the entry but dies before marking it seen
             // sends it again under the same event id.
             String entryHash = Sha256.hex(entry.getKey().getBytes(StandardCharsets.UTF_8));
-            Recorded recorded = ledger.record(publisherName, feed.id + ":" + entryHash, ENDPOINT, entryHash,
+            // recordOrReplay: the key outlives the ledger's 24 h retention (an entry recorded, not sent, then forgotten).
+            Recorded recorded = ledger.recordOrReplay(publisherName, feed.id + ":" + entryHash, ENDPOINT, entryHash,
                     List.of(new Numbered(0, event))).get(0);
             try {
                 publisher.publish(recorded.eventId(), recorded.event()).await().atMost(config.publishTimeout());

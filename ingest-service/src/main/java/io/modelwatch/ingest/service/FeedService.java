@@ -147,9 +147,15 @@ public class FeedService {
         find(id).delete();
     }
 
-    public List<UUID> due(Instant now, int limit) {
-        return Feed.<Feed>find("nextPollAt <= ?1", io.quarkus.panache.common.Sort.by("nextPollAt"), now).page(0, limit)
-                .list().stream().map(f -> f.id).toList();
+    /**
+     * Takes up to {@code limit} due feeds for this replica, once across replicas: their next poll moves to
+     * {@code leaseUntil} in the same statement (rows another replica is taking are skipped, not waited for), so no other
+     * replica finds them due until this one records the poll's outcome ({@link #succeeded}, {@link #failed}) or, if it
+     * died meanwhile, the lease runs out.
+     */
+    @Transactional
+    public List<UUID> claimDue(Instant now, int limit, Instant leaseUntil) {
+        return Feed.claimDue(now, limit, leaseUntil);
     }
 
     public FeedRules rules(Feed feed) {

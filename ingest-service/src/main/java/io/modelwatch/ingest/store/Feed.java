@@ -67,4 +67,19 @@ public class Feed extends PanacheEntityBase {
 
     @Column(name = "announcements_sent")
     public long announcementsSent;
+
+    /**
+     * Takes up to {@code limit} due feeds, in the caller's transaction: their next poll moves to {@code leaseUntil} in
+     * the same statement, and rows another replica is taking are skipped (SKIP LOCKED), not waited for.
+     */
+    @SuppressWarnings("unchecked")
+    public static java.util.List<java.util.UUID> claimDue(Instant now, int limit, Instant leaseUntil) {
+        java.util.List<Object> ids = getEntityManager().createNativeQuery("""
+                update feed set next_poll_at = :lease where id in (
+                    select id from feed where next_poll_at <= :now order by next_poll_at limit :limit for update skip locked)
+                returning id""")
+                .setParameter("lease", java.sql.Timestamp.from(leaseUntil)).setParameter("now", java.sql.Timestamp.from(now))
+                .setParameter("limit", limit).getResultList();
+        return ids.stream().map(o -> o instanceof java.util.UUID u ? u : java.util.UUID.fromString(o.toString())).toList();
+    }
 }
