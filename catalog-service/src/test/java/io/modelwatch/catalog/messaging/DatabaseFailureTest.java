@@ -110,8 +110,8 @@ class DatabaseFailureTest {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> count(
                     "select count(*) from model where slug like '" + slugPrefix + "%' and announcements = 1") == count);
             assertThat(count("select count(*) from model where slug like '" + slugPrefix + "%'")).isEqualTo(count);
-            assertThat(catalog.topics.readAll(Topics.MODEL_RELEASES_DLQ)).noneMatch(r -> r.key() != null && r.key().startsWith(slugPrefix));
-            await().atMost(Duration.ofSeconds(60)).until(() -> catalog.topics.readAll(Topics.MODEL_CHANGES).stream()
+            assertThat(catalog.records(Topics.MODEL_RELEASES_DLQ)).noneMatch(r -> r.key() != null && r.key().startsWith(slugPrefix));
+            await().atMost(Duration.ofSeconds(60)).until(() -> catalog.records(Topics.MODEL_CHANGES).stream()
                     .map(r -> r.key()).filter(k -> k != null && k.startsWith(slugPrefix)).distinct().count() == count);
         }
     }
