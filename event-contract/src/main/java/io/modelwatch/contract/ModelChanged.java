@@ -1,5 +1,6 @@
 package io.modelwatch.contract;
 
+import io.modelwatch.contract.compute.TrainingCompute;
 import io.modelwatch.contract.parameters.ParameterCount;
 import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.util.List;
  * Schema: {@code schemas/model-changed.v1.json}.
  *
  * @param parameters null when undisclosed (never 0)
+ * @param trainingCompute FLOP used to train it, null when undisclosed (never 0)
  * @param announcements how many distinct announcements back this entry
  * @param aliases other names the entry is known by (names announced for it, admin aliases), sorted; added in
  *        a backwards-compatible way, so it is absent (null) in snapshots written before it existed
@@ -27,6 +29,7 @@ public record ModelChanged(
         List<Organization> organizations,
         PublishedDate published,
         ParameterCount parameters,
+        TrainingCompute trainingCompute,
         List<String> modalities,
         List<String> tasks,
         Accessibility accessibility,

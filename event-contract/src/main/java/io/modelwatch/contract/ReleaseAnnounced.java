@@ -1,6 +1,7 @@
 package io.modelwatch.contract;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.modelwatch.contract.compute.TrainingCompute;
 import io.modelwatch.contract.parameters.ParameterCount;
 import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.util.List;
  * Schema: {@code schemas/release-announced.v1.json}.
  *
  * @param parameters null when undisclosed (never 0)
+ * @param trainingCompute FLOP used to train it, null when undisclosed (never 0)
  * @param publisher the name of the API key or feed that sent it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -25,6 +27,7 @@ public record ReleaseAnnounced(
         List<Organization> organizations,
         PublishedDate published,
         ParameterCount parameters,
+        TrainingCompute trainingCompute,
         List<String> modalities,
         List<String> tasks,
         Accessibility accessibility,

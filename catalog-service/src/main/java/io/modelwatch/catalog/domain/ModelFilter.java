@@ -3,6 +3,7 @@ package io.modelwatch.catalog.domain;
 import io.modelwatch.contract.Accessibility;
 import io.modelwatch.contract.Kind;
 import io.modelwatch.contract.PublishedDate;
+import io.modelwatch.contract.compute.TrainingComputeParser;
 import io.modelwatch.contract.parameters.ParameterCountParser;
 import io.modelwatch.problem.Problem;
 import io.modelwatch.problem.ProblemException;
@@ -22,15 +23,16 @@ import java.util.regex.Pattern;
  */
 public record ModelFilter(String q, List<String> kinds, List<String> organizations, List<String> countries,
                           List<String> modalities, List<String> accessibilities, List<String> tags,
-                          LocalDate from, LocalDate to, Long minParameters, Long maxParameters) {
+                          LocalDate from, LocalDate to, Long minParameters, Long maxParameters,
+                          Double minCompute, Double maxCompute) {
 
     public static final List<String> NAMES = List.of("q", "kind", "organization", "country", "modality", "accessibility",
-            "tag", "from", "to", "minParameters", "maxParameters");
+            "tag", "from", "to", "minParameters", "maxParameters", "minCompute", "maxCompute");
 
     private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
 
     public static final ModelFilter NONE = new ModelFilter(null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-            null, null, null, null);
+            null, null, null, null, null, null);
 
     /**
      * @param query    every query parameter of the request
@@ -63,6 +65,11 @@ public record ModelFilter(String q, List<String> kinds, List<String> organizatio
         LocalDate to = date(single(query, "to", errors), "to", false, errors);
         Long min = parameters(single(query, "minParameters", errors), "minParameters", errors);
         Long max = parameters(single(query, "maxParameters", errors), "maxParameters", errors);
+        Double minCompute = compute(single(query, "minCompute", errors), "minCompute", errors);
+        Double maxCompute = compute(single(query, "maxCompute", errors), "maxCompute", errors);
+        if (minCompute != null && maxCompute != null && minCompute > maxCompute) {
+            errors.add(new Problem.FieldError("maxCompute", "is below 'minCompute'"));
+        }
         if (from != null && to != null && from.isAfter(to)) {
             errors.add(new Problem.FieldError("to", "is before 'from'"));
         }
@@ -77,7 +84,7 @@ public record ModelFilter(String q, List<String> kinds, List<String> organizatio
                 countries.stream().map(c -> c.toUpperCase(Locale.ROOT)).toList(),
                 values(query, "modality").stream().map(v -> v.toLowerCase(Locale.ROOT)).toList(),
                 accessibilities, values(query, "tag").stream().map(v -> v.toLowerCase(Locale.ROOT)).toList(),
-                from, to, min, max);
+                from, to, min, max, minCompute, maxCompute);
     }
 
     /** A single-valued parameter (the first value; a repeated one is an error). */
@@ -129,6 +136,18 @@ public record ModelFilter(String q, List<String> kinds, List<String> organizatio
             return ParameterCountParser.parse(value).value();
         } catch (RuntimeException e) {
             errors.add(new Problem.FieldError(field, "'" + value + "' is not a parameter count such as 1000000, 11B or 62亿"));
+            return null;
+        }
+    }
+
+    private static Double compute(String value, String field, List<Problem.FieldError> errors) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return TrainingComputeParser.parse(value).value();
+        } catch (RuntimeException e) {
+            errors.add(new Problem.FieldError(field, "'" + value + "' is not a training compute in FLOP such as 1e24 or 3.8×10^25"));
             return null;
         }
     }

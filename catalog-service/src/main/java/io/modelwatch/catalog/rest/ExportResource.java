@@ -16,6 +16,7 @@ import io.modelwatch.contract.Kind;
 import io.modelwatch.contract.ModelChanged;
 import io.modelwatch.contract.Organization;
 import io.modelwatch.contract.PublishedDate;
+import io.modelwatch.contract.compute.TrainingCompute;
 import io.modelwatch.contract.parameters.ParameterCount;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -205,6 +206,9 @@ public class ExportResource {
         }
         if (value instanceof ParameterCount count) {
             return Long.toString(count.value());
+        }
+        if (value instanceof TrainingCompute compute) {
+            return Double.toString(compute.value());
         }
         if (value instanceof Accessibility a) {
             return accessibility(a);

@@ -56,7 +56,7 @@ public class ModelResource {
     @Operation(summary = "List catalog entries: filters, sort, cursor paging",
             description = "Filters: q (names, aliases, organisations, summaries; any language), kind, organization, country, modality, "
                     + "accessibility, tag (repeat or comma-separate for 'any of'), from, to (YYYY, YYYY-MM or YYYY-MM-DD, on the "
-                    + "publication date's first day), minParameters, maxParameters (1000000, 11B, 62亿). sort: slug (default), name, "
+                    + "publication date's first day), minParameters, maxParameters (1000000, 11B, 62亿), minCompute, maxCompute (training FLOP: 1e24, 3.8×10^25). sort: slug (default), name, "
                     + "published, -published, parameters, -parameters; undated and undisclosed entries come last. Paging: pass the "
                     + "page's 'next' as 'after'. Unknown parameters and malformed values are a 400.")
     public ModelPage list(@Context UriInfo uri,

@@ -132,6 +132,12 @@ public class CatalogQueries {
         if (f.maxParameters() != null) {
             w.add("parameters <= ?", f.maxParameters());
         }
+        if (f.minCompute() != null) {
+            w.add("training_compute >= ?", f.minCompute());
+        }
+        if (f.maxCompute() != null) {
+            w.add("training_compute <= ?", f.maxCompute());
+        }
         return w;
     }
 

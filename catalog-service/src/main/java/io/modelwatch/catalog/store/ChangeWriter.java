@@ -102,16 +102,16 @@ public class ChangeWriter {
                     }), outboxEventType);
         }
         if (!changes.shown.isEmpty()) {
-            m.add("insert into model (slug, revision, kind, name, published_start, parameters, announcements, snapshot, updated_at, "
-                    + "accessibility, organizations, countries, modalities, tags, search) "
-                    + "select slug, revision, kind, name, published_start, parameters, announcements, snapshot, ?, "
+            m.add("insert into model (slug, revision, kind, name, published_start, parameters, training_compute, announcements, snapshot, "
+                    + "updated_at, accessibility, organizations, countries, modalities, tags, search) "
+                    + "select slug, revision, kind, name, published_start, parameters, training_compute, announcements, snapshot, ?, "
                     + "accessibility, organizations, countries, modalities, tags, search "
                     + "from json_to_recordset(?::json) as t(slug text, revision bigint, kind text, name text, published_start date, "
-                    + "parameters bigint, announcements int, snapshot jsonb, accessibility text, organizations text[], countries text[], "
-                    + "modalities text[], tags text[], search text) "
+                    + "parameters bigint, training_compute double precision, announcements int, snapshot jsonb, accessibility text, "
+                    + "organizations text[], countries text[], modalities text[], tags text[], search text) "
                     + "on conflict (slug) do update set "
                     + "revision = excluded.revision, kind = excluded.kind, name = excluded.name, published_start = excluded.published_start, "
-                    + "parameters = excluded.parameters, announcements = excluded.announcements, snapshot = excluded.snapshot, "
+                    + "parameters = excluded.parameters, training_compute = excluded.training_compute, announcements = excluded.announcements, snapshot = excluded.snapshot, "
                     + "updated_at = excluded.updated_at, accessibility = excluded.accessibility, organizations = excluded.organizations, "
                     + "countries = excluded.countries, modalities = excluded.modalities, tags = excluded.tags, search = excluded.search",
                     Timestamp.from(now),
@@ -126,6 +126,11 @@ public class ChangeWriter {
                             g.writeNullField("parameters");
                         } else {
                             g.writeNumberField("parameters", m2.parameters().value());
+                        }
+                        if (m2.trainingCompute() == null) {
+                            g.writeNullField("training_compute");
+                        } else {
+                            g.writeNumberField("training_compute", m2.trainingCompute().value());
                         }
                         g.writeNumberField("announcements", m2.announcements());
                         g.writeFieldName("snapshot");

@@ -30,6 +30,10 @@ public class ModelView {
 
     public Long parameters;
 
+    /** FLOP used to train it; null when undisclosed. */
+    @Column(name = "training_compute")
+    public Double trainingCompute;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public ModelChanged snapshot;
 
@@ -43,6 +47,7 @@ public class ModelView {
         name = next.name();
         publishedStart = next.published() == null ? null : next.published().start();
         parameters = next.parameters() == null ? null : next.parameters().value();
+        trainingCompute = next.trainingCompute() == null ? null : next.trainingCompute().value();
         snapshot = next;
         updatedAt = now;
     }

@@ -49,12 +49,17 @@ public record AnnouncementRequest(
         Source source,
         @Schema(description = "How sure the publisher is (feed-extracted items are speculative)",
                 enumeration = {"confident", "likely", "speculative"}, defaultValue = "confident")
-        String confidence) {
+        String confidence,
+        @Schema(description = "Floating-point operations used to train it: a number, text as people write it (3.8e25,"
+                + " 3.8×10^25, 2.1e24 FLOP, ~1e24), or {value, approximate, note} with the note saying how it was estimated."
+                + " Absent or null means undisclosed (never 0); a value that is not positive and finite is a 400",
+                oneOf = {Double.class, String.class, Object.class}, examples = "3.8e25")
+        JsonNode trainingCompute) {
 
     /** A request that states only a name, its organisations and a date (the other fields unstated). */
     public static AnnouncementRequest minimal(String name, List<OrganizationInput> organizations, String published) {
         return new AnnouncementRequest("model", name, organizations, published, null, null, null, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     /** What a feed entry can state; everything else stays unstated. */
@@ -62,7 +67,7 @@ public record AnnouncementRequest(
                                                JsonNode parameters, List<String> tags, Links links, Source source,
                                                String confidence) {
         return new AnnouncementRequest("model", name, organizations, published, parameters, null, null, null, null, null,
-                tags, links, null, source, confidence);
+                tags, links, null, source, confidence, null);
     }
 
     @Schema(name = "OrganizationInput", description = "An organisation behind a release")

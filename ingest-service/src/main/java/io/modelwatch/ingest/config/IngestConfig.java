@@ -41,6 +41,10 @@ public interface IngestConfig {
     @WithDefault("16M")
     io.quarkus.runtime.configuration.MemorySize maxBatchSize();
 
+    /** The largest CSV file an import takes (bigger: 413); keep quarkus.http.limits.max-body-size above it. */
+    @WithDefault("50M")
+    io.quarkus.runtime.configuration.MemorySize maxImportSize();
+
     /** The most announcements one batch may hold (more: 413). */
     @WithDefault("10000")
     int maxBatchLines();

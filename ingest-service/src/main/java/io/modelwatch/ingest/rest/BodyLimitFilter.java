@@ -21,10 +21,12 @@ public class BodyLimitFilter {
 
     private final long announcementLimit;
     private final long batchLimit;
+    private final long importLimit;
 
     public BodyLimitFilter(IngestConfig config) {
         this.announcementLimit = config.maxAnnouncementSize().asLongValue();
         this.batchLimit = config.maxBatchSize().asLongValue();
+        this.importLimit = config.maxImportSize().asLongValue();
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 10)
@@ -33,7 +35,7 @@ public class BodyLimitFilter {
         if (!"POST".equals(request.getMethod()) || !path.startsWith("/api/")) {
             return Optional.empty();
         }
-        long limit = path.endsWith("/batch") ? batchLimit : announcementLimit;
+        long limit = path.endsWith("/batch") ? batchLimit : path.startsWith("/api/v1/imports/") ? importLimit : announcementLimit;
         long length = declaredLength(request);
         if (length > limit) {
             return Optional.of(tooLarge("The body has " + length + " bytes; this endpoint takes at most " + limit + "."));
@@ -63,6 +65,11 @@ public class BodyLimitFilter {
                     "The body is larger than this endpoint takes (at most " + limit + " bytes)."));
         }
         return read;
+    }
+
+    /** The largest import (a method, not the field: this bean is reached through its client proxy). */
+    long importLimit() {
+        return importLimit;
     }
 
     /** The Content-Length, or -1 when there is none (or it is not a number). */

@@ -31,6 +31,8 @@ public class AnnouncementIntake {
     /** The ledger's names of the endpoints, part of what an Idempotency-Key is recorded with. */
     public static final String SINGLE = "announcement";
     public static final String BATCH = "batch";
+    /** The ledger's name of imports: with the content of a row, what its request id is derived from. */
+    public static final String IMPORT = "import";
 
     private static final Logger LOG = Logger.getLogger(AnnouncementIntake.class);
 
@@ -118,15 +120,61 @@ public class AnnouncementIntake {
                 }
             }
         }
-        BatchOutcomes outcomes = new BatchOutcomes(lines.size(), rejected, recorded, config.publishTimeout());
+        BatchOutcomes outcomes = send(lines.size(), rejected, recorded, values);
+        LOG.debugf("Batch of %d lines: read and checked in %d ms, recorded in %d ms, handed to the producer in %d ms",
+                lines.size(), (read - started) / 1_000_000, (stored - read) / 1_000_000, (System.nanoTime() - stored) / 1_000_000);
+        return outcomes;
+    }
+
+    /** Hands the recorded announcements (and their JSON) to the producer; their outcomes arrive in the answer. */
+    private BatchOutcomes send(int lines, List<Outcome> rejected, List<Recorded> recorded, List<byte[]> values) {
+        BatchOutcomes outcomes = new BatchOutcomes(lines, rejected, recorded, config.publishTimeout());
         if (!recorded.isEmpty()) {
             publisher.publishAll(recorded.stream().map(Recorded::eventId).toList(),
                     recorded.stream().map(Recorded::event).toList(), values, outcomes::acknowledged);
         }
         outcomes.handedOver();
-        LOG.debugf("Batch of %d lines: read and checked in %d ms, recorded in %d ms, handed to the producer in %d ms",
-                lines.size(), (read - started) / 1_000_000, (stored - read) / 1_000_000, (System.nanoTime() - stored) / 1_000_000);
         return outcomes;
+    }
+
+    /** One row of an import: its line in the file, the announcement it states, and the text its identity is derived from. */
+    public record ImportRow(int line, AnnouncementRequest request, String content) {
+    }
+
+    /** The outcomes of a part of an import, and which of its lines had been imported before with the same content. */
+    public record ImportOutcomes(BatchOutcomes outcomes, java.util.Set<Integer> unchangedLines) {
+    }
+
+    /**
+     * Rows of an import, through the same checks, ledger and producer as a batch. Each row is a request of its own whose
+     * id is derived from its content: a row imported again unchanged keeps its event id and announcedAt (it is sent again,
+     * and the catalog, idempotent by event id, counts it once); a changed row is a new announcement.
+     */
+    public ImportOutcomes announceImport(List<ImportRow> rows, String publisherName, Instant announcedAt) throws IOException {
+        List<Outcome> rejected = new ArrayList<>();
+        List<Numbered> valid = new ArrayList<>(rows.size());
+        List<String> keys = new ArrayList<>(rows.size());
+        for (ImportRow row : rows) {
+            try {
+                valid.add(new Numbered(row.line(), normalizer.normalize(row.request(), publisherName, announcedAt)));
+                keys.add(row.content());
+            } catch (Refusal e) {
+                rejected.add(Outcome.invalid(row.line(), e.detail(), e.errors()));
+            }
+        }
+        boolean[] existed = new boolean[valid.size()];
+        List<Recorded> recorded = ledger.recordEach(publisherName, IMPORT, valid, keys, existed);
+        java.util.Set<Integer> unchanged = new java.util.HashSet<>();
+        List<byte[]> values = new ArrayList<>(recorded.size());
+        try (ReleasePublisher.EventJson json = publisher.eventJson()) {
+            for (int p = 0; p < recorded.size(); p++) {
+                values.add(json.write(recorded.get(p).event())); // our own types: a failure is a bug
+                if (existed[p]) {
+                    unchanged.add(recorded.get(p).line());
+                }
+            }
+        }
+        return new ImportOutcomes(send(rows.size(), rejected, recorded, values), unchanged);
     }
 
     /**

@@ -154,6 +154,37 @@ public class AnnouncementLedger {
         return recordedAt != null ? replay(request, accepted, recordedAt) : record(keyName, idempotencyKey, endpoint, bodySha256, accepted);
     }
 
+    /**
+     * Records announcements each of which is a request of its own whose id is derived from {@code keys[p]} (for an
+     * import: the content of the row), so that recording the same content again finds the same request: the event id
+     * and the announcedAt of the first time, the event sent again under that id (the catalog counts it once).
+     * Unlike Idempotency-Keys these ids are not forgotten.
+     *
+     * @param existed set to true at each position whose request existed already
+     */
+    @Transactional
+    public List<Recorded> recordEach(String keyName, String endpoint, List<Numbered> accepted, List<String> keys, boolean[] existed) {
+        if (accepted.isEmpty()) {
+            return List.of();
+        }
+        Instant announcedAt = accepted.get(0).event().announcedAt();
+        UUID[] ids = new UUID[accepted.size()];
+        String[] slugs = new String[accepted.size()];
+        for (int p = 0; p < accepted.size(); p++) {
+            ids[p] = requestOf(UUID.nameUUIDFromBytes(String.join("\n", endpoint, keys.get(p)).getBytes(StandardCharsets.UTF_8)));
+            slugs[p] = accepted.get(p).event().slug();
+        }
+        java.util.Map<UUID, Instant> before = store.insertRequestsOfOne(ids, keyName, announcedAt, slugs);
+        List<Recorded> recorded = new ArrayList<>(accepted.size());
+        for (int p = 0; p < accepted.size(); p++) {
+            Numbered n = accepted.get(p);
+            Instant first = before.get(ids[p]);
+            existed[p] = first != null;
+            recorded.add(new Recorded(n.line(), eventId(ids[p], 0), first == null ? n.event() : n.event().withAnnouncedAt(first)));
+        }
+        return recorded;
+    }
+
     private Refusal forgotten(String idempotencyKey) {
         return new Refusal(Reason.IDEMPOTENCY_KEY_REUSED,
                 "The Idempotency-Key '" + idempotencyKey + "' was used more than " + retentionText()

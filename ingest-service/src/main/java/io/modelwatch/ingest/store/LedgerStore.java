@@ -47,6 +47,44 @@ public class LedgerStore {
         return written == 1;
     }
 
+    /**
+     * Inserts one request of one announcement per id (ids[i] with slugs[i]) unless it exists, in one statement.
+     *
+     * @return the announcedAt of each id that existed already (the others were written now)
+     */
+    public java.util.Map<UUID, Instant> insertRequestsOfOne(UUID[] ids, String publisher, Instant announcedAt, String[] slugs) {
+        return session().doReturningWork(connection -> {
+            java.util.Set<UUID> written = new java.util.HashSet<>();
+            try (PreparedStatement insert = connection.prepareStatement("insert into accepted_request"
+                    + " (id, publisher, announced_at, slugs) select r.id, ?, ?, array[r.slug] from unnest(?::uuid[], ?::text[])"
+                    + " as r(id, slug) on conflict (id) do nothing returning id")) {
+                insert.setString(1, publisher);
+                insert.setObject(2, announcedAt.atOffset(ZoneOffset.UTC));
+                insert.setArray(3, connection.createArrayOf("uuid", ids));
+                insert.setArray(4, connection.createArrayOf("text", slugs));
+                try (ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        written.add(rows.getObject(1, UUID.class));
+                    }
+                }
+            }
+            java.util.Map<UUID, Instant> existing = new java.util.HashMap<>();
+            if (written.size() < ids.length) {
+                try (PreparedStatement select = connection.prepareStatement(
+                        "select id, announced_at from accepted_request where id = any(?)")) {
+                    select.setArray(1, connection.createArrayOf("uuid",
+                            java.util.Arrays.stream(ids).filter(id -> !written.contains(id)).distinct().toArray()));
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            existing.put(rows.getObject(1, UUID.class), rows.getObject(2, OffsetDateTime.class).toInstant());
+                        }
+                    }
+                }
+            }
+            return existing;
+        });
+    }
+
     /** The announcedAt of request {@code id}, or null when there is no such request. */
     public Instant announcedAt(UUID id) {
         return session().doReturningWork(connection -> {

@@ -31,6 +31,8 @@ class OpenApiTest {
         assertThat(doc.getMap("paths.'/api/v1/announcements/{eventId}/retraction'.post.responses"))
                 .containsKeys("202", "400", "401", "403", "404", "415", "429", "503");
         assertThat(doc.getMap("paths.'/api/v1/feeds'.post.responses")).containsKeys("201", "400", "401", "403", "409", "415", "429");
+        assertThat(doc.getMap("paths.'/api/v1/imports/epoch'.post.responses"))
+                .containsKeys("200", "400", "401", "403", "413", "415", "429", "503");
         assertThat(doc.getString("paths.'/api/v1/announcements'.post.responses.'503'.headers.Retry-After.description")).isNotBlank();
         assertThat(doc.getList("paths.'/api/v1/announcements'.post.parameters.name")).contains("Idempotency-Key");
         // every field of the announcement has a description

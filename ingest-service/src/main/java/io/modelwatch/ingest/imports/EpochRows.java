@@ -1,0 +1,209 @@
+package io.modelwatch.ingest.imports;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.modelwatch.contract.Credits;
+import io.modelwatch.contract.Links;
+import io.modelwatch.contract.LocalizedText;
+import io.modelwatch.contract.Source;
+import io.modelwatch.ingest.api.AnnouncementRequest;
+import io.modelwatch.ingest.api.AnnouncementRequest.OrganizationInput;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * One row of Epoch AI's notable-models CSV as an announcement: each organisation with its own country (the lists are
+ * in the same order), Domain as modalities, Task as tasks, Confidence, accessibility, parameters and training compute
+ * with their notes, base model, link, abstract, publication date (its precision kept). What cannot be mapped without
+ * guessing (an unknown country name, more countries than organisations) is left out and said in a warning; what is
+ * invalid (a bad number or date) is left for the normaliser, which refuses the row naming the field.
+ */
+final class EpochRows {
+
+    /** Tag of every imported row, so that the catalog can find (and credit) Epoch's entries. */
+    static final String TAG = "epoch-ai";
+    /** The organisation of a row that names none: the contract needs one, and "unknown" is the truth. */
+    static final String UNKNOWN_ORGANIZATION = "Unknown";
+
+    /** A row mapped: the announcement, what its identity is derived from, and what was left out. */
+    record Mapped(AnnouncementRequest request, String content, List<String> warnings) {
+    }
+
+    private static final Map<String, String> DOMAINS = Map.of(
+            "language", "text", "vision", "image", "image generation", "image", "speech", "speech", "audio", "audio",
+            "video", "video", "multimodal", "multimodal");
+
+    private final EpochColumns columns;
+    private final Source source;
+    private final ObjectMapper json;
+
+    EpochRows(EpochColumns columns, LocalDate snapshot, ObjectMapper json) {
+        this.columns = columns;
+        this.source = new Source(Credits.EPOCH_AI_URL, "Epoch AI, 'Data on AI Models' (snapshot " + snapshot + ")");
+        this.json = json;
+    }
+
+    Mapped map(CSVRecord row) {
+        List<String> warnings = new ArrayList<>();
+        AnnouncementRequest request = new AnnouncementRequest("model", get(row, columns.name()), organizations(row, warnings),
+                get(row, columns.published()),
+                withNote(wholeCount(get(row, columns.parameters()), warnings), get(row, columns.parametersNotes())),
+                list(get(row, columns.domain())).stream().map(d -> DOMAINS.getOrDefault(d.toLowerCase(Locale.ROOT), d)).toList(),
+                list(get(row, columns.task())), accessibility(get(row, columns.accessibility()), warnings), null,
+                get(row, columns.baseModel()), List.of(TAG), links(get(row, columns.link())),
+                abstractText(get(row, columns.abstractText())), null, confidence(get(row, columns.confidence()), warnings),
+                withNote(get(row, columns.compute()), get(row, columns.computeNotes())));
+        String content;
+        try {
+            // the row's identity: what it states, without the source (whose snapshot date changes with every file)
+            content = json.writeValueAsString(request);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an announcement request is always writable", e);
+        }
+        return new Mapped(withSource(request), content, warnings);
+    }
+
+    private AnnouncementRequest withSource(AnnouncementRequest r) {
+        return new AnnouncementRequest(r.kind(), r.name(), r.organizations(), r.published(), r.parameters(), r.modalities(),
+                r.tasks(), r.accessibility(), r.architecture(), r.baseModel(), r.tags(), r.links(), r.summary(), source,
+                r.confidence(), r.trainingCompute());
+    }
+
+    private List<OrganizationInput> organizations(CSVRecord row, List<String> warnings) {
+        List<String> names = list(get(row, columns.organization()));
+        List<String> countries = list(get(row, columns.country()));
+        if (names.isEmpty()) {
+            warnings.add("No organisation in the file: recorded as '" + UNKNOWN_ORGANIZATION + "'");
+            names = List.of(UNKNOWN_ORGANIZATION);
+        }
+        if (!countries.isEmpty() && countries.size() != names.size()) {
+            warnings.add(countries.size() + " countries for " + names.size() + " organisation(s): paired in order, "
+                    + (countries.size() > names.size() ? "left out: " + String.join(", ", countries.subList(names.size(), countries.size()))
+                    : "no country for the last " + (names.size() - countries.size())));
+        }
+        List<OrganizationInput> organizations = new ArrayList<>(names.size());
+        for (int i = 0; i < names.size(); i++) {
+            String country = i < countries.size() ? countries.get(i) : null;
+            String code = CountryNames.code(country);
+            if (country != null && code == null && !CountryNames.MULTINATIONAL.equalsIgnoreCase(country)) {
+                warnings.add("Unknown country '" + country + "' (of " + names.get(i) + "): left out");
+            }
+            organizations.add(new OrganizationInput(names.get(i), code));
+        }
+        return organizations;
+    }
+
+    /** A number with its notes as {value, note}; the value's text as written (the normaliser parses it). */
+    private static ObjectNode withNote(String value, String note) {
+        if (value == null) {
+            return null;
+        }
+        ObjectNode node = JsonNodeFactory.instance.objectNode().put("value", value);
+        if (note != null) {
+            node.put("note", note);
+        }
+        return node;
+    }
+
+    /**
+     * A parameter count as a whole number when the file wrote one with binary floating-point noise (256999999.99999997
+     * for 257M: the relative difference below 1e-9); any other text is left for the parser to judge.
+     */
+    private static String wholeCount(String text, List<String> warnings) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            BigDecimal value = new BigDecimal(text);
+            BigDecimal whole = value.setScale(0, RoundingMode.HALF_UP);
+            if (value.compareTo(whole) != 0 && whole.signum() > 0
+                    && value.subtract(whole).abs().divide(whole, MathContext.DECIMAL64).compareTo(FLOAT_NOISE) < 0) {
+                warnings.add("Parameters '" + text + "' read as " + whole.toPlainString() + " (floating-point noise)");
+                return whole.toPlainString();
+            }
+        } catch (NumberFormatException | ArithmeticException e) {
+            // not a plain number: the parser says what is wrong with it
+        }
+        return text;
+    }
+
+    private static final BigDecimal FLOAT_NOISE = new BigDecimal("1e-9");
+
+    /** Epoch's values, and the older "Open-source" column's; anything else is said, not guessed. */
+    private static String accessibility(String value, List<String> warnings) {
+        if (value == null) {
+            return null;
+        }
+        String v = value.toLowerCase(Locale.ROOT);
+        String mapped = v.contains("non-commercial") || v.contains("noncommercial") ? "open-weights-noncommercial"
+                : v.contains("unrestricted") || v.equals("open source") || v.equals("open weights") ? "open-weights-unrestricted"
+                : v.contains("restricted") ? "open-weights-restricted"
+                : v.startsWith("api") ? "api"
+                : v.startsWith("hosted") ? "hosted"
+                : v.equals("unreleased") || v.equals("closed") || v.equals("closed source") ? "unreleased"
+                : null;
+        if (mapped == null) {
+            warnings.add("Unknown accessibility '" + value + "': left out");
+        }
+        return mapped;
+    }
+
+    /** Confident, Likely, Speculative; Epoch's "Unknown" (or nothing) is speculative: Epoch does not vouch for it. */
+    private static String confidence(String value, List<String> warnings) {
+        if (value == null || value.equalsIgnoreCase("unknown")) {
+            return "speculative";
+        }
+        String v = value.toLowerCase(Locale.ROOT);
+        if (v.equals("confident") || v.equals("likely") || v.equals("speculative")) {
+            return v;
+        }
+        warnings.add("Unknown confidence '" + value + "': recorded as speculative");
+        return "speculative";
+    }
+
+    /** The first URL of the cell (some hold several, or a remark after it): a paper when it looks like one. */
+    private static Links links(String cell) {
+        if (cell == null) {
+            return null;
+        }
+        String url = Arrays.stream(cell.split("[\\s,]+")).filter(s -> s.startsWith("http://") || s.startsWith("https://"))
+                .findFirst().orElse(null);
+        if (url == null) {
+            return null;
+        }
+        boolean paper = url.contains("arxiv.org") || url.contains("doi.org") || url.endsWith(".pdf")
+                || url.contains("openreview.net") || url.contains("aclanthology.org") || url.contains("proceedings");
+        return paper ? new Links(url, null, null, null) : new Links(null, null, null, url);
+    }
+
+    private static LocalizedText abstractText(String text) {
+        return text == null ? null : new LocalizedText(text, null);
+    }
+
+    /** A comma-separated cell as its entries, trimmed, blanks dropped. */
+    private static List<String> list(String cell) {
+        if (cell == null) {
+            return List.of();
+        }
+        return Arrays.stream(cell.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** The cell, trimmed; null when the column is missing or the cell blank. */
+    private static String get(CSVRecord row, String column) {
+        if (column == null || !row.isSet(column)) {
+            return null;
+        }
+        String value = row.get(column);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,73 @@
+package io.modelwatch.ingest.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelwatch.ingest.api.AnnouncementRequest;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The mapping of Epoch's rows, without a broker: every country name of the shipped file is known. */
+class EpochRowsTest {
+
+    private static List<EpochRows.Mapped> map(Reader csv) throws Exception {
+        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(csv)) {
+            EpochRows rows = new EpochRows(EpochColumns.of(parser.getHeaderMap()), LocalDate.of(2025, 12, 1), new ObjectMapper());
+            List<EpochRows.Mapped> mapped = new ArrayList<>();
+            for (CSVRecord r : parser) {
+                mapped.add(rows.map(r));
+            }
+            return mapped;
+        }
+    }
+
+    @Test
+    void everyCountryOfTheShippedFileHasItsCode() throws Exception {
+        List<EpochRows.Mapped> rows = map(Files.newBufferedReader(Path.of("../demo/epoch/notable_ai_models.csv"), StandardCharsets.UTF_8));
+        assertThat(rows).hasSize(952);
+        assertThat(rows.stream().flatMap(r -> r.warnings().stream()).filter(w -> w.startsWith("Unknown"))).isEmpty();
+        assertThat(rows.stream().map(EpochRows.Mapped::content).distinct()).as("one identity per row").hasSize(952);
+        AnnouncementRequest veo = rows.stream().map(EpochRows.Mapped::request).filter(r -> r.name().equals("Veo 3")).findFirst()
+                .orElseThrow();
+        assertThat(veo.organizations()).extracting(AnnouncementRequest.OrganizationInput::country).containsExactly("US");
+        assertThat(veo.source().name()).isEqualTo("Epoch AI, 'Data on AI Models' (snapshot 2025-12-01)");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "United States of America|US", "United Kingdom of Great Britain and Northern Ireland|GB", "Korea (Republic of)|KR",
+            "Hong Kong|HK", "Iran (Islamic Republic of)|IR", "Czechia|CZ", "Taiwan|TW", "Russia|RU", "china|CN"})
+    void countryNamesAsDatasetsWriteThem(String name, String code) {
+        assertThat(CountryNames.code(name)).isEqualTo(code);
+    }
+
+    @Test
+    void unknownCountriesAreReportedNotGuessed() throws Exception {
+        List<EpochRows.Mapped> rows = map(new StringReader(
+                "System,Organization,Country (from Organization),Open-source\nX,\"A,B\",\"Atlantis,Multinational\",Open source\n"));
+        assertThat(rows.get(0).request().organizations()).extracting(AnnouncementRequest.OrganizationInput::country)
+                .containsExactly(null, null);
+        assertThat(rows.get(0).warnings()).containsExactly("Unknown country 'Atlantis' (of A): left out");
+        assertThat(rows.get(0).request().accessibility()).isEqualTo("open-weights-unrestricted");
+        assertThat(CountryNames.code("Atlantis")).isNull();
+    }
+
+    @Test
+    void aFileWithoutAModelColumnIsNotEpochs() {
+        assertThatThrownBy(() -> EpochColumns.of(Map.of("Name", 0))).hasMessageContaining("'Model'");
+    }
+}
