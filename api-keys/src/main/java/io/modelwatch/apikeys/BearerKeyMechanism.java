@@ -1,5 +1,6 @@
 package io.modelwatch.apikeys;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
@@ -22,6 +23,12 @@ public class BearerKeyMechanism implements HttpAuthenticationMechanism {
 
     static final String SCHEME = "Bearer";
 
+    private final WrongKeyThrottle throttle;
+
+    public BearerKeyMechanism(WrongKeyThrottle throttle) {
+        this.throttle = throttle;
+    }
+
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         String header = context.request().getHeader(HttpHeaders.AUTHORIZATION);
@@ -32,7 +39,13 @@ public class BearerKeyMechanism implements HttpAuthenticationMechanism {
         if (key.isEmpty()) {
             return Uni.createFrom().nullItem();
         }
-        return identityProviderManager.authenticate(new ApiKeyAuthenticationRequest(key));
+        String client = context.request().remoteAddress() == null ? "unknown" : context.request().remoteAddress().hostAddress();
+        long wait = throttle.retryAfterSeconds(client);
+        if (wait > 0) {
+            return Uni.createFrom().failure(new AuthenticationFailedException(new WrongKeyThrottle.Throttled(wait)));
+        }
+        return identityProviderManager.authenticate(new ApiKeyAuthenticationRequest(key))
+                .onFailure(AuthenticationFailedException.class).invoke(() -> throttle.wrongKey(client));
     }
 
     @Override

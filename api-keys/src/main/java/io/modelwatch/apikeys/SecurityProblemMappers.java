@@ -24,6 +24,11 @@ public class SecurityProblemMappers {
 
     @ServerExceptionMapper
     public Response invalidKey(AuthenticationFailedException e) {
+        if (e.getCause() instanceof WrongKeyThrottle.Throttled throttled) {
+            return Response.fromResponse(Problem.of(Response.Status.TOO_MANY_REQUESTS, throttled.getMessage()).toResponse())
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()))
+                    .build();
+        }
         return unauthorized("The API key is not valid.", BearerKeyMechanism.SCHEME + " error=\"invalid_token\"");
     }
 

@@ -1,13 +1,13 @@
 package io.modelwatch.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import io.modelwatch.contract.validation.JsonErrors;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -30,21 +30,22 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonParseException e) {
-        return Problem.invalid("The body is not valid JSON: " + e.getOriginalMessage(), null).toResponse();
+        return Problem.invalid(JsonErrors.unreadable(e), null).toResponse();
+    }
+
+    /** Nesting too deep, a number or text too long (see {@link JsonReadLimits}): a 400, never a 500. */
+    @ServerExceptionMapper
+    public Response tooBig(StreamConstraintsException e) {
+        return Problem.invalid(JsonErrors.unreadable(e), null).toResponse();
     }
 
     @ServerExceptionMapper
     public Response wrongShape(JsonMappingException e) {
-        String field = path(e);
-        String message = e instanceof InvalidFormatException invalid
-                ? "'" + invalid.getValue() + "' is not a valid " + invalid.getTargetType().getSimpleName()
-                : e.getOriginalMessage();
-        // Value-level checks (dates, enums) throw IllegalArgumentException from a creator: their message is the reason.
-        if (e.getCause() instanceof IllegalArgumentException cause && cause.getMessage() != null) {
-            message = cause.getMessage();
+        if (e.getCause() instanceof StreamConstraintsException tooBig) {
+            return tooBig(tooBig);
         }
         return Problem.invalid("The body does not match the expected shape.",
-                List.of(new Problem.FieldError(field.isEmpty() ? "$" : field, message))).toResponse();
+                List.of(new Problem.FieldError(JsonErrors.field(e), JsonErrors.message(e)))).toResponse();
     }
 
     /** Declared on its own because Quarkus has a built-in mapper for exactly this type, which would win. */
@@ -63,6 +64,9 @@ public class ProblemMappers {
         String detail = e.getMessage();
         if (e.getCause() instanceof JsonParseException json) {
             return unreadableJson(json);
+        }
+        if (e.getCause() instanceof StreamConstraintsException tooBig) {
+            return tooBig(tooBig);
         }
         if (e.getCause() instanceof JsonMappingException mapping) {
             return wrongShape(mapping);
@@ -90,12 +94,5 @@ public class ProblemMappers {
         LOG.error("Unexpected error while serving a request", e);
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "Something went wrong on our side; it has been logged.")
                 .toResponse();
-    }
-
-    private static String path(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining())
-                .replaceFirst("^\\.", "");
     }
 }

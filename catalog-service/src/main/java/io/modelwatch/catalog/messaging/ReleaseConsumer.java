@@ -8,6 +8,8 @@ import io.modelwatch.contract.EventTypes;
 import io.modelwatch.contract.ReleaseAnnounced;
 import io.modelwatch.contract.ReleaseRetracted;
 import io.modelwatch.contract.Slugs;
+import io.modelwatch.contract.validation.ContractValidator;
+import io.modelwatch.contract.validation.Violation;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -100,33 +102,30 @@ public class ReleaseConsumer {
             throw new UnprocessableEventException("event " + id + " has no data");
         }
         return switch (type) {
-            case EventTypes.RELEASE_ANNOUNCED -> new ReleaseEvent.Announced(id, type, checked(read(record, ReleaseAnnounced.class)));
-            case EventTypes.RELEASE_RETRACTED -> new ReleaseEvent.Retracted(id, type, checked(read(record, ReleaseRetracted.class)));
+            case EventTypes.RELEASE_ANNOUNCED -> new ReleaseEvent.Announced(id, type, checked(read(record, ReleaseAnnounced.class), ReleaseAnnounced.class));
+            case EventTypes.RELEASE_RETRACTED -> new ReleaseEvent.Retracted(id, type, checked(read(record, ReleaseRetracted.class), ReleaseRetracted.class));
             default -> throw new UnprocessableEventException("unknown event type " + type);
         };
     }
 
-    private static ReleaseAnnounced checked(ReleaseAnnounced a) {
-        if (a == null || a.name() == null || a.name().isBlank()) {
-            throw new UnprocessableEventException("data is not a valid ReleaseAnnounced: name is missing");
+    /** The validation contract ingest refuses with: what it accepted, this stores; anything else is dead-lettered. */
+    private static <T> T checked(T event, Class<T> type) {
+        if (event == null) {
+            throw new UnprocessableEventException("data is not a valid " + type.getSimpleName() + ": it is null");
         }
-        try {
-            Slugs.of(a.name());
-        } catch (IllegalArgumentException e) {
-            throw new UnprocessableEventException("data is not a valid ReleaseAnnounced: " + e.getMessage());
+        List<Violation> violations = ContractValidator.violations(event);
+        if (!violations.isEmpty()) {
+            throw new UnprocessableEventException("data is not a valid " + type.getSimpleName() + ": " + violations.stream()
+                    .map(v -> v.field() + " " + v.message()).collect(java.util.stream.Collectors.joining("; ")));
         }
-        if (a.organizations() == null || a.organizations().isEmpty()
-                || a.organizations().stream().anyMatch(o -> o == null || o.name() == null || o.name().isBlank())) {
-            throw new UnprocessableEventException("data is not a valid ReleaseAnnounced: every organisation needs a name, and one is required");
+        if (event instanceof ReleaseAnnounced a) {
+            try {
+                Slugs.of(a.name());
+            } catch (IllegalArgumentException e) {
+                throw new UnprocessableEventException("data is not a valid ReleaseAnnounced: " + e.getMessage());
+            }
         }
-        return a;
-    }
-
-    private static ReleaseRetracted checked(ReleaseRetracted r) {
-        if (r == null || r.announcementEventId() == null || r.announcementEventId().isBlank()) {
-            throw new UnprocessableEventException("data is not a valid ReleaseRetracted: announcementEventId is missing");
-        }
-        return r;
+        return event;
     }
 
     private <T> T read(ConsumerRecord<String, String> record, Class<T> type) {

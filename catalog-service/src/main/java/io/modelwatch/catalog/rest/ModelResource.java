@@ -9,7 +9,12 @@ import io.modelwatch.catalog.service.CatalogAdmin;
 import io.modelwatch.catalog.service.CatalogReads;
 import io.modelwatch.catalog.store.CatalogQueries.Position;
 import io.modelwatch.catalog.store.CatalogQueries.Sort;
+import io.modelwatch.contract.validation.Limits;
+import io.modelwatch.contract.validation.PlainText;
+import io.modelwatch.contract.validation.PlainTextValidator;
+import io.modelwatch.problem.BodyCheck;
 import io.modelwatch.problem.Problem;
+import jakarta.validation.constraints.Size;
 import io.modelwatch.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -65,6 +70,9 @@ public class ModelResource {
                           @jakarta.ws.rs.QueryParam("sort") String sortText) {
         ModelFilter filter = ModelFilter.parse(uri.getQueryParameters(), PAGING);
         List<Problem.FieldError> errors = new ArrayList<>();
+        for (String once : List.of("limit", "sort", "after")) {
+            ModelFilter.single(uri.getQueryParameters(), once, errors); // given twice: a 400, not the first one silently
+        }
         int limit = 50;
         if (limitText != null) {
             try {
@@ -85,7 +93,7 @@ public class ModelResource {
         }
         Position position = null;
         if (after != null && sort != null) {
-            position = sort == Sort.SLUG ? new Position(after, after) : decode(after, errors);
+            position = sort == Sort.SLUG ? new Position(after, after) : decode(after, sort, errors);
         }
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.invalid(errors.get(0).field() + " is not valid", errors));
@@ -97,12 +105,36 @@ public class ModelResource {
         return new ModelPage(List.copyOf(page.items()), next);
     }
 
-    private static Position decode(String cursor, List<Problem.FieldError> errors) {
-        Optional<Position> position = CatalogReads.position(cursor);
+    /** The position of a cursor, checked before it reaches SQL: its key must be of the sort's type (a cast there is a 500). */
+    private static Position decode(String cursor, Sort sort, List<Problem.FieldError> errors) {
+        Optional<Position> position = CatalogReads.position(cursor).filter(p -> keyFits(sort, p));
         if (position.isEmpty()) {
             errors.add(new Problem.FieldError("after", "is not a cursor this list gave out (use the 'next' of the previous page, with the same sort)"));
         }
         return position.orElse(null);
+    }
+
+    /** Whether a cursor's key and slug are what this sort gives out: a date (or ±infinity), a count, or plain text. */
+    static boolean keyFits(Sort sort, Position p) {
+        if (PlainTextValidator.firstBad(p.key()) >= 0 || PlainTextValidator.firstBad(p.slug()) >= 0
+                || p.slug().length() > Limits.NAME * 4 || p.key().length() > Limits.NAME * 4) {
+            return false;
+        }
+        try {
+            switch (sort) {
+                case PUBLISHED, PUBLISHED_DESC -> {
+                    if (!p.key().equals("infinity") && !p.key().equals("-infinity")) {
+                        int year = java.time.LocalDate.parse(p.key()).getYear();
+                        return year >= 1 && year <= 9999;
+                    }
+                }
+                case PARAMETERS, PARAMETERS_DESC -> Long.parseLong(p.key());
+                default -> { }
+            }
+            return true;
+        } catch (java.time.DateTimeException | NumberFormatException e) {
+            return false;
+        }
     }
 
     @GET
@@ -147,7 +179,7 @@ public class ModelResource {
         return Response.ok(new RevisionPage(items, more ? Long.toString(shown.get(shown.size() - 1).revision()) : null)).build();
     }
 
-    public record AliasRequest(String name) {
+    public record AliasRequest(@PlainText @Size(max = Limits.NAME) String name) {
     }
 
     @POST
@@ -156,6 +188,7 @@ public class ModelResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Admin: another name of this entry; announcements under that name (any spelling with the same match key) land here")
     public Response addAlias(@PathParam("slug") String slug, AliasRequest request) {
+        BodyCheck.valid(request);
         if (request == null || request.name() == null || request.name().isBlank()) {
             throw new ProblemException(Problem.invalid("name is required", List.of(new Problem.FieldError("name", "is required"))));
         }
@@ -163,7 +196,7 @@ public class ModelResource {
         return Response.ok(Map.of("slug", slug, "alias", request.name().strip(), "revision", revision)).build();
     }
 
-    public record MergeRequest(String into) {
+    public record MergeRequest(@PlainText @Size(max = Limits.NAME * 4) String into) {
     }
 
     @POST
@@ -172,6 +205,7 @@ public class ModelResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Admin: merge this entry into another ({\"into\": \"<slug>\"}); this slug then redirects there and a tombstone is published")
     public Response merge(@PathParam("slug") String slug, MergeRequest request) {
+        BodyCheck.valid(request);
         if (request == null || request.into() == null || request.into().isBlank()) {
             throw new ProblemException(Problem.invalid("into is required",
                     List.of(new Problem.FieldError("into", "is required: the slug of the entry that stays"))));

@@ -6,7 +6,11 @@ import io.modelwatch.catalog.store.CachedOrganizations;
 import io.modelwatch.catalog.service.CatalogAdmin;
 import io.modelwatch.catalog.domain.ModelFilter;
 import io.modelwatch.catalog.domain.OrganizationDirectory;
+import io.modelwatch.contract.validation.Limits;
+import io.modelwatch.contract.validation.PlainText;
+import io.modelwatch.problem.BodyCheck;
 import io.modelwatch.problem.Problem;
+import jakarta.validation.constraints.Size;
 import io.modelwatch.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -64,7 +68,9 @@ public class OrganizationResource {
         return new OrganizationList(items);
     }
 
-    public record AliasRequest(String alias, String organization, String country, String category) {
+    public record AliasRequest(@PlainText @Size(max = Limits.ORGANIZATION_NAME) String alias,
+                               @PlainText @Size(max = Limits.ORGANIZATION_NAME) String organization,
+                               @Size(max = Limits.TERM) String country, @Size(max = Limits.TERM) String category) {
     }
 
     @POST
@@ -74,6 +80,7 @@ public class OrganizationResource {
     @Operation(summary = "Admin: another name of an organisation (the organisation is curated on the way, with an optional "
             + "country and category); entries that named it so are recomputed")
     public Response addAlias(AliasRequest request) {
+        BodyCheck.valid(request);
         List<Problem.FieldError> errors = new ArrayList<>();
         if (request == null || request.alias() == null || request.alias().isBlank()) {
             errors.add(new Problem.FieldError("alias", "is required"));

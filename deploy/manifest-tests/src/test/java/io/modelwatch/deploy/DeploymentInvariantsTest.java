@@ -113,6 +113,12 @@ class DeploymentInvariantsTest {
                 assertThat(backend.getSpec().getPorts()).extracting(p -> p.getName())
                         .contains(path.getBackend().getService().getPort().getName());
                 assertThat(path.getPath()).doesNotStartWith("/q");
+                // No rule may route a service's /q/ endpoints (metrics, OpenAPI, Swagger UI) to the public.
+                for (String internal : java.util.List.of("/q/metrics", "/q/openapi", "/q/swagger-ui", "/q/health", "/q/dev-ui")) {
+                    boolean routed = "Exact".equals(path.getPathType()) ? internal.equals(path.getPath())
+                            : internal.startsWith(path.getPath());
+                    assertThat(routed).as(path.getPath() + " routes " + internal).isFalse();
+                }
             }));
         }
     }

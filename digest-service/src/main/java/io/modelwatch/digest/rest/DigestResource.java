@@ -8,6 +8,7 @@ import io.modelwatch.digest.review.ReviewKind;
 import io.modelwatch.digest.service.DigestService;
 import io.modelwatch.digest.store.DigestHeader;
 import io.modelwatch.digest.telemetry.DigestMetrics;
+import io.modelwatch.contract.validation.Limits;
 import io.modelwatch.problem.Problem;
 import io.modelwatch.problem.ProblemException;
 import jakarta.ws.rs.Consumes;
@@ -142,9 +143,15 @@ public class DigestResource {
             return null;
         }
         try {
-            return LocalDate.parse(value.trim());
+            LocalDate date = LocalDate.parse(value.trim());
+            // LocalDate takes years up to 999,999,999; the database (and any review) only sensible ones
+            if (date.getYear() < Limits.EARLIEST_YEAR || date.getYear() > 9999) {
+                errors.add(new Problem.FieldError(field, "must be a date from " + Limits.EARLIEST_YEAR + "-01-01 to 9999-12-31"));
+                return null;
+            }
+            return date;
         } catch (DateTimeParseException e) {
-            errors.add(new Problem.FieldError(field, "'" + value + "' is not a date (YYYY-MM-DD)"));
+            errors.add(new Problem.FieldError(field, "is not a date (YYYY-MM-DD)"));
             return null;
         }
     }

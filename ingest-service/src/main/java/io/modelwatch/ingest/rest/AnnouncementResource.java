@@ -259,14 +259,20 @@ public class AnnouncementResource {
                 throw new ProblemException(Problem.of(Response.Status.UNSUPPORTED_MEDIA_TYPE,
                         "A retraction body must be application/json."));
             }
-            request = json.readValue(body, RetractionRequest.class);
+            request = json.readerFor(RetractionRequest.class)
+                    .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(body);
         }
+        io.modelwatch.problem.BodyCheck.valid(request);
         UUID id;
         try {
+            // UUID.fromString also takes shortened groups ("1-1-1-1-1"): only the canonical 36 characters are an id here
+            if (eventId.length() != 36) {
+                throw new IllegalArgumentException();
+            }
             id = UUID.fromString(eventId);
         } catch (IllegalArgumentException e) {
             throw new ProblemException(Problem.invalid("The event id is not a UUID.",
-                    List.of(new Problem.FieldError("eventId", "'" + eventId + "' is not a UUID"))));
+                    List.of(new Problem.FieldError("eventId", "is not a UUID such as 3f2a6c1e-0000-4000-8000-000000000000"))));
         }
         Caller caller = Caller.of(context);
         String reason = request == null || request.reason() == null || request.reason().isBlank() ? null : request.reason().trim();

@@ -1,6 +1,7 @@
 package io.modelwatch.ingest.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.modelwatch.contract.ReleaseAnnounced;
@@ -44,7 +45,8 @@ public class AnnouncementIntake {
 
     public AnnouncementIntake(ObjectMapper json, AnnouncementNormalizer normalizer, AnnouncementLedger ledger,
                               ReleasePublisher publisher, IngestConfig config) {
-        this.reader = json.readerFor(AnnouncementRequest.class);
+        // Unknown fields are refused and named: "paramters" is a typo, not an undisclosed size.
+        this.reader = json.readerFor(AnnouncementRequest.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.normalizer = normalizer;
         this.ledger = ledger;
         this.publisher = publisher;

@@ -5,6 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelwatch.contract.Accessibility;
 import io.modelwatch.contract.Confidence;
 import io.modelwatch.contract.Kind;
+import io.modelwatch.contract.Links;
+import io.modelwatch.contract.LocalizedText;
+import io.modelwatch.contract.Source;
+import io.modelwatch.contract.validation.ContractValidator;
+import io.modelwatch.contract.validation.Texts;
+import io.modelwatch.contract.validation.Violation;
 import io.modelwatch.contract.Organization;
 import io.modelwatch.contract.PublishedDate;
 import io.modelwatch.contract.ReleaseAnnounced;
@@ -21,6 +27,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -63,11 +71,20 @@ public class AnnouncementNormalizer {
         if (request == null) {
             throw new Refusal(Refusal.Reason.INVALID, "The body is empty: send an announcement as JSON.");
         }
+        // The contract's limits first (lengths, sizes, characters, links, date range): a field that breaks them is not
+        // read further, so no check below works on (or repeats in its message) a megabyte of text.
         List<FieldError> errors = new ArrayList<>();
+        Set<String> broken = new HashSet<>();
+        for (Violation v : ContractValidator.violations(request)) {
+            errors.add(new FieldError(v.field(), v.message()));
+            broken.add(v.field());
+        }
 
-        String name = trimmed(request.name());
+        String name = broken.contains("name") ? null : Texts.normalized(request.name());
         String slug = null;
-        if (name == null) {
+        if (broken.contains("name")) {
+            // named above
+        } else if (name == null) {
             errors.add(new FieldError("name", "is required"));
         } else {
             try {
@@ -83,8 +100,12 @@ public class AnnouncementNormalizer {
         } else {
             for (int i = 0; i < request.organizations().size(); i++) {
                 var org = request.organizations().get(i);
-                String orgName = org == null ? null : trimmed(org.name());
-                String country = org == null ? null : trimmed(org.country());
+                String at = "organizations[" + i + "]";
+                if (org == null || broken.contains(at + ".name") || broken.contains(at + ".country")) {
+                    continue;
+                }
+                String orgName = Texts.normalized(org.name());
+                String country = trimmed(org.country());
                 if (orgName == null) {
                     errors.add(new FieldError("organizations[" + i + "].name", "is required"));
                 }
@@ -100,7 +121,7 @@ public class AnnouncementNormalizer {
         }
 
         PublishedDate published = null;
-        if (trimmed(request.published()) != null) {
+        if (!broken.contains("published") && trimmed(request.published()) != null) {
             try {
                 published = PublishedDate.parse(request.published());
             } catch (IllegalArgumentException e) {
@@ -122,27 +143,52 @@ public class AnnouncementNormalizer {
             errors.add(new FieldError("trainingCompute", e.getMessage()));
         }
 
-        Kind kind = request.kind() == null ? Kind.MODEL : oneOf("kind", request.kind(), Kind.class, errors);
-        Accessibility accessibility = oneOf("accessibility", request.accessibility(), Accessibility.class, errors);
-        Confidence confidence = request.confidence() == null
+        Kind kind = request.kind() == null || broken.contains("kind") ? Kind.MODEL : oneOf("kind", request.kind(), Kind.class, errors);
+        Accessibility accessibility = broken.contains("accessibility") ? null
+                : oneOf("accessibility", request.accessibility(), Accessibility.class, errors);
+        Confidence confidence = request.confidence() == null || broken.contains("confidence")
                 ? Confidence.CONFIDENT : oneOf("confidence", request.confidence(), Confidence.class, errors);
 
         if (!errors.isEmpty()) {
-            throw new Refusal(Refusal.Reason.INVALID, errors.size() == 1
-                    ? "The announcement has a bad field." : "The announcement has " + errors.size() + " bad fields.", errors);
+            throw invalid(errors);
         }
-        return ReleaseAnnouncedBuilder.builder()
+        ReleaseAnnounced event = ReleaseAnnouncedBuilder.builder()
                 .slug(slug).kind(kind).name(name).organizations(organizations).published(published).parameters(parameters)
                 .trainingCompute(trainingCompute)
                 .modalities(cleaned(request.modalities(), s -> s.toLowerCase(Locale.ROOT)))
                 .tasks(cleaned(request.tasks(), Function.identity()))
                 .accessibility(accessibility)
-                .architecture(trimmed(request.architecture()))
-                .baseModel(trimmed(request.baseModel()))
+                .architecture(Texts.normalized(request.architecture()))
+                .baseModel(Texts.normalized(request.baseModel()))
                 .tags(cleaned(request.tags(), s -> s.toLowerCase(Locale.ROOT)))
-                .links(request.links()).summary(request.summary()).source(request.source())
+                .links(links(request.links())).summary(summary(request.summary())).source(source(request.source()))
                 .confidence(confidence).publisher(publisher).announcedAt(announcedAt)
                 .build();
+        // The event once more, as every consumer checks it: what ingest accepts, the catalog can store.
+        List<FieldError> eventErrors = ContractValidator.violations(event).stream()
+                .map(v -> new FieldError(v.field(), v.message())).toList();
+        if (!eventErrors.isEmpty()) {
+            throw invalid(eventErrors);
+        }
+        return event;
+    }
+
+    private static Refusal invalid(List<FieldError> errors) {
+        return new Refusal(Refusal.Reason.INVALID, errors.size() == 1
+                ? "The announcement has a bad field." : "The announcement has " + errors.size() + " bad fields.", errors);
+    }
+
+    private static Links links(Links links) {
+        return links == null ? null : new Links(trimmed(links.paper()), trimmed(links.code()), trimmed(links.weights()),
+                trimmed(links.announcement()));
+    }
+
+    private static LocalizedText summary(LocalizedText summary) {
+        return summary == null ? null : new LocalizedText(Texts.normalized(summary.en()), Texts.normalized(summary.zh()));
+    }
+
+    private static Source source(Source source) {
+        return source == null ? null : new Source(trimmed(source.url()), Texts.normalized(source.name()));
     }
 
     private static ParameterCount parameters(JsonNode node) {
@@ -163,7 +209,9 @@ public class AnnouncementNormalizer {
                     : new ParameterCount(count.value(), count.asWritten(), count.approximate(), note.asText());
         }
         if (node.isIntegralNumber()) {
-            return ParameterCountParser.of(node.asLong());
+            // canConvertToLong: asLong() would wrap 2^64+1 around to 1
+            return node.canConvertToLong() ? ParameterCountParser.of(node.longValue())
+                    : ParameterCountParser.parse(node.bigIntegerValue().toString());
         }
         if (node.isTextual()) {
             return ParameterCountParser.parse(node.asText());
@@ -238,7 +286,7 @@ public class AnnouncementNormalizer {
         }
         List<String> out = new ArrayList<>(values.size());
         for (String value : values) {
-            String t = trimmed(value);
+            String t = Texts.normalized(value);
             if (t != null) {
                 t = form.apply(t);
                 if (!out.contains(t)) {

@@ -3,13 +3,14 @@ package io.modelwatch.ingest.service;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.modelwatch.contract.validation.JsonErrors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Reads the announcements of an NDJSON body in its bytes, without decoding it to text: {@link #lines} finds the
@@ -105,14 +106,13 @@ final class NdjsonReader implements AutoCloseable {
 
     /** The outcome of a line that is not JSON, or not of the expected shape (the field named). */
     static Outcome unreadable(int line, JsonProcessingException e) {
-        if (e instanceof JsonMappingException mapping && !(e instanceof JsonParseException)) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining()).replaceFirst("^\\.", "");
+        if (e instanceof JsonMappingException mapping && !(e instanceof JsonParseException)
+                && !(e.getCause() instanceof StreamConstraintsException)) {
             return Outcome.invalid(line, "The line does not match the expected shape.",
-                    List.of(new FieldError(field.isEmpty() ? "$" : field, mapping.getOriginalMessage())));
+                    List.of(new FieldError(JsonErrors.field(mapping), JsonErrors.message(mapping))));
         }
-        return Outcome.invalid(line, "The line is not valid JSON: " + e.getOriginalMessage(), null);
+        JsonProcessingException cause = e.getCause() instanceof StreamConstraintsException tooBig ? tooBig : e;
+        return Outcome.invalid(line, JsonErrors.unreadable(cause).replaceFirst("^The body", "The line"), null);
     }
 
     /** Only ASCII white space, as String.isBlank would see it in a line of UTF-8. */

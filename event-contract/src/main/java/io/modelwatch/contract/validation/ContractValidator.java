@@ -1,0 +1,100 @@
+package io.modelwatch.contract.validation;
+
+import io.modelwatch.contract.ReleaseAnnounced;
+import io.modelwatch.contract.ReleaseRetracted;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.hibernate.validator.HibernateValidator;
+import org.hibernate.validator.HibernateValidatorConfiguration;
+import org.hibernate.validator.cfg.ConstraintMapping;
+import org.hibernate.validator.cfg.GenericConstraintDef;
+import org.hibernate.validator.cfg.defs.NotBlankDef;
+import org.hibernate.validator.cfg.defs.NotEmptyDef;
+import org.hibernate.validator.cfg.defs.NotNullDef;
+import org.hibernate.validator.cfg.defs.SizeDef;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+
+/**
+ * The validation contract, one for every service: ingest refuses a request that breaks it (and checks the event it
+ * made from the request once more before sending it), and every consumer checks the events it reads with it, so whatever
+ * ingest accepts the catalog can store.
+ *
+ * <p>Hibernate Validator with the constraints of the shared records ({@code Organization}, {@code Links},
+ * {@code LocalizedText}, {@code Source}: annotations on their components), of the request records that use these
+ * annotations, and of the events, whose constraints are mapped here by field name so that the event records stay
+ * free of annotations (they are built and changed by many hands). Messages are plain (no expression language).
+ */
+public final class ContractValidator {
+
+    private static final Validator VALIDATOR = build();
+
+    /** The bad fields of {@code value}, sorted by field; empty when it is valid. */
+    public static List<Violation> violations(Object value) {
+        Set<ConstraintViolation<Object>> found = VALIDATOR.validate(value);
+        return found.stream()
+                .map(v -> new Violation(field(v.getPropertyPath()), v.getMessage()))
+                .distinct()
+                .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))
+                .toList();
+    }
+
+    /** The Bean Validation validator of the contract (for callers that want the violations themselves). */
+    public static Validator validator() {
+        return VALIDATOR;
+    }
+
+    /** "organizations[0].name" as the request's JSON names it; "tags[3]" for an element of a list of strings. */
+    static String field(Path path) {
+        String field = path.toString().replaceAll("\\.?<[^>]*>", "");
+        return field.isEmpty() ? "$" : field;
+    }
+
+    private static Validator build() {
+        HibernateValidatorConfiguration config = Validation.byProvider(HibernateValidator.class).configure()
+                .messageInterpolator(new ParameterMessageInterpolator());
+        ConstraintMapping mapping = config.createConstraintMapping();
+        // slug and kind may be absent in data from older producers (the key is the slug; kind defaults to model)
+        mapping.type(ReleaseAnnounced.class)
+                .field("slug").constraint(new SizeDef().max(Limits.NAME * 4))
+                .constraint(new GenericConstraintDef<>(PlainText.class))
+                .field("name").constraint(new NotBlankDef()).constraint(new SizeDef().max(Limits.NAME))
+                .constraint(new GenericConstraintDef<>(PlainText.class))
+                .field("organizations").constraint(new NotEmptyDef().message("needs at least one organisation")).constraint(new SizeDef().max(Limits.ORGANIZATIONS))
+                .containerElementType().constraint(new NotNullDef()).valid()
+                .field("published").constraint(new GenericConstraintDef<>(PublishedWithin.class))
+                .field("parameters").constraint(new GenericConstraintDef<>(PhysicalParameterCount.class))
+                .field("modalities").constraint(new SizeDef().max(Limits.TERMS))
+                .containerElementType().constraint(new NotBlankDef()).constraint(new SizeDef().max(Limits.TERM))
+                .constraint(new GenericConstraintDef<>(PlainText.class))
+                .field("tasks").constraint(new SizeDef().max(Limits.TERMS))
+                .containerElementType().constraint(new NotBlankDef()).constraint(new SizeDef().max(Limits.TERM))
+                .constraint(new GenericConstraintDef<>(PlainText.class))
+                .field("tags").constraint(new SizeDef().max(Limits.TERMS))
+                .containerElementType().constraint(new NotBlankDef()).constraint(new SizeDef().max(Limits.TERM))
+                .constraint(new GenericConstraintDef<>(PlainText.class))
+                .field("architecture").constraint(new SizeDef().max(Limits.TERM)).constraint(new GenericConstraintDef<>(PlainText.class))
+                .field("baseModel").constraint(new SizeDef().max(Limits.TERM)).constraint(new GenericConstraintDef<>(PlainText.class))
+                .field("links").valid()
+                .field("summary").valid()
+                .field("source").valid()
+                .field("publisher").constraint(new SizeDef().max(Limits.ORGANIZATION_NAME))
+                .constraint(new GenericConstraintDef<>(PlainText.class));
+        mapping.type(ReleaseRetracted.class)
+                .field("slug").constraint(new NotBlankDef()).constraint(new SizeDef().max(Limits.NAME * 4))
+                .constraint(new GenericConstraintDef<>(PlainText.class))
+                .field("announcementEventId").constraint(new NotBlankDef()).constraint(new SizeDef().max(64))
+                .constraint(new GenericConstraintDef<>(PlainText.class))
+                .field("reason").constraint(new SizeDef().max(Limits.TEXT)).constraint(new GenericConstraintDef<>(PlainText.class))
+                .field("publisher").constraint(new SizeDef().max(Limits.ORGANIZATION_NAME))
+                .constraint(new GenericConstraintDef<>(PlainText.class));
+        return config.addMapping(mapping).buildValidatorFactory().getValidator();
+    }
+
+    private ContractValidator() {
+    }
+}
