@@ -21,8 +21,11 @@ public interface ReviewMessages {
     @Message("Quarterly review, {quarter}")
     String titleQuarterly(String quarter);
 
-    @Message("{year} mid-year review")
+    @Message("First half of {year} in review")
     String titleFirstHalf(int year);
+
+    @Message("{year} mid-year review")
+    String titleMidYear(int year);
 
     @Message("Second half of {year} in review")
     String titleSecondHalf(int year);
@@ -212,6 +215,12 @@ public interface ReviewMessages {
 
     @Message("E-mail")
     String formatEmail();
+
+    @Message("modelwatch reviews")
+    String feedTitle();
+
+    @Message("Reviews of AI model releases, week by week to year by year, in English.")
+    String feedDescription();
 
     @Message("version {version}, generated {generated}")
     String generated(int version, String generated);

@@ -30,18 +30,21 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ReviewRenderer {
 
-    public enum Format { MARKDOWN, TEXT, PAGE, EMAIL, SVG }
+    public enum Format { MARKDOWN, TEXT, PAGE, EMAIL, SVG, CONTENT }
 
     private final Template markdown;
     private final Template text;
     private final Template page;
     private final Template email;
     private final Template timeline;
+    private final Template content;
     private final ReviewOptions options;
 
     public ReviewRenderer(@Location("review/review.md") Template markdown, @Location("review/review.txt") Template text,
                           @Location("review/page.html") Template page, @Location("review/email.html") Template email,
-                          @Location("review/timeline.xml") Template timeline, ReviewOptions options) {
+                          @Location("review/timeline.xml") Template timeline,
+                          @Location("review/content.html") Template content, ReviewOptions options) {
+        this.content = content;
         this.markdown = markdown;
         this.text = text;
         this.page = page;
@@ -63,6 +66,7 @@ public class ReviewRenderer {
             case PAGE -> page;
             case EMAIL -> email;
             case SVG -> timeline;
+            case CONTENT -> content;
         };
         return template.data("v", view(digest)).data("t", digest.review().timeline())
                 .setLocale(digest.language().locale()).render();
@@ -85,6 +89,7 @@ public class ReviewRenderer {
                     : from.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH), from.getYear()));
             case QUARTERLY -> msg.titleQuarterly(msg.quarterLabel(from.get(IsoFields.QUARTER_OF_YEAR), from.getYear()));
             case HALF_YEAR -> from.getMonthValue() == 1 ? msg.titleFirstHalf(from.getYear()) : msg.titleSecondHalf(from.getYear());
+            case MID_YEAR -> msg.titleMidYear(period.to().getYear());
             case YEARLY -> msg.titleYearly(from.getYear());
             case ON_DEMAND -> msg.titleOnDemand(date(from, language), date(period.to(), language));
         };

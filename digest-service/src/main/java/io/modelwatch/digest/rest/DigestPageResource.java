@@ -8,6 +8,8 @@ import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.feed.synd.SyndLinkImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
+import io.modelwatch.digest.config.DigestConfig;
+import io.modelwatch.digest.render.ReviewMessages;
 import io.modelwatch.digest.render.ReviewRenderer;
 import io.modelwatch.digest.review.Digest;
 import io.modelwatch.contract.Language;
@@ -21,9 +23,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -40,10 +40,12 @@ public class DigestPageResource {
     private final DigestResource api;
     private final ReviewRenderer renderer;
     private final Template archive;
+    private final DigestConfig config;
 
     public DigestPageResource(DigestService digests, DigestResource api, ReviewRenderer renderer,
-                              @Location("review/archive.html") Template archive) {
+                              @Location("review/archive.html") Template archive, DigestConfig config) {
         this.digests = digests;
+        this.config = config;
         this.api = api;
         this.renderer = renderer;
         this.archive = archive;
@@ -90,36 +92,45 @@ public class DigestPageResource {
         return renderer.render(digest, ReviewRenderer.Format.SVG);
     }
 
+    /**
+     * One feed per language (English unless {@code language} says otherwise; a feed never mixes them), with
+     * {@code xml:lang} and each review's full text. Every link is absolute from {@code modelwatch.digest.public-url},
+     * never from the request's Host header.
+     */
     @GET
     @Path("feed.atom")
     @Produces(ATOM + ";charset=UTF-8")
-    @Operation(summary = "Atom feed of the published (scheduled) reviews, newest first")
-    public String feed(@QueryParam("kind") String kind, @QueryParam("language") String language, @Context UriInfo uri)
-            throws FeedException {
-        String base = uri.getBaseUri().toString().replaceAll("/+$", "");
-        List<DigestHeader> published = digests.archive(ArchiveFilter.kind(kind), ArchiveFilter.language(language), true, 50);
+    @Operation(summary = "Atom feed of the published (scheduled) reviews of one language, newest first, with their full text")
+    public String feed(@QueryParam("kind") String kind, @QueryParam("language") String language) throws FeedException {
+        String base = config.publicUrl().replaceAll("/+$", "");
+        String l = ArchiveFilter.language(language);
+        Language feedLanguage = l == null ? Language.EN : Language.of(l).orElseThrow();
+        List<DigestHeader> published = digests.archive(ArchiveFilter.kind(kind), feedLanguage.tag(), true, 50);
+        ReviewMessages msg = ReviewRenderer.messages(feedLanguage);
+        String self = base + "/digests/feed.atom?language=" + feedLanguage.tag();
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType("atom_1.0");
-        feed.setTitle("modelwatch reviews");
-        feed.setDescription("Periodic reviews of AI model releases, in English and Chinese.");
-        feed.setUri(base + "/digests/feed.atom");
-        feed.setLink(base + "/digests");
+        feed.setLanguage(feedLanguage.tag());
+        feed.setTitle(msg.feedTitle());
+        feed.setDescription(msg.feedDescription());
+        feed.setUri(self);
+        feed.setLink(base + "/digests?language=" + feedLanguage.tag());
         feed.setAuthor("modelwatch");
         feed.setPublishedDate(Date.from(published.isEmpty() ? Instant.EPOCH : published.get(0).createdAt()));
-        SyndLinkImpl self = new SyndLinkImpl();
-        self.setRel("self");
-        self.setHref(base + "/digests/feed.atom");
-        self.setType(ATOM);
+        SyndLinkImpl selfLink = new SyndLinkImpl();
+        selfLink.setRel("self");
+        selfLink.setHref(self);
+        selfLink.setType(ATOM);
         SyndLinkImpl html = new SyndLinkImpl();
         html.setRel("alternate");
-        html.setHref(base + "/digests");
+        html.setHref(base + "/digests?language=" + feedLanguage.tag());
         html.setType(MediaType.TEXT_HTML);
-        feed.setLinks(List.of(html, self));
+        feed.setLinks(List.of(html, selfLink));
         feed.setEntries(published.stream().map(d -> entry(d, base)).toList());
         return new SyndFeedOutput().outputString(feed);
     }
 
-    private static SyndEntry entry(DigestHeader d, String base) {
+    private SyndEntry entry(DigestHeader d, String base) {
         SyndEntry entry = new SyndEntryImpl();
         entry.setUri("urn:uuid:" + d.id());
         entry.setTitle(d.title());
@@ -129,8 +140,14 @@ public class DigestPageResource {
         entry.setUpdatedDate(Date.from(d.createdAt()));
         SyndContentImpl summary = new SyndContentImpl();
         summary.setType("text");
-        summary.setValue(d.summary() + " (" + d.kind() + " " + d.period() + ", " + d.language() + ", v" + d.version() + ")");
+        summary.setValue(d.summary());
         entry.setDescription(summary);
+        digests.find(d.id()).ifPresent(digest -> {
+            SyndContentImpl content = new SyndContentImpl();
+            content.setType("html");
+            content.setValue(renderer.render(digest, ReviewRenderer.Format.CONTENT));
+            entry.setContents(List.of(content));
+        });
         return entry;
     }
 }

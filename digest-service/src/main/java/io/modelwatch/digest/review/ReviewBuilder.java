@@ -23,7 +23,7 @@ public final class ReviewBuilder {
 
     public ReviewBuilder(ReviewOptions options) {
         this.options = options;
-        this.links = new CatalogLinks(options.catalogUrl());
+        this.links = new CatalogLinks(options.catalogUrl(), options.dashboardUrl());
         this.statistics = new ReviewStatistics(options, links);
         this.sections = new ReviewSections(options, links);
     }

@@ -49,15 +49,42 @@ public class DigestService {
         this.renderer = renderer;
         this.options = options;
         this.builder = new ReviewBuilder(options);
-        this.catalogLinks = new CatalogLinks(options.catalogUrl());
+        this.catalogLinks = new CatalogLinks(options.catalogUrl(), options.dashboardUrl());
     }
 
-    /** A new version of the review of the period, keeping the versions before it. */
+    /** A review computed on request: {@code created} false when an identical stored one was returned. */
+    public record OnDemand(Digest digest, boolean created) {
+    }
+
+    /**
+     * A review asked for by a reader. It is stored as an on-demand review (kind {@code on-demand}, keyed by the asked kind
+     * and period), never as a version of a scheduled period, so it can neither pre-empt nor show up as the publication of
+     * that period (the scheduler and the Atom feed see only scheduled kinds). When the latest on-demand review of the same
+     * period and language says the same (the read model has not changed for it), that one is returned and nothing is
+     * written: asking again is cached, and a burst of requests stores one review.
+     */
     @Transactional
-    public Digest generate(Period period, Language language) {
-        digests.claim(period.kind().tag(), period.key(), language.tag());
-        int version = digests.latestVersion(period.kind().tag(), period.key(), language.tag()) + 1;
-        return write(period, language, version);
+    public OnDemand onDemand(Period period, Language language) {
+        String kind = ReviewKind.ON_DEMAND.tag();
+        String key = onDemandKey(period);
+        digests.claim(kind, key, language.tag());
+        int latest = digests.latestVersion(kind, key, language.tag());
+        Instant now = clock.instant();
+        Digest fresh = compose(UUID.randomUUID(), period, latest + 1, language, now);
+        if (latest > 0) {
+            Optional<Digest> same = digests.version(kind, key, language.tag(), latest).map(r -> r.content)
+                    .filter(d -> d.review().equals(fresh.review()) && d.releases().equals(fresh.releases()));
+            if (same.isPresent()) {
+                return new OnDemand(same.get(), false);
+            }
+        }
+        persist(fresh, kind, key);
+        return new OnDemand(fresh, true);
+    }
+
+    /** "on-demand" ranges by their dates; a calendar kind asked for on demand by kind and key ("mid-year/2022"). */
+    static String onDemandKey(Period period) {
+        return period.kind() == ReviewKind.ON_DEMAND ? period.key() : period.kind().tag() + "/" + period.key();
     }
 
     /**
@@ -76,22 +103,25 @@ public class DigestService {
     }
 
     private Digest write(Period period, Language language, int version) {
-        Instant now = clock.instant();
-        Digest digest = compose(UUID.randomUUID(), period, version, language, now);
+        Digest digest = compose(UUID.randomUUID(), period, version, language, clock.instant());
+        persist(digest, period.kind().tag(), period.key());
+        return digest;
+    }
+
+    private void persist(Digest digest, String kind, String periodKey) {
         DigestRecord record = new DigestRecord();
         record.id = digest.id();
-        record.kind = period.kind().tag();
-        record.periodKey = period.key();
-        record.version = version;
-        record.from = period.from();
-        record.to = period.to();
-        record.language = language.tag();
+        record.kind = kind;
+        record.periodKey = periodKey;
+        record.version = digest.version();
+        record.from = digest.from();
+        record.to = digest.to();
+        record.language = digest.language().tag();
         record.title = digest.title();
         record.summary = digest.summary();
         record.content = digest;
-        record.createdAt = now;
+        record.createdAt = digest.generatedAt();
         digests.persist(record);
-        return digest;
     }
 
     /** Computes and writes a review without storing it. */

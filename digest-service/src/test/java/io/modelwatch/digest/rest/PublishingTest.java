@@ -50,6 +50,9 @@ class PublishingTest {
     DigestPublisher publisher;
 
     @Inject
+    DigestResource api;
+
+    @Inject
     DigestRecordRepository records;
 
     /** A year no other test uses. */
@@ -115,17 +118,55 @@ class PublishingTest {
     }
 
     @Test
-    void regeneratingMakesANewVersionAndKeepsTheOld() {
+    void askingForAReviewNeverPublishesThePeriodAndAnUnchangedReviewIsStoredOnce() {
         int year = year();
+        Period quarter = Period.parse(ReviewKind.QUARTERLY, year + "-Q3");
         String body = "{\"kind\": \"quarterly\", \"period\": \"" + year + "-Q3\", \"language\": \"en\"}";
         String first = given().contentType(ContentType.JSON).body(body).post("/api/v1/digests").then().statusCode(201)
-                .body("version", org.hamcrest.Matchers.equalTo(1)).extract().path("id");
-        String second = given().contentType(ContentType.JSON).body(body).post("/api/v1/digests").then().statusCode(201)
-                .body("version", org.hamcrest.Matchers.equalTo(2)).extract().path("id");
-        assertThat(second).isNotEqualTo(first);
-        given().get("/api/v1/digests/" + first).then().statusCode(200).body("version", org.hamcrest.Matchers.equalTo(1));
+                .body("kind", org.hamcrest.Matchers.equalTo("quarterly")).body("period", org.hamcrest.Matchers.equalTo(year + "-Q3"))
+                .extract().path("id");
+        for (int i = 0; i < 5; i++) {
+            given().contentType(ContentType.JSON).body(body).post("/api/v1/digests").then().statusCode(200)
+                    .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/digests/" + first))
+                    .body("id", org.hamcrest.Matchers.equalTo(first));
+        }
+        given().get("/api/v1/digests/" + first).then().statusCode(200)
+                .header("Cache-Control", org.hamcrest.Matchers.containsString("max-age"));
+        // Stored once, as an on-demand review: no version of the scheduled period, nothing in the feed.
+        assertThat(rows(quarter, "en")).isZero();
         given().get("/api/v1/digests?kind=quarterly&language=en").then().statusCode(200)
-                .body("id", org.hamcrest.Matchers.hasItems(first, second));
+                .body("id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(first)));
+        assertThat(given().get("/digests/feed.atom?kind=quarterly&language=en").then().statusCode(200).extract().asString())
+                .doesNotContain(first);
+    }
+
+    @Test
+    void aPeriodThatHasNotEndedIsRefused() {
+        int thisYear = java.time.LocalDate.now(java.time.ZoneOffset.UTC).getYear();
+        given().contentType(ContentType.JSON).body("{\"kind\": \"yearly\", \"period\": \"" + thisYear + "\"}")
+                .post("/api/v1/digests").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("period"));
+        given().contentType(ContentType.JSON).body("{\"from\": \"2022-01-01\", \"to\": \"" + (thisYear + 5) + "-01-01\"}")
+                .post("/api/v1/digests").then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("to"));
+        given().contentType(ContentType.JSON).body("{\"kind\": \"mid-year\", \"period\": \"" + (thisYear + 1) + "\"}")
+                .post("/api/v1/digests").then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("period"));
+    }
+
+    @Test
+    void readersAreLimitedPerClientWithRetryAfter() {
+        api.resetLimits();
+        try {
+            String body = "{\"from\": \"1900-01-01\", \"to\": \"1900-01-01\"}";
+            for (int i = 0; i < 200; i++) {
+                given().contentType(ContentType.JSON).body(body).post("/api/v1/digests").then()
+                        .statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+            }
+            given().contentType(ContentType.JSON).body(body).post("/api/v1/digests").then().statusCode(429)
+                    .contentType("application/problem+json")
+                    .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*"));
+        } finally {
+            api.resetLimits();
+        }
     }
 
     @Test
@@ -176,12 +217,24 @@ class PublishingTest {
                 .contentType("application/atom+xml").extract().asString();
         SyndFeed feed = new SyndFeedInput().build(new StringReader(xml));
         assertThat(feed.getFeedType()).isEqualTo("atom_1.0");
+        // One feed per language: English unless asked, never mixed.
         List<String> titles = feed.getEntries().stream().map(SyndEntry::getTitle).toList();
-        assertThat(titles).contains(year + ": the year in review", year + " 年度回顾");
+        assertThat(titles).contains(year + ": the year in review").doesNotContain(year + " 年度回顾");
+        assertThat(xml).contains("xml:lang=\"en\"");
         SyndEntry entry = feed.getEntries().stream().filter(e -> e.getTitle().equals(year + ": the year in review")).findFirst().orElseThrow();
-        assertThat(entry.getLink()).endsWith("/digests/" + published.stream().filter(d -> d.language().tag().equals("en"))
-                .findFirst().orElseThrow().id());
+        // Absolute links from modelwatch.digest.public-url, whatever Host the request names.
+        assertThat(entry.getLink()).isEqualTo("http://localhost:8083/digests/" + published.stream()
+                .filter(d -> d.language().tag().equals("en")).findFirst().orElseThrow().id());
         assertThat(entry.getUri()).startsWith("urn:uuid:");
+        // The full text, not a one-line summary.
+        assertThat(entry.getContents()).hasSize(1);
+        assertThat(entry.getContents().get(0).getValue()).contains("<h2").contains("1.2B");
+        String zhXml = given().header("Host", "attacker.example").when().get("/digests/feed.atom?kind=yearly&language=zh-CN")
+                .then().statusCode(200).extract().asString();
+        SyndFeed zhFeed = new SyndFeedInput().build(new StringReader(zhXml));
+        assertThat(zhXml).contains("xml:lang=\"zh-CN\"").doesNotContain("attacker.example");
+        assertThat(zhFeed.getEntries().stream().map(SyndEntry::getTitle).toList())
+                .contains(year + " 年度回顾").doesNotContain(year + ": the year in review");
         // On-demand reviews are not published in the feed; the archive filters by kind and language.
         String archive = given().when().get("/digests?kind=yearly&language=zh-CN").then().statusCode(200)
                 .contentType(ContentType.HTML).extract().asString();
