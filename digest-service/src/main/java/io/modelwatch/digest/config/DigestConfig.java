@@ -67,6 +67,13 @@ public interface DigestConfig {
     }
 
     interface Reference {
+        /**
+         * "latest": each review measures against the largest dense model in the catalog published at least a year
+         * before its period (GPT-3 for 2021-2022), falling back to {@link #name()}; "fixed": always {@link #name()}.
+         */
+        @WithDefault("latest")
+        String mode();
+
         @WithDefault("GPT-3")
         String name();
 

@@ -18,7 +18,16 @@ import io.modelwatch.digest.service.DigestService;
 import io.modelwatch.digest.store.DigestHeader;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import io.modelwatch.digest.review.ReviewOptions;
+import io.quarkus.qute.TemplateData;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -41,27 +50,61 @@ public class DigestPageResource {
     private final ReviewRenderer renderer;
     private final Template archive;
     private final DigestConfig config;
+    private final ReviewOptions options;
 
     public DigestPageResource(DigestService digests, DigestResource api, ReviewRenderer renderer,
-                              @Location("review/archive.html") Template archive, DigestConfig config) {
+                              @Location("review/archive.html") Template archive, DigestConfig config,
+                              ReviewOptions options) {
         this.digests = digests;
         this.config = config;
+        this.options = options;
         this.api = api;
         this.renderer = renderer;
         this.archive = archive;
     }
 
+    /** A kind as the page offers it: its tag and its label in the page's language. */
+    @TemplateData
+    public record KindChoice(String tag, String label) {
+    }
+
+    /**
+     * The archive of published reviews in one language (the {@code language} parameter, else Accept-Language), with a
+     * switch to the other, the form to ask for a review, and links to the dashboard and the subscribe page.
+     */
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "The archive of reviews (filter by kind and language)")
-    public String archive(@QueryParam("kind") String kind, @QueryParam("language") String language) {
+    @Operation(summary = "The archive of published reviews in one language, and a form to ask for a review")
+    public String archive(@QueryParam("kind") String kind, @QueryParam("language") String language,
+                          @HeaderParam("Accept-Language") String acceptLanguage) {
         String k = ArchiveFilter.kind(kind);
         String l = ArchiveFilter.language(language);
-        Language pageLanguage = l == null ? Language.EN : Language.of(l).orElseThrow();
-        return archive.data("digests", digests.archive(k, l, false, 200))
-                .data("kinds", Stream.of(ReviewKind.values()).map(ReviewKind::tag).toList())
-                .data("kind", k).data("language", l).data("lang", pageLanguage.tag())
+        Language pageLanguage = SubscriptionPageResource.pageLanguage(l, acceptLanguage);
+        ReviewMessages msg = ReviewRenderer.messages(pageLanguage);
+        List<KindChoice> kinds = Stream.of(ReviewKind.values()).filter(x -> x != ReviewKind.ON_DEMAND)
+                .map(x -> new KindChoice(x.tag(), msg.kindLabel(x.tag()))).toList();
+        int lastYear = LocalDate.now(ZoneOffset.UTC).minusDays(1).getYear();
+        return archive.data("digests", digests.archive(k, pageLanguage.tag(), true, 200))
+                .data("kinds", kinds).data("kind", k).data("lang", pageLanguage.tag())
+                .data("example", String.valueOf(LocalDate.now(ZoneOffset.UTC).getMonthValue() > 6 ? lastYear : lastYear - 1))
+                .data("dashboard", options.dashboardUrl())
                 .setLocale(pageLanguage.locale()).render();
+    }
+
+    /**
+     * The form's target: the same checks and limit as {@code POST /api/v1/digests}, then the review's page (303).
+     */
+    @GET
+    @Path("ask")
+    @Operation(summary = "Ask for a review from the archive page's form; answers with a redirect to the review's page")
+    public Response ask(@QueryParam("kind") String kind, @QueryParam("period") String period,
+                        @QueryParam("language") String language, @Context HttpServerRequest http) {
+        Response answer = api.create(new DigestRequest(null, null, language, kind, period), http);
+        if (answer.getStatus() >= 300) {
+            return answer;
+        }
+        Digest digest = (Digest) answer.getEntity();
+        return Response.seeOther(URI.create("/digests/" + digest.id())).build();
     }
 
     @GET
@@ -127,7 +170,9 @@ public class DigestPageResource {
         html.setType(MediaType.TEXT_HTML);
         feed.setLinks(List.of(html, selfLink));
         feed.setEntries(published.stream().map(d -> entry(d, base)).toList());
-        return new SyndFeedOutput().outputString(feed);
+        // xml:lang on the feed element (Rome's Atom generator does not write the feed's language).
+        return new SyndFeedOutput().outputString(feed)
+                .replaceFirst("<feed ", "<feed xml:lang=\"" + feedLanguage.tag() + "\" ");
     }
 
     private SyndEntry entry(DigestHeader d, String base) {

@@ -42,19 +42,24 @@ public class DigestResource {
     private final DigestService digests;
     private final ReviewRenderer renderer;
     private final DigestMetrics metrics;
-    private final SlidingWindowLimiter limiter;
+    private final DigestConfig config;
+    private volatile SlidingWindowLimiter limiter;
     private final Clock clock = Clock.systemUTC();
 
     public DigestResource(DigestService digests, ReviewRenderer renderer, DigestMetrics metrics, DigestConfig config) {
         this.digests = digests;
         this.renderer = renderer;
         this.metrics = metrics;
+        this.config = config;
         this.limiter = new SlidingWindowLimiter(config.onDemand().limit(), config.onDemand().window());
     }
 
-    /** Forgets every client's window (tests that exhaust the limit leave it clean for the others). */
-    public void resetLimits() {
-        limiter.clear();
+    /**
+     * Starts every client's window afresh with this limit (0: the configured one): tests that exhaust a small limit,
+     * and leave the configured one for the others.
+     */
+    public void resetLimits(int limit) {
+        limiter = new SlidingWindowLimiter(limit > 0 ? limit : config.onDemand().limit(), config.onDemand().window());
     }
 
     @POST

@@ -5,7 +5,7 @@ import java.util.Set;
 /**
  * What a review is computed with.
  *
- * @param referenceName the model sizes are compared with (default GPT-3)
+ * @param referenceName the model sizes are compared with when the catalog offers none for the period (default GPT-3)
  * @param referenceParameters its size (default 175B)
  * @param minimumSample below this many data points on either side a trend is "too little data", not a claim
  * @param maxEntries how many models a section lists by name (the figure behind it lists them all)

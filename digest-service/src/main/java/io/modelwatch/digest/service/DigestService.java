@@ -42,8 +42,11 @@ public class DigestService {
     private final CatalogLinks catalogLinks;
     private final Clock clock = Clock.systemUTC();
 
+    private final boolean latestReference;
+
     public DigestService(ModelViewRepository models, DigestRecordRepository digests, ReviewRenderer renderer,
-                         ReviewOptions options) {
+                         ReviewOptions options, io.modelwatch.digest.config.DigestConfig config) {
+        this.latestReference = !"fixed".equalsIgnoreCase(config.reference().mode());
         this.models = models;
         this.digests = digests;
         this.renderer = renderer;
@@ -144,7 +147,7 @@ public class DigestService {
     private Digest compose(UUID id, Period period, int version, Language language, Instant now, Predicate<ModelChanged> filter) {
         List<ModelChanged> current = snapshots(period).stream().filter(filter).toList();
         List<ModelChanged> previous = snapshots(period.previous()).stream().filter(filter).toList();
-        ModelChanged reference = models.findByIdOptional(Slugs.of(options.referenceName())).map(m -> m.snapshot).orElse(null);
+        ModelChanged reference = reference(period);
         Review review = TimelineLayout.laidOut(builder.build(period, current, previous, reference, language), language);
         // The read model returns them in date order already.
         List<Digest.Release> releases = current.stream().map(m -> release(m, language)).toList();
@@ -154,6 +157,27 @@ public class DigestService {
         return new Digest(id, period.kind(), period.key(), version, period.from(), period.to(), language, draft.title(),
                 draft.summary(), releases, renderer.render(draft, ReviewRenderer.Format.TEXT),
                 renderer.render(draft, ReviewRenderer.Format.MARKDOWN), review, now);
+    }
+
+    /** Tags of models whose parameters are not all used at once: not a dense reference. */
+    private static final java.util.Set<String> SPARSE = java.util.Set.of("mixture-of-experts", "moe", "sparse");
+
+    /**
+     * The period's reference model: with {@code modelwatch.digest.reference.mode=latest} (the default) the largest dense
+     * model the catalog holds that was published at least a year before the period starts (GPT-3 for the article's
+     * years), else the configured one; the configured one too when the catalog has no such model.
+     */
+    ModelChanged reference(Period period) {
+        if (latestReference) {
+            for (ModelView m : models.largestUpTo(period.from().minusYears(1), 20)) {
+                List<String> tags = m.snapshot.tags() == null ? List.of() : m.snapshot.tags();
+                if (tags.stream().noneMatch(t -> SPARSE.contains(t.toLowerCase(java.util.Locale.ROOT)))) {
+                    return m.snapshot;
+                }
+            }
+        }
+        return models.findByIdOptional(Slugs.of(options.referenceName())).map(m -> m.snapshot)
+                .filter(m -> m.parameters() != null).orElse(null);
     }
 
     private List<ModelChanged> snapshots(Period period) {

@@ -85,7 +85,8 @@ class DigestResourceTest {
         change(erlangshen, snapshot(erlangshen, "Erlangshen", 1, year + "-01-20", null));
         change(later, snapshot(later, "Later", 1, year + "-07-02", 5L));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        // The first test of the JVM also waits for the consumer's first partition assignment (slow on a loaded machine).
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
             String id = review(year, "en");
             given().when().get("/api/v1/digests/" + id).then().statusCode(200)
                     .body("releases.slug", contains(erlangshen, mengzi))
