@@ -11,7 +11,7 @@ public final class UniqueYears {
     private static final Object JVM_WIDE_LOCK = "io.modelwatch.digest.UniqueYears";
     // Outside the "modelwatch.digest" prefix: Quarkus refuses unknown properties under a config mapping's prefix.
     private static final String NEXT = "io.modelwatch.digest.UniqueYears.next";
-    private static final int FIRST = 2101;
+    private static final int FIRST = 1901;
 
     private UniqueYears() {
     }

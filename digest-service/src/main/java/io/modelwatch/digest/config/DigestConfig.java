@@ -12,6 +12,12 @@ public interface DigestConfig {
     String catalogUrl();
 
     /**
+     * Public base URL of the catalog's dashboard, where every model link in a review lands ({@code /models/<slug>});
+     * the catalog's URL when unset (the catalog-service serves the dashboard).
+     */
+    java.util.Optional<String> dashboardUrl();
+
+    /**
      * Public base URL of this service, for the links in mails (confirm, preferences, unsubscribe, the review on the web).
      * Must be https in production: mailbox providers want an https List-Unsubscribe link.
      */
@@ -28,6 +34,18 @@ public interface DigestConfig {
     /** How many models a section names (the JSON form lists them all). */
     @WithDefault("30")
     int maxEntries();
+
+    /** Reviews readers ask for ({@code POST /api/v1/digests}, the form on {@code /digests}): how often per client. */
+    OnDemand onDemand();
+
+    interface OnDemand {
+        /** At most this many requests per client in any {@link #window()}; 0 or less: no limit. */
+        @WithDefault("10")
+        int limit();
+
+        @WithDefault("PT1M")
+        java.time.Duration window();
+    }
 
     /** The languages scheduled reviews are written in. */
     @WithDefault("en,zh-CN")
@@ -49,6 +67,13 @@ public interface DigestConfig {
     }
 
     interface Reference {
+        /**
+         * "latest": each review measures against the largest dense model in the catalog published at least a year
+         * before its period (GPT-3 for 2021-2022), falling back to {@link #name()}; "fixed": always {@link #name()}.
+         */
+        @WithDefault("latest")
+        String mode();
+
         @WithDefault("GPT-3")
         String name();
 

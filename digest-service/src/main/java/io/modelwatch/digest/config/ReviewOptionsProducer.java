@@ -16,6 +16,7 @@ public class ReviewOptionsProducer {
                 .withReference(config.reference().name(), ParameterCountParser.parse(config.reference().parameters()).value());
         return new ReviewOptions(defaults.catalogUrl(), defaults.referenceName(), defaults.referenceParameters(),
                 config.minimumSample(), config.maxEntries(), defaults.biggest(), defaults.timelineMarks(),
-                defaults.comparableTags(), defaults.retrievalToolTags(), defaults.generalistTags());
+                defaults.comparableTags(), defaults.retrievalToolTags(), defaults.generalistTags(),
+                config.dashboardUrl().orElse(config.catalogUrl()));
     }
 }

@@ -21,8 +21,11 @@ public interface ReviewMessages {
     @Message("Quarterly review, {quarter}")
     String titleQuarterly(String quarter);
 
-    @Message("{year} mid-year review")
+    @Message("First half of {year} in review")
     String titleFirstHalf(int year);
+
+    @Message("{year} mid-year review")
+    String titleMidYear(int year);
 
     @Message("Second half of {year} in review")
     String titleSecondHalf(int year);
@@ -91,16 +94,25 @@ public interface ReviewMessages {
     @Message("No releases were recorded in this period, so there is nothing to review and no trend to report.")
     String framingEmpty();
 
-    @Message("The catalog records {releases} {#if releases == 1}release{#else}releases{/if} published in the period: {models} {#if models == 1}model{#else}models{/if}, {frameworks} {#if frameworks == 1}framework{#else}frameworks{/if} and {applications} {#if applications == 1}application{#else}applications{/if}.")
-    String framingCounts(int releases, int models, int frameworks, int applications);
+    @Message("The catalog records {releases} {#if releases == 1}release{#else}releases{/if} published in the period ({previous} in the previous one): {models} {#if models == 1}model{#else}models{/if}, {frameworks} {#if frameworks == 1}framework{#else}frameworks{/if} and {applications} {#if applications == 1}application{#else}applications{/if}.")
+    String framingCounts(int releases, int previous, int models, int frameworks, int applications);
 
-    @Message("Of the {models} {#if models == 1}model{#else}models{/if}, {china} come from organisations in China, {multimodal} work with more than text, and {open} of those that say how they can be used have open weights.")
-    String framingShares(int models, String china, String multimodal, String open);
+    @Message("The largest disclosed model is {name} ({size}{#if organisations}, {organisations}{/if}).")
+    String framingLargest(String name, String size, String organisations);
+
+    @Message("{#if models == 1}{#if china == 1}The one model comes{#else}The one model does not come{/if}{#else}{china} of the {models} models come{/if} from organisations in China{#if share} ({share}){/if}{#if comparable}, against {previousShare} of {previousModels} in the previous period{/if}.")
+    String framingChina(int china, int models, String share, int previousModels, String previousShare, boolean comparable);
+
+    @Message("{open} of the {stated} {#if stated == 1}model that says{#else}models that say{/if} how {#if stated == 1}it{#else}they{/if} can be used {#if open == 1 && stated == 1}has{#else}have{/if} open weights{#if share} ({share}){/if}.")
+    String framingOpen(int open, int stated, String share);
+
+    @Message("Sizes are measured against {reference} ({size}).")
+    String framingReference(String reference, String size);
 
     @Message("By the country of the lead organisation: {regions}.")
     String framingRegions(String regions);
 
-    @Message("{country} {count} ({share})")
+    @Message("{country} {count}{#if share} ({share}){/if}")
     String regionItem(String country, int count, String share);
 
     @Message("unknown")
@@ -118,25 +130,31 @@ public interface ReviewMessages {
     @Message("{#when metric}{#is 'releases'}{#when direction}{#is 'up'}More releases than in the previous period: {current}, against {previous}.{#is 'down'}Fewer releases than in the previous period: {current}, against {previous}.{#else}As many releases as in the previous period ({current}; before: {previous}).{/when}{#is 'median'}{#when direction}{#is 'up'}The median disclosed size rose from {previous} to {current}.{#is 'down'}The median disclosed size fell from {previous} to {current}.{#else}The median disclosed size stayed at {current} (before: {previous}).{/when}{#is 'open'}{#when direction}{#is 'up'}The share of open weights rose from {previous} to {current}.{#is 'down'}The share of open weights fell from {previous} to {current}.{#else}The share of open weights held at {current} (before: {previous}).{/when}{#is 'china'}{#when direction}{#is 'up'}China's share of the models rose from {previous} to {current}.{#is 'down'}China's share of the models fell from {previous} to {current}.{#else}China's share of the models held at {current} (before: {previous}).{/when}{#else}{#when direction}{#is 'up'}The share of multimodal models rose from {previous} to {current}.{#is 'down'}The share of multimodal models fell from {previous} to {current}.{#else}The share of multimodal models held at {current} (before: {previous}).{/when}{/when}")
     String trend(String metric, String direction, String previous, String current);
 
-    @Message("{#when metric}{#is 'releases'}The number of releases{#is 'median'}The median disclosed size{#is 'open'}The share of open weights{#is 'china'}China's share{#else}The share of multimodal models{/when} cannot be compared: too little data ({current} in this period, {previous} in the previous one; at least {minimum} are needed in each).")
-    String trendThin(String metric, int current, int previous, int minimum);
+    @Message("{#when metric}{#is 'releases'}the number of releases{#is 'median'}the median disclosed size{#is 'open'}the share of open weights{#is 'china'}China's share{#else}the share of multimodal models{/when}")
+    String metricName(String metric);
+
+    @Message("Too little data to compare {metrics} with the previous period (at least {minimum} models are needed in each).")
+    String trendsThin(String metrics, int minimum);
+
+    @Message("Also in this group: {names} (each is listed in full once, in the section that fits it best).")
+    String alsoNamed(String names);
 
     // ---- sections
 
     @Message("{total} {#if total == 1}release{#else}releases{/if} in date order; China's are highlighted.{#if shown < total} The figure places the {shown} most announced.{/if}")
     String introTimeline(int total, int shown);
 
-    @Message("{count} of the period's models ({share}) come from organisations in China:")
-    String introChina(int count, String share);
+    @Message("{count} of the period's {models} models{#if share} ({share}){/if} come from organisations in China:")
+    String introChina(int count, int models, String share);
 
-    @Message("{count} {#if count == 1}model works{#else}models work{/if} with more than text:")
-    String introMultimodal(int count);
+    @Message("{count} of the {stated} models that state their modalities{#if share} ({share}){/if} join two or more of them:")
+    String introMultimodal(int count, int stated, String share);
 
     @Message("{count} {#if count == 1}model aims{#else}models aim{/if} at many tasks with one set of weights, or {#if count == 1}acts{#else}act{/if} as an agent:")
     String introGeneralist(int count);
 
-    @Message("Instruction tuning, multi-task prompting and retrieval let these models do more with fewer parameters. Their sizes against {reference} ({referenceSize}):")
-    String introSmaller(String reference, String referenceSize);
+    @Message("{count} {#if count == 1}model that is{#else}models that are{/if} instruction-tuned, prompted across tasks or retrieval-augmented {#if count == 1}is{#else}are{/if} smaller than {reference} ({referenceSize}); {#if count == 1}its size{#else}their sizes{/if} against it:")
+    String introSmaller(int count, String reference, String referenceSize);
 
     @Message("{count} {#if count == 1}model looks{#else}models look{/if} things up or {#if count == 1}uses{#else}use{/if} tools:")
     String introRetrievalTools(int count);
@@ -147,7 +165,7 @@ public interface ReviewMessages {
     @Message("{count} {#if count == 1}framework or tool{#else}frameworks and tools{/if}:")
     String introFrameworks(int count);
 
-    @Message("{count} {#if count == 1}model was{#else}models were{/if} released with open weights: {share} of the {stated} that say how they can be used.")
+    @Message("{count} {#if count == 1}model was{#else}models were{/if} released with open weights: {count} of the {stated} that say how they can be used{#if share} ({share}){/if}.")
     String introOpen(int count, String share, int stated);
 
     @Message("The biggest models by disclosed size (sizes marked ~ are approximate):")
@@ -161,8 +179,8 @@ public interface ReviewMessages {
     @Message("{#if disclosed}{shown} parameters{#else}parameters {shown}{/if}")
     String size(String shown, boolean disclosed);
 
-    @Message("{#if form == 'fraction'}{relative} of {reference}{#else}{relative} of {reference}'s size{/if}")
-    String relative(String relative, String form, String reference);
+    @Message("{relative} of {reference}")
+    String relative(String relative, String reference);
 
     @Message("China")
     String chinaMark();
@@ -175,10 +193,8 @@ public interface ReviewMessages {
     @Message("In all, {releases} {#if releases == 1}release{#else}releases{/if}, {models} of them {#if models == 1}a model{#else}models{/if}.")
     String summaryCount(int releases, int models);
 
-    @Message("{china} of the models came from China and {multimodal} worked with more than text; {open} had open weights.")
-    String summaryShares(String china, String multimodal, String open);
 
-    @Message("Measured against {reference}, the smallest of the models trained to do more with less is {name}, at {relative} of its size.")
+    @Message("Measured against {reference}, the smallest of the instruction-tuned, multi-task or retrieval-augmented models is {name}, at {relative} of its size.")
     String summarySmallest(String reference, String name, String relative);
 
     @Message("{count} {#if count == 1}model relies{#else}models rely{/if} on retrieval or tools.")
@@ -187,8 +203,6 @@ public interface ReviewMessages {
     @Message("With so few releases, this review lists them and claims no trend.")
     String summaryThin();
 
-    @Message("The previous period has too little data in the catalog to compare with, so this review claims no trend.")
-    String summaryNoComparison();
 
     @Message(": ")
     String colon();
@@ -201,6 +215,30 @@ public interface ReviewMessages {
     @Message("All kinds")
     String allKinds();
 
+    @Message("{#when kind}{#is 'weekly'}Weekly{#is 'monthly'}Monthly{#is 'quarterly'}Quarterly{#is 'half-year'}Half-year{#is 'yearly'}Yearly{#is 'mid-year'}Mid-year (July to June){#else}On demand{/when}")
+    String kindLabel(String kind);
+
+    @Message("The catalog's dashboard")
+    String dashboardLink();
+
+    @Message("Subscribe by e-mail")
+    String subscribeLink();
+
+    @Message("Ask for a review")
+    String askTitle();
+
+    @Message("Kind")
+    String askKind();
+
+    @Message("Period")
+    String askPeriod();
+
+    @Message("Write the review")
+    String askButton();
+
+    @Message("Period: 2022 for a year or a mid-year review (July 2021 to June 2022), 2022-H1, 2022-Q1, 2022-03, 2022-W05. Only periods that have ended.")
+    String askHelp();
+
     @Message("Markdown")
     String formatMarkdown();
 
@@ -212,6 +250,12 @@ public interface ReviewMessages {
 
     @Message("E-mail")
     String formatEmail();
+
+    @Message("modelwatch reviews")
+    String feedTitle();
+
+    @Message("Reviews of AI model releases, week by week to year by year, in English.")
+    String feedDescription();
 
     @Message("version {version}, generated {generated}")
     String generated(int version, String generated);

@@ -30,18 +30,21 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ReviewRenderer {
 
-    public enum Format { MARKDOWN, TEXT, PAGE, EMAIL, SVG }
+    public enum Format { MARKDOWN, TEXT, PAGE, EMAIL, SVG, CONTENT }
 
     private final Template markdown;
     private final Template text;
     private final Template page;
     private final Template email;
     private final Template timeline;
+    private final Template content;
     private final ReviewOptions options;
 
     public ReviewRenderer(@Location("review/review.md") Template markdown, @Location("review/review.txt") Template text,
                           @Location("review/page.html") Template page, @Location("review/email.html") Template email,
-                          @Location("review/timeline.xml") Template timeline, ReviewOptions options) {
+                          @Location("review/timeline.xml") Template timeline,
+                          @Location("review/content.html") Template content, ReviewOptions options) {
+        this.content = content;
         this.markdown = markdown;
         this.text = text;
         this.page = page;
@@ -63,8 +66,10 @@ public class ReviewRenderer {
             case PAGE -> page;
             case EMAIL -> email;
             case SVG -> timeline;
+            case CONTENT -> content;
         };
-        return template.data("v", view(digest)).data("t", digest.review().timeline())
+        // No picture in the e-mail: Gmail and Outlook do not render inline SVG (the web page has the figure).
+        return template.data("v", view(digest)).data("t", format == Format.EMAIL ? null : digest.review().timeline())
                 .setLocale(digest.language().locale()).render();
     }
 
@@ -85,6 +90,7 @@ public class ReviewRenderer {
                     : from.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH), from.getYear()));
             case QUARTERLY -> msg.titleQuarterly(msg.quarterLabel(from.get(IsoFields.QUARTER_OF_YEAR), from.getYear()));
             case HALF_YEAR -> from.getMonthValue() == 1 ? msg.titleFirstHalf(from.getYear()) : msg.titleSecondHalf(from.getYear());
+            case MID_YEAR -> msg.titleMidYear(period.to().getYear());
             case YEARLY -> msg.titleYearly(from.getYear());
             case ON_DEMAND -> msg.titleOnDemand(date(from, language), date(period.to(), language));
         };
@@ -108,44 +114,65 @@ public class ReviewRenderer {
         if (releases.count() == 0) {
             framing.add(msg.framingEmpty());
         } else {
-            framing.add(msg.framingCounts(releases.count(), models, r.figure("kind.framework").count(),
-                    r.figure("kind.application").count()));
+            // The opening paragraph: the period's few most telling facts, each with the set it counts.
+            List<String> opening = new ArrayList<>();
+            opening.add(msg.framingCounts(releases.count(), r.figure("previous.releases").count(), models,
+                    r.figure("kind.framework").count(), r.figure("kind.application").count()));
+            r.section(SectionKey.BIGGEST).flatMap(s -> s.entries().stream().findFirst()).ifPresent(e ->
+                    opening.add(msg.framingLargest(e.nameShown(), e.parametersShown(), e.organizationsShown())));
             if (models > 0) {
-                framing.add(msg.framingShares(models, r.figure("china").shown(), orDash(r.figure("multimodal").shown()),
-                        orDash(r.figure("open").shown())));
+                Figure china = r.figure("china");
+                Figure previousChina = r.figure("previous.china");
+                opening.add(msg.framingChina(china.count(), china.of().size(), share(china),
+                        previousChina.of() == null ? 0 : previousChina.of().size(),
+                        previousChina.shown() == null ? "" : previousChina.shown(),
+                        previousChina.of() != null && previousChina.of().size() >= options.minimumSample()));
+                Figure open = r.figure("open");
+                if (open.of() != null && !open.of().isEmpty()) {
+                    opening.add(msg.framingOpen(open.count(), open.of().size(), share(open)));
+                }
+            }
+            opening.add(msg.framingReference(r.reference().name(), r.reference().parametersShown()));
+            framing.add(String.join(language == Language.ZH_CN ? "" : " ", opening));
+            if (models > 0) {
                 String regions = r.figures().values().stream().filter(f -> f.key().startsWith("region."))
+                        // Largest first, whatever order the stored figures come back in (jsonb sorts keys).
+                        .sorted(java.util.Comparator.comparingInt(Figure::count).reversed().thenComparing(Figure::key))
                         .map(f -> {
                             String code = f.key().substring("region.".length());
                             String name = code.equals("unknown") ? msg.regionUnknown()
                                     : countryName(code, language.locale());
-                            return msg.regionItem(name, f.count(), f.shown());
+                            return msg.regionItem(name, f.count(), share(f));
                         })
                         .collect(Collectors.joining(msg.listSeparator()));
                 framing.add(msg.framingRegions(regions));
                 Figure median = r.figure("median");
                 framing.add(msg.framingMedian(orDash(median.shown()), median.count(), median.excludedCount()));
             }
+            List<String> thin = new ArrayList<>();
             for (Review.Trend t : r.trends()) {
-                trends.add(t.comparable() ? msg.trend(t.metric(), t.direction(), t.previousShown(), t.currentShown())
-                        : msg.trendThin(t.metric(), t.currentSample(), t.previousSample(), options.minimumSample()));
+                if (t.comparable()) {
+                    trends.add(msg.trend(t.metric(), t.direction(), t.previousShown(), t.currentShown()));
+                } else {
+                    thin.add(msg.metricName(t.metric()));
+                }
+            }
+            if (!thin.isEmpty()) {
+                // "Too little data" once, naming what it holds back.
+                trends.add(msg.trendsThin(String.join(msg.listSeparator(), thin), options.minimumSample()));
             }
             summary.add(msg.summaryCount(releases.count(), models));
-            if (models >= options.minimumSample()) {
-                summary.add(msg.summaryShares(r.figure("china").shown(), orDash(r.figure("multimodal").shown()),
-                        orDash(r.figure("open").shown())));
-            }
             r.section(SectionKey.SMALLER).flatMap(s -> s.entries().stream()
                             .filter(e -> e.parameters() != null)
                             .min(java.util.Comparator.comparingLong(Review.Entry::parameters)))
-                    .ifPresent(e -> summary.add(msg.summarySmallest(r.reference().name(), e.name(), e.relative())));
+                    .ifPresent(e -> summary.add(msg.summarySmallest(r.reference().name(), e.nameShown(), e.relative())));
             r.section(SectionKey.RETRIEVAL_TOOLS).ifPresent(s -> summary.add(msg.summaryRetrieval(s.total())));
             r.trends().stream().filter(t -> t.comparable() && t.metric().equals("median"))
                     .forEach(t -> summary.add(msg.trend(t.metric(), t.direction(), t.previousShown(), t.currentShown())));
             if (releases.count() < options.minimumSample()) {
                 summary.add(msg.summaryThin());
-            } else if (r.trends().stream().noneMatch(Review.Trend::comparable)) {
-                summary.add(msg.summaryNoComparison());
             }
+            // "Too little data" is said once, with the trends; the summary does not repeat it.
         }
         List<SectionView> sections = new ArrayList<>();
         for (Section s : r.sections()) {
@@ -176,20 +203,26 @@ public class ReviewRenderer {
         };
         String intro = switch (s.key()) {
             case TIMELINE -> msg.introTimeline(s.total(), r.timeline() == null ? 0 : r.timeline().shown());
-            case CHINA -> msg.introChina(s.total(), r.figure("china").shown());
-            case MULTIMODAL -> msg.introMultimodal(s.total());
+            case CHINA -> msg.introChina(s.total(), r.figure("china").of().size(), share(r.figure("china")));
+            case MULTIMODAL -> msg.introMultimodal(s.total(), r.figure("multimodal").of().size(), share(r.figure("multimodal")));
             case GENERALIST -> msg.introGeneralist(s.total());
-            case SMALLER -> msg.introSmaller(ref, r.reference().parametersShown());
+            case SMALLER -> msg.introSmaller(s.total(), ref, r.reference().parametersShown());
             case RETRIEVAL_TOOLS -> msg.introRetrievalTools(s.total());
             case APPLICATIONS -> msg.introApplications(s.total());
             case FRAMEWORKS -> msg.introFrameworks(s.total());
-            case OPEN -> msg.introOpen(s.total(), r.figure("open").shown(), r.figure("open").of().size());
+            case OPEN -> msg.introOpen(s.total(), share(r.figure("open")), r.figure("open").of().size());
             case BIGGEST -> msg.introBiggest();
             case FRAMING, SUMMARY -> null;
         };
         boolean withRelative = s.key() == SectionKey.SMALLER;
         String separator = " · ";
-        List<EntryView> entries = s.entries().stream().map(e -> {
+        List<String> namedOnly = s.key() == SectionKey.TIMELINE ? List.of()
+                : s.entries().stream().filter(e -> !e.full()).map(Review.Entry::nameShown).toList();
+        List<EntryView> entries = s.entries().stream().filter(e -> s.key() == SectionKey.TIMELINE || e.full()).map(e -> {
+            if (s.key() == SectionKey.TIMELINE) {
+                // The timeline only places releases (its figure); each is listed in full in its section.
+                return new EntryView(e, e.publishedShown() == null ? "" : e.publishedShown());
+            }
             List<String> parts = new ArrayList<>();
             if (!e.organizationsShown().isEmpty()) {
                 parts.add(e.organizationsShown());
@@ -200,22 +233,32 @@ public class ReviewRenderer {
             if (e.kind() == Kind.MODEL) {
                 String size = msg.size(e.parametersShown(), e.disclosed());
                 if (withRelative && e.relative() != null) {
-                    size = size + (language == Language.ZH_CN ? "，" : ", ") + msg.relative(e.relative(), e.relativeForm(), ref);
+                    size = size + (language == Language.ZH_CN ? "，" : ", ") + msg.relative(e.relative(), ref);
                 }
                 parts.add(size);
             }
-            return new EntryView(e, String.join(separator, parts));
+            String detail = String.join(separator, parts);
+            if (e.summary() != null && !e.summary().isBlank() && s.key() != SectionKey.TIMELINE) {
+                detail = detail + (language == Language.ZH_CN ? "。" : ". ") + e.summary().strip();
+            }
+            return new EntryView(e, detail);
         }).toList();
         String more = s.key() != SectionKey.TIMELINE && s.more() > 0 ? msg.more(s.more()) : null;
         if (s.key() == SectionKey.TIMELINE && r.section(SectionKey.TIMELINE).isPresent() && s.total() > s.entries().size()) {
             more = msg.more(s.total() - s.entries().size());
         }
-        return new SectionView(s.key().tag(), heading, intro, entries, more);
+        String named = namedOnly.isEmpty() ? null : msg.alsoNamed(String.join(msg.listSeparator(), namedOnly));
+        return new SectionView(s.key().tag(), heading, intro, entries, more, named);
     }
 
     /** A country's name in the language ("China" / "中国"). */
     private static String countryName(String code, Locale locale) {
         return java.util.Objects.requireNonNullElse(new Locale("", code).getDisplayCountry(locale), code);
+    }
+
+    /** A share's percentage, or "" when its set is too small for one to mean anything ("1 of 1", not "100%"). */
+    private String share(Figure f) {
+        return f.of() == null || f.of().size() < options.minimumSample() || f.shown() == null ? "" : f.shown();
     }
 
     private static String orDash(String shown) {

@@ -19,7 +19,8 @@ public record ReviewView(Digest digest, Review review, String lang, String fromS
                          String timelineCaption) {
 
     @TemplateData
-    public record SectionView(String key, String heading, String intro, List<EntryView> entries, String more) {
+    /** @param named the section's members listed in full in another section, named here only (null when none) */
+    public record SectionView(String key, String heading, String intro, List<EntryView> entries, String more, String named) {
     }
 
     /** One entry: the model and a line about it (organisations, date, size, size against the reference). */

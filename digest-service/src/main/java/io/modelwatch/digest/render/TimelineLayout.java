@@ -64,7 +64,7 @@ public final class TimelineLayout {
             LocalDate end = published.end().isAfter(period.to()) ? period.to() : published.end();
             double middle = ChronoUnit.DAYS.between(period.from(), start) + ChronoUnit.DAYS.between(start, end) / 2.0;
             int x = LEFT + (int) Math.round(middle * perDay);
-            int labelWidth = m.name().codePoints().map(c -> c > 0x2E80 ? 2 * CHAR_WIDTH : CHAR_WIDTH).sum() + 8;
+            int labelWidth = m.nameShown().codePoints().map(c -> c > 0x2E80 ? 2 * CHAR_WIDTH : CHAR_WIDTH).sum() + 8;
             boolean atEnd = x + labelWidth > WIDTH;
             slots.add(new Slot(m, x, atEnd ? x - labelWidth : x - 2, atEnd ? x + 2 : x + labelWidth, atEnd));
         }
@@ -89,7 +89,7 @@ public final class TimelineLayout {
         for (int i = 0; i < slots.size(); i++) {
             Entry m = slots.get(i).entry();
             int[] pos = positions.get(i);
-            placed.add(new Timeline.Mark(pos[0], axisY - 8 - pos[1] * ROW_HEIGHT, slots.get(i).end(), m.name(), m.slug(),
+            placed.add(new Timeline.Mark(pos[0], axisY - 8 - pos[1] * ROW_HEIGHT, slots.get(i).end(), m.nameShown(), m.slug(),
                     m.china(), m.published(), m.catalogUrl()));
         }
         return new Timeline(WIDTH, axisY + 30, axisY, ticks, placed, marks.size(), section.total());

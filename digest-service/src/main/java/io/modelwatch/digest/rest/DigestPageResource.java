@@ -8,6 +8,8 @@ import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.feed.synd.SyndLinkImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
+import io.modelwatch.digest.config.DigestConfig;
+import io.modelwatch.digest.render.ReviewMessages;
 import io.modelwatch.digest.render.ReviewRenderer;
 import io.modelwatch.digest.review.Digest;
 import io.modelwatch.contract.Language;
@@ -16,14 +18,21 @@ import io.modelwatch.digest.service.DigestService;
 import io.modelwatch.digest.store.DigestHeader;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import io.modelwatch.digest.review.ReviewOptions;
+import io.quarkus.qute.TemplateData;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -40,26 +49,62 @@ public class DigestPageResource {
     private final DigestResource api;
     private final ReviewRenderer renderer;
     private final Template archive;
+    private final DigestConfig config;
+    private final ReviewOptions options;
 
     public DigestPageResource(DigestService digests, DigestResource api, ReviewRenderer renderer,
-                              @Location("review/archive.html") Template archive) {
+                              @Location("review/archive.html") Template archive, DigestConfig config,
+                              ReviewOptions options) {
         this.digests = digests;
+        this.config = config;
+        this.options = options;
         this.api = api;
         this.renderer = renderer;
         this.archive = archive;
     }
 
+    /** A kind as the page offers it: its tag and its label in the page's language. */
+    @TemplateData
+    public record KindChoice(String tag, String label) {
+    }
+
+    /**
+     * The archive of published reviews in one language (the {@code language} parameter, else Accept-Language), with a
+     * switch to the other, the form to ask for a review, and links to the dashboard and the subscribe page.
+     */
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "The archive of reviews (filter by kind and language)")
-    public String archive(@QueryParam("kind") String kind, @QueryParam("language") String language) {
+    @Operation(summary = "The archive of published reviews in one language, and a form to ask for a review")
+    public String archive(@QueryParam("kind") String kind, @QueryParam("language") String language,
+                          @HeaderParam("Accept-Language") String acceptLanguage) {
         String k = ArchiveFilter.kind(kind);
         String l = ArchiveFilter.language(language);
-        Language pageLanguage = l == null ? Language.EN : Language.of(l).orElseThrow();
-        return archive.data("digests", digests.archive(k, l, false, 200))
-                .data("kinds", Stream.of(ReviewKind.values()).map(ReviewKind::tag).toList())
-                .data("kind", k).data("language", l).data("lang", pageLanguage.tag())
+        Language pageLanguage = SubscriptionPageResource.pageLanguage(l, acceptLanguage);
+        ReviewMessages msg = ReviewRenderer.messages(pageLanguage);
+        List<KindChoice> kinds = Stream.of(ReviewKind.values()).filter(x -> x != ReviewKind.ON_DEMAND)
+                .map(x -> new KindChoice(x.tag(), msg.kindLabel(x.tag()))).toList();
+        int lastYear = LocalDate.now(ZoneOffset.UTC).minusDays(1).getYear();
+        return archive.data("digests", digests.archive(k, pageLanguage.tag(), true, 200))
+                .data("kinds", kinds).data("kind", k).data("lang", pageLanguage.tag())
+                .data("example", String.valueOf(LocalDate.now(ZoneOffset.UTC).getMonthValue() > 6 ? lastYear : lastYear - 1))
+                .data("dashboard", options.dashboardUrl())
                 .setLocale(pageLanguage.locale()).render();
+    }
+
+    /**
+     * The form's target: the same checks and limit as {@code POST /api/v1/digests}, then the review's page (303).
+     */
+    @GET
+    @Path("ask")
+    @Operation(summary = "Ask for a review from the archive page's form; answers with a redirect to the review's page")
+    public Response ask(@QueryParam("kind") String kind, @QueryParam("period") String period,
+                        @QueryParam("language") String language, @Context HttpServerRequest http) {
+        Response answer = api.create(new DigestRequest(null, null, language, kind, period), http);
+        if (answer.getStatus() >= 300) {
+            return answer;
+        }
+        Digest digest = (Digest) answer.getEntity();
+        return Response.seeOther(URI.create("/digests/" + digest.id())).build();
     }
 
     @GET
@@ -90,36 +135,47 @@ public class DigestPageResource {
         return renderer.render(digest, ReviewRenderer.Format.SVG);
     }
 
+    /**
+     * One feed per language (English unless {@code language} says otherwise; a feed never mixes them), with
+     * {@code xml:lang} and each review's full text. Every link is absolute from {@code modelwatch.digest.public-url},
+     * never from the request's Host header.
+     */
     @GET
     @Path("feed.atom")
     @Produces(ATOM + ";charset=UTF-8")
-    @Operation(summary = "Atom feed of the published (scheduled) reviews, newest first")
-    public String feed(@QueryParam("kind") String kind, @QueryParam("language") String language, @Context UriInfo uri)
-            throws FeedException {
-        String base = uri.getBaseUri().toString().replaceAll("/+$", "");
-        List<DigestHeader> published = digests.archive(ArchiveFilter.kind(kind), ArchiveFilter.language(language), true, 50);
+    @Operation(summary = "Atom feed of the published (scheduled) reviews of one language, newest first, with their full text")
+    public String feed(@QueryParam("kind") String kind, @QueryParam("language") String language) throws FeedException {
+        String base = config.publicUrl().replaceAll("/+$", "");
+        String l = ArchiveFilter.language(language);
+        Language feedLanguage = l == null ? Language.EN : Language.of(l).orElseThrow();
+        List<DigestHeader> published = digests.archive(ArchiveFilter.kind(kind), feedLanguage.tag(), true, 50);
+        ReviewMessages msg = ReviewRenderer.messages(feedLanguage);
+        String self = base + "/digests/feed.atom?language=" + feedLanguage.tag();
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType("atom_1.0");
-        feed.setTitle("modelwatch reviews");
-        feed.setDescription("Periodic reviews of AI model releases, in English and Chinese.");
-        feed.setUri(base + "/digests/feed.atom");
-        feed.setLink(base + "/digests");
+        feed.setLanguage(feedLanguage.tag());
+        feed.setTitle(msg.feedTitle());
+        feed.setDescription(msg.feedDescription());
+        feed.setUri(self);
+        feed.setLink(base + "/digests?language=" + feedLanguage.tag());
         feed.setAuthor("modelwatch");
         feed.setPublishedDate(Date.from(published.isEmpty() ? Instant.EPOCH : published.get(0).createdAt()));
-        SyndLinkImpl self = new SyndLinkImpl();
-        self.setRel("self");
-        self.setHref(base + "/digests/feed.atom");
-        self.setType(ATOM);
+        SyndLinkImpl selfLink = new SyndLinkImpl();
+        selfLink.setRel("self");
+        selfLink.setHref(self);
+        selfLink.setType(ATOM);
         SyndLinkImpl html = new SyndLinkImpl();
         html.setRel("alternate");
-        html.setHref(base + "/digests");
+        html.setHref(base + "/digests?language=" + feedLanguage.tag());
         html.setType(MediaType.TEXT_HTML);
-        feed.setLinks(List.of(html, self));
+        feed.setLinks(List.of(html, selfLink));
         feed.setEntries(published.stream().map(d -> entry(d, base)).toList());
-        return new SyndFeedOutput().outputString(feed);
+        // xml:lang on the feed element (Rome's Atom generator does not write the feed's language).
+        return new SyndFeedOutput().outputString(feed)
+                .replaceFirst("<feed ", "<feed xml:lang=\"" + feedLanguage.tag() + "\" ");
     }
 
-    private static SyndEntry entry(DigestHeader d, String base) {
+    private SyndEntry entry(DigestHeader d, String base) {
         SyndEntry entry = new SyndEntryImpl();
         entry.setUri("urn:uuid:" + d.id());
         entry.setTitle(d.title());
@@ -129,8 +185,14 @@ public class DigestPageResource {
         entry.setUpdatedDate(Date.from(d.createdAt()));
         SyndContentImpl summary = new SyndContentImpl();
         summary.setType("text");
-        summary.setValue(d.summary() + " (" + d.kind() + " " + d.period() + ", " + d.language() + ", v" + d.version() + ")");
+        summary.setValue(d.summary());
         entry.setDescription(summary);
+        digests.find(d.id()).ifPresent(digest -> {
+            SyndContentImpl content = new SyndContentImpl();
+            content.setType("html");
+            content.setValue(renderer.render(digest, ReviewRenderer.Format.CONTENT));
+            entry.setContents(List.of(content));
+        });
         return entry;
     }
 }

@@ -19,9 +19,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import io.modelwatch.digest.config.DigestConfig;
+import io.modelwatch.digest.subscription.SlidingWindowLimiter;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -37,18 +43,54 @@ public class DigestResource {
     private final DigestService digests;
     private final ReviewRenderer renderer;
     private final DigestMetrics metrics;
+    private final DigestConfig config;
+    private volatile SlidingWindowLimiter limiter;
+    private final Clock clock = Clock.systemUTC();
 
-    public DigestResource(DigestService digests, ReviewRenderer renderer, DigestMetrics metrics) {
+    public DigestResource(DigestService digests, ReviewRenderer renderer, DigestMetrics metrics, DigestConfig config) {
         this.digests = digests;
         this.renderer = renderer;
         this.metrics = metrics;
+        this.config = config;
+        this.limiter = new SlidingWindowLimiter(config.onDemand().limit(), config.onDemand().window());
+    }
+
+    /**
+     * Starts every client's window afresh with this limit (0: the configured one): tests that exhaust a small limit,
+     * and leave the configured one for the others.
+     */
+    public void resetLimits(int limit) {
+        limiter = new SlidingWindowLimiter(limit > 0 ? limit : config.onDemand().limit(), config.onDemand().window());
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Generate a review of a range or a calendar period (a new version each time)")
-    public Response create(DigestRequest request) {
+    @Operation(summary = "Compute a review of a range or of a period that has ended (weekly, monthly, quarterly, half-year, "
+            + "yearly, mid-year), for reading: stored as an on-demand review, never as the scheduled publication of the "
+            + "period; asking again for an unchanged review returns the stored one (200). Limited per client (429 with "
+            + "Retry-After).")
+    public Response create(DigestRequest request, @Context HttpServerRequest http) {
+        Period period = period(request);
+        Duration wait = limiter.tryAcquireOrWait(SubscriptionResource.client(http));
+        if (!wait.isZero()) {
+            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+            return Response.status(Response.Status.TOO_MANY_REQUESTS).type(Problem.MEDIA)
+                    .header("Retry-After", seconds)
+                    .entity(Problem.of(Response.Status.TOO_MANY_REQUESTS,
+                            "Too many reviews asked for from this address; try again in " + seconds + " s."))
+                    .build();
+        }
+        DigestService.OnDemand answer = digests.onDemand(period, language(request));
+        if (!answer.created()) {
+            return Response.ok(answer.digest()).location(URI.create("/api/v1/digests/" + answer.digest().id())).build();
+        }
+        metrics.reviewGenerated(period.kind(), answer.digest().language());
+        return Response.created(URI.create("/api/v1/digests/" + answer.digest().id())).entity(answer.digest()).build();
+    }
+
+    /** The period asked for, checked: a 400 naming the field when it is malformed or has not ended yet. */
+    Period period(DigestRequest request) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (request == null) {
             throw new ProblemException(Problem.invalid("Send {\"from\", \"to\", \"language\"} or {\"kind\", \"period\", \"language\"} as JSON.", null));
@@ -56,7 +98,7 @@ public class DigestResource {
         Period period = null;
         ReviewKind kind = request.kind() == null ? ReviewKind.ON_DEMAND : ReviewKind.of(request.kind()).orElse(null);
         if (kind == null) {
-            errors.add(new Problem.FieldError("kind", "'" + request.kind() + "' is not one of: weekly, monthly, quarterly, half-year, yearly, on-demand"));
+            errors.add(new Problem.FieldError("kind", "'" + request.kind() + "' is not one of: weekly, monthly, quarterly, half-year, yearly, mid-year, on-demand"));
         } else if (kind != ReviewKind.ON_DEMAND || request.period() != null) {
             try {
                 period = Period.parse(kind, request.period());
@@ -76,13 +118,23 @@ public class DigestResource {
         if (language == null) {
             errors.add(new Problem.FieldError("language", "'" + request.language() + "' is not one of: en, zh-CN"));
         }
+        LocalDate today = LocalDate.now(clock);
+        if (period != null && !period.to().isBefore(today)) {
+            errors.add(new Problem.FieldError(request.period() != null || kind != ReviewKind.ON_DEMAND ? "period" : "to",
+                    "the period ends on " + period.to() + " and has not ended yet: a review covers only days that are over"));
+        }
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.invalid("The review request has bad fields.", errors));
         }
-        Digest digest = digests.generate(period, language);
-        metrics.reviewGenerated(period.kind(), language);
-        return Response.created(URI.create("/api/v1/digests/" + digest.id())).entity(digest).build();
+        return period;
     }
+
+    static Language language(DigestRequest request) {
+        return request.language() == null ? Language.EN : Language.of(request.language()).orElseThrow();
+    }
+
+    /** A stored review never changes (a new version gets a new id): caches may keep it. */
+    static final String IMMUTABLE = "public, max-age=86400, immutable";
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -99,12 +151,14 @@ public class DigestResource {
         Digest digest = find(id);
         String wanted = accept == null ? "" : accept;
         if (!wanted.contains(MediaType.APPLICATION_JSON) && wanted.contains(MARKDOWN)) {
-            return Response.ok(digest.markdown(), MARKDOWN + ";charset=UTF-8").build();
+            return Response.ok(digest.markdown(), MARKDOWN + ";charset=UTF-8").header("Cache-Control", IMMUTABLE)
+                    .header("Vary", "Accept").build();
         }
         if (!wanted.contains(MediaType.APPLICATION_JSON) && wanted.contains(MediaType.TEXT_PLAIN)) {
-            return Response.ok(digest.text(), MediaType.TEXT_PLAIN + ";charset=UTF-8").build();
+            return Response.ok(digest.text(), MediaType.TEXT_PLAIN + ";charset=UTF-8").header("Cache-Control", IMMUTABLE)
+                    .header("Vary", "Accept").build();
         }
-        return Response.ok(digest, MediaType.APPLICATION_JSON).build();
+        return Response.ok(digest, MediaType.APPLICATION_JSON).header("Cache-Control", IMMUTABLE).header("Vary", "Accept").build();
     }
 
     @GET

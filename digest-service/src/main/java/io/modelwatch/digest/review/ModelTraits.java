@@ -20,15 +20,17 @@ final class ModelTraits {
         return m.organizations() != null && m.organizations().stream().anyMatch(o -> CHINA.equalsIgnoreCase(o.country()));
     }
 
-    /** More than one modality, or a single one that is not text. "multimodal" itself is a label, not a modality. */
+    /**
+     * Joins modalities: two or more of them, or the explicit {@code multimodal}. An image-only or code-only model is
+     * not multimodal (the article means models that join modalities).
+     */
     static boolean isMultimodal(ModelChanged m) {
         if (m.modalities() == null || m.modalities().isEmpty()) {
             return false;
         }
         List<String> real = m.modalities().stream().map(s -> s.toLowerCase(Locale.ROOT))
                 .filter(s -> !s.equals("multimodal")).distinct().toList();
-        return m.modalities().stream().anyMatch(s -> s.equalsIgnoreCase("multimodal")) || real.size() > 1
-                || (real.size() == 1 && !real.get(0).equals("text"));
+        return m.modalities().stream().anyMatch(s -> s.equalsIgnoreCase("multimodal")) || real.size() > 1;
     }
 
     /** One of the generalist tags, or the modality "agent". */

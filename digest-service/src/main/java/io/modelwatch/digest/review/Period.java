@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * The days a review covers, both ends inclusive, and how they were cut. Calendar kinds have a key
- * ("2022-W05", "2022-03", "2022-Q1", "2022-H1", "2022"); an on-demand range is keyed "from..to".
+ * ("2022-W05", "2022-03", "2022-Q1", "2022-H1", "2022"; a
+ * mid-year review by the year it ends in, "2022" for July 2021 to June 2022); an on-demand range is keyed "from..to".
  */
 public record Period(ReviewKind kind, LocalDate from, LocalDate to) {
 
@@ -50,6 +51,10 @@ public record Period(ReviewKind kind, LocalDate from, LocalDate to) {
                 yield new Period(kind, start, start.plusMonths(6).minusDays(1));
             }
             case YEARLY -> new Period(kind, LocalDate.of(day.getYear(), 1, 1), LocalDate.of(day.getYear(), 12, 31));
+            case MID_YEAR -> {
+                int endYear = day.getMonthValue() <= 6 ? day.getYear() : day.getYear() + 1;
+                yield new Period(kind, LocalDate.of(endYear - 1, 7, 1), LocalDate.of(endYear, 6, 30));
+            }
             case ON_DEMAND -> new Period(kind, day, day);
         };
     }
@@ -79,6 +84,7 @@ public record Period(ReviewKind kind, LocalDate from, LocalDate to) {
             case QUARTERLY -> from.getYear() + "-Q" + from.get(IsoFields.QUARTER_OF_YEAR);
             case HALF_YEAR -> from.getYear() + "-H" + (from.getMonthValue() <= 6 ? 1 : 2);
             case YEARLY -> String.valueOf(from.getYear());
+            case MID_YEAR -> String.valueOf(to.getYear());
             case ON_DEMAND -> from + ".." + to;
         };
     }
@@ -119,6 +125,11 @@ public record Period(ReviewKind kind, LocalDate from, LocalDate to) {
                         return containing(kind, LocalDate.of(Integer.parseInt(k), 1, 1));
                     }
                 }
+                case MID_YEAR -> {
+                    if (YEAR.matcher(k).matches()) {
+                        return containing(kind, LocalDate.of(Integer.parseInt(k), 6, 30));
+                    }
+                }
                 case ON_DEMAND -> {
                     if ((m = RANGE.matcher(k)).matches()) {
                         return onDemand(LocalDate.parse(m.group(1)), LocalDate.parse(m.group(2)));
@@ -135,6 +146,7 @@ public record Period(ReviewKind kind, LocalDate from, LocalDate to) {
                     case QUARTERLY -> "2022-Q1";
                     case HALF_YEAR -> "2022-H1";
                     case YEARLY -> "2022";
+                    case MID_YEAR -> "2022, the twelve months to 30 June 2022";
                     case ON_DEMAND -> "2021-07-01..2022-06-30";
                 } + ")");
     }

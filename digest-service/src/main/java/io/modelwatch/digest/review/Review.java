@@ -34,8 +34,8 @@ public record Review(Period period, Period previousPeriod, Reference reference, 
 
     /** The sections of the reference article, in its order. */
     public enum SectionKey {
-        FRAMING, TIMELINE, CHINA, MULTIMODAL, GENERALIST, SMALLER, RETRIEVAL_TOOLS, APPLICATIONS, FRAMEWORKS, OPEN,
-        BIGGEST, SUMMARY;
+        FRAMING, TIMELINE, BIGGEST, SMALLER, MULTIMODAL, GENERALIST, RETRIEVAL_TOOLS, CHINA, OPEN, APPLICATIONS,
+        FRAMEWORKS, SUMMARY;
 
         @JsonValue
         public String tag() {
@@ -106,17 +106,26 @@ public record Review(Period period, Period previousPeriod, Reference reference, 
      * @param parameters the exact count, null when undisclosed
      * @param parametersShown "175B" / "1,750亿", "~100B" / "千亿级" when approximate, "undisclosed" / "未公开"
      * @param relative the size against the reference: "1/16" ({@code relativeForm} "fraction") or "78%" ("percent"); null when not compared
-     * @param catalogUrl the model's catalog page
+     * @param catalogUrl the model's page on the catalog's dashboard
+     * @param nameShown the name as the review's language writes it (盘古 for Pangu in Chinese), {@code name} otherwise
+     * @param full listed in full here; false when another section lists it and this one only names it
      */
     public record Entry(String slug, String name, Kind kind, List<Organization> organizations, String organizationsShown,
                         String published, String publishedShown, Long parameters, String parametersShown,
                         boolean parametersApproximate, String accessibility, boolean openWeights,
                         List<String> modalities, List<String> tags, boolean china, String relative, String relativeForm,
-                        String summary, String catalogUrl) {
+                        String summary, String catalogUrl, boolean full, String nameShown) {
 
         @JsonIgnore
         public boolean disclosed() {
             return parameters != null;
+        }
+
+        /** The same entry, listed in full here or only named (it is listed in full in another section). */
+        public Entry withFull(boolean listedInFull) {
+            return new Entry(slug, name, kind, organizations, organizationsShown, published, publishedShown, parameters,
+                    parametersShown, parametersApproximate, accessibility, openWeights, modalities, tags, china, relative,
+                    relativeForm, summary, catalogUrl, listedInFull, nameShown);
         }
     }
 

@@ -23,7 +23,7 @@ public final class ReviewBuilder {
 
     public ReviewBuilder(ReviewOptions options) {
         this.options = options;
-        this.links = new CatalogLinks(options.catalogUrl());
+        this.links = new CatalogLinks(options.catalogUrl(), options.dashboardUrl());
         this.statistics = new ReviewStatistics(options, links);
         this.sections = new ReviewSections(options, links);
     }
@@ -31,7 +31,8 @@ public final class ReviewBuilder {
     /**
      * @param current releases whose publication date starts in the period
      * @param previous releases whose publication date starts in {@code period.previous()}
-     * @param reference the catalog's entry for the reference model, or null when it has none
+     * @param reference the catalog's entry for the period's reference model (its name and size are used), or null: the
+     *        options' reference
      */
     public Review build(Period period, List<ModelChanged> current, List<ModelChanged> previous, ModelChanged reference,
                         Language language) {
@@ -39,14 +40,18 @@ public final class ReviewBuilder {
         List<ModelChanged> models = releases.stream().filter(m -> m.kind() == Kind.MODEL).toList();
         List<ModelChanged> previousModels = previous.stream().filter(m -> m.kind() == Kind.MODEL).toList();
 
+        // The catalog's entry, when given, names the reference and gives its size (the period's own reference).
+        ReviewOptions effective = reference != null && reference.parameters() != null
+                ? options.withReference(reference.name(), reference.parameters().value()) : options;
         String refSlug = reference != null ? reference.slug() : Slugs.of(options.referenceName());
-        Review.Reference ref = new Review.Reference(options.referenceName(), refSlug, options.referenceParameters(),
-                ParameterCountFormatter.format(options.referenceParameters(), language.locale()),
+        Review.Reference ref = new Review.Reference(effective.referenceName(), refSlug, effective.referenceParameters(),
+                ParameterCountFormatter.format(effective.referenceParameters(), language.locale()),
                 reference == null ? null : links.model(refSlug));
 
         Map<String, Figure> figures = statistics.figures(period, releases, previous, models, previousModels, language.locale());
         List<Review.Trend> trends = statistics.trends(figures, releases.size(), previous.size());
-        List<Review.Section> named = sections.sections(period, releases, models, refSlug, figures, language);
+        ReviewSections periodSections = effective == options ? sections : new ReviewSections(effective, links);
+        List<Review.Section> named = periodSections.sections(period, releases, models, refSlug, figures, language);
         return new Review(period, period.previous(), ref, figures, trends, named, null);
     }
 }

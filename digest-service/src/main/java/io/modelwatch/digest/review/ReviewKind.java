@@ -5,13 +5,17 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 import java.util.Optional;
 
-/** How a review's period is cut. The half-year review of January–June is the "mid-year review". */
+/**
+ * How a review's period is cut. The "mid-year review" is the reference article's: the twelve months to 30 June, keyed
+ * by the year it ends in ("2022" = 2021-07-01 to 2022-06-30); the half-year review of January–June is only that half.
+ */
 public enum ReviewKind {
     WEEKLY("weekly"),
     MONTHLY("monthly"),
     QUARTERLY("quarterly"),
     HALF_YEAR("half-year"),
     YEARLY("yearly"),
+    MID_YEAR("mid-year"),
     ON_DEMAND("on-demand");
 
     private final String tag;

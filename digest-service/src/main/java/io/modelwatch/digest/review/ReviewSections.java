@@ -48,39 +48,61 @@ final class ReviewSections {
         sections.add(new Section(SectionKey.FRAMING, releases.size(), List.of(), "releases"));
         section(sections, figures, SectionKey.TIMELINE, notable(releases, options.timelineMarks()), releases, language,
                 links.query(range));
-        List<ModelChanged> generalist = models.stream().filter(this::isGeneralist).toList();
-        section(sections, figures, SectionKey.CHINA, models.stream().filter(ModelTraits::isChinese).toList(), null,
-                language, links.query(range + "&kind=model&country=" + ModelTraits.CHINA));
-        section(sections, figures, SectionKey.MULTIMODAL,
-                models.stream().filter(m -> ModelTraits.isMultimodal(m) && !isGeneralist(m)).toList(), null, language, null);
-        section(sections, figures, SectionKey.GENERALIST, generalist, null, language, null);
+        // Sections in the article's order: scale, smaller models against the reference, multimodal, generalists and
+        // agents, retrieval and tools, China, open releases, applications, frameworks.
+        List<ModelChanged> biggest = models.stream().filter(m -> m.parameters() != null).sorted(bySizeDescending())
+                .limit(options.biggest()).toList();
+        section(sections, figures, SectionKey.BIGGEST, biggest, null, language,
+                links.query(range + "&kind=model&sort=-parameters&limit=" + options.biggest()));
         List<ModelChanged> smaller = models.stream()
                 .filter(m -> m.parameters() != null && m.parameters().value() < options.referenceParameters())
                 .filter(m -> !m.slug().equals(referenceSlug))
                 .filter(m -> ModelTraits.hasAny(m.tags(), options.comparableTags()))
                 .sorted(bySizeDescending()).toList();
         section(sections, figures, SectionKey.SMALLER, smaller, null, language, null);
+        section(sections, figures, SectionKey.MULTIMODAL, models.stream().filter(ModelTraits::isMultimodal).toList(), null,
+                language, null);
+        section(sections, figures, SectionKey.GENERALIST, models.stream().filter(this::isGeneralist).toList(), null,
+                language, null);
         section(sections, figures, SectionKey.RETRIEVAL_TOOLS,
                 models.stream().filter(m -> ModelTraits.hasAny(m.tags(), options.retrievalToolTags())).toList(), null,
                 language, links.query(range + "&kind=model" + options.retrievalToolTags().stream().sorted()
                         .map(t -> "&tag=" + t).collect(Collectors.joining())));
+        section(sections, figures, SectionKey.CHINA, models.stream().filter(ModelTraits::isChinese).toList(), null,
+                language, links.query(range + "&kind=model&country=" + ModelTraits.CHINA));
+        section(sections, figures, SectionKey.OPEN,
+                models.stream().filter(m -> m.accessibility() != null && m.accessibility().openWeights()).toList(), null,
+                language, figures.get("open").query());
         section(sections, figures, SectionKey.APPLICATIONS,
                 releases.stream().filter(m -> m.kind() == Kind.APPLICATION).toList(), null, language,
                 links.query(range + "&kind=application"));
         section(sections, figures, SectionKey.FRAMEWORKS,
                 releases.stream().filter(m -> m.kind() == Kind.FRAMEWORK).toList(), null, language,
                 links.query(range + "&kind=framework"));
-        section(sections, figures, SectionKey.OPEN,
-                models.stream().filter(m -> m.accessibility() != null && m.accessibility().openWeights()).toList(), null,
-                language, figures.get("open").query());
-        List<ModelChanged> biggest = models.stream().filter(m -> m.parameters() != null).sorted(bySizeDescending())
-                .limit(options.biggest()).toList();
-        section(sections, figures, SectionKey.BIGGEST, biggest, null, language,
-                links.query(range + "&kind=model&sort=-parameters&limit=" + options.biggest()));
+        listOnce(sections);
         if (!releases.isEmpty()) {
             sections.add(new Section(SectionKey.SUMMARY, releases.size(), List.of(), "releases"));
         }
         return sections;
+    }
+
+    /**
+     * Each release is listed in full in the one section that fits it best and only named in the others: the most
+     * specific trait first (smaller than the reference, retrieval and tools, generalist, multimodal, China, open, the
+     * biggest), applications and frameworks in their own. The timeline only places them.
+     */
+    private static void listOnce(List<Section> sections) {
+        List<SectionKey> fit = List.of(SectionKey.SMALLER, SectionKey.RETRIEVAL_TOOLS, SectionKey.GENERALIST,
+                SectionKey.MULTIMODAL, SectionKey.CHINA, SectionKey.OPEN, SectionKey.BIGGEST, SectionKey.APPLICATIONS,
+                SectionKey.FRAMEWORKS);
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        java.util.Map<SectionKey, List<Entry>> rewritten = new java.util.EnumMap<>(SectionKey.class);
+        for (SectionKey key : fit) {
+            sections.stream().filter(x -> x.key() == key).findFirst().ifPresent(section -> rewritten.put(key,
+                    section.entries().stream().map(e -> e.withFull(listed.add(e.slug()))).toList()));
+        }
+        sections.replaceAll(x -> rewritten.containsKey(x.key())
+                ? new Section(x.key(), x.total(), rewritten.get(x.key()), x.figure()) : x);
     }
 
     private boolean isGeneralist(ModelChanged m) {
@@ -121,29 +143,23 @@ final class ReviewSections {
         boolean zh = language == Language.ZH_CN;
         ParameterCount p = m.parameters();
         String shown = p == null ? (zh ? "未公开" : "undisclosed") : ParameterCountFormatter.format(p, language.locale());
-        String relative = null;
-        String relativeForm = null;
-        if (p != null && p.value() < options.referenceParameters()) {
-            double ratio = (double) options.referenceParameters() / p.value();
-            if (ratio >= 2) {
-                relative = "1/" + Math.round(ratio);
-                relativeForm = "fraction";
-            } else {
-                relative = Math.round(100.0 * p.value() / options.referenceParameters()) + "%";
-                relativeForm = "percent";
-            }
-        }
-        String summary = m.summary() == null ? null : (zh && m.summary().zh() != null ? m.summary().zh() : m.summary().en());
+        RelativeSize size = p == null ? null : RelativeSize.of(p.value(), options.referenceParameters());
+        String relative = size == null ? null : size.shown();
+        String relativeForm = size == null ? null : size.form();
+        // The catalog's summary in the review's language only: a Chinese review does not quote English.
+        String summary = m.summary() == null ? null : zh ? m.summary().zh() : m.summary().en();
         List<Organization> orgs = m.organizations() == null ? List.of() : m.organizations();
         return new Entry(m.slug(), m.name(), m.kind(), orgs,
-                orgs.stream().map(Organization::name).distinct().collect(Collectors.joining(zh ? "、" : ", ")),
+                orgs.stream().map(Organization::name).map(n -> zh ? OrganisationNames.zh(n) : n).distinct()
+                        .collect(Collectors.joining(zh ? "、" : ", ")),
                 m.published() == null ? null : m.published().value(),
                 m.published() == null ? null : publishedShown(m.published().value(), zh),
                 p == null ? null : p.value(), shown, p != null && p.approximate(),
                 m.accessibility() == null ? null : ModelTraits.accessibilityTag(m.accessibility()),
                 m.accessibility() != null && m.accessibility().openWeights(),
                 m.modalities() == null ? List.of() : m.modalities(), m.tags() == null ? List.of() : m.tags(),
-                ModelTraits.isChinese(m), relative, relativeForm, summary, links.model(m.slug()));
+                ModelTraits.isChinese(m), relative, relativeForm, summary, links.model(m.slug()), true,
+                zh ? OrganisationNames.modelZh(m.name(), m.aliases()) : m.name());
     }
 
     private static String publishedShown(String value, boolean zh) {

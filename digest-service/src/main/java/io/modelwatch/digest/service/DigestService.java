@@ -42,22 +42,52 @@ public class DigestService {
     private final CatalogLinks catalogLinks;
     private final Clock clock = Clock.systemUTC();
 
+    private final boolean latestReference;
+
     public DigestService(ModelViewRepository models, DigestRecordRepository digests, ReviewRenderer renderer,
-                         ReviewOptions options) {
+                         ReviewOptions options, io.modelwatch.digest.config.DigestConfig config) {
+        this.latestReference = !"fixed".equalsIgnoreCase(config.reference().mode());
         this.models = models;
         this.digests = digests;
         this.renderer = renderer;
         this.options = options;
         this.builder = new ReviewBuilder(options);
-        this.catalogLinks = new CatalogLinks(options.catalogUrl());
+        this.catalogLinks = new CatalogLinks(options.catalogUrl(), options.dashboardUrl());
     }
 
-    /** A new version of the review of the period, keeping the versions before it. */
+    /** A review computed on request: {@code created} false when an identical stored one was returned. */
+    public record OnDemand(Digest digest, boolean created) {
+    }
+
+    /**
+     * A review asked for by a reader. It is stored as an on-demand review (kind {@code on-demand}, keyed by the asked kind
+     * and period), never as a version of a scheduled period, so it can neither pre-empt nor show up as the publication of
+     * that period (the scheduler and the Atom feed see only scheduled kinds). When the latest on-demand review of the same
+     * period and language says the same (the read model has not changed for it), that one is returned and nothing is
+     * written: asking again is cached, and a burst of requests stores one review.
+     */
     @Transactional
-    public Digest generate(Period period, Language language) {
-        digests.claim(period.kind().tag(), period.key(), language.tag());
-        int version = digests.latestVersion(period.kind().tag(), period.key(), language.tag()) + 1;
-        return write(period, language, version);
+    public OnDemand onDemand(Period period, Language language) {
+        String kind = ReviewKind.ON_DEMAND.tag();
+        String key = onDemandKey(period);
+        digests.claim(kind, key, language.tag());
+        int latest = digests.latestVersion(kind, key, language.tag());
+        Instant now = clock.instant();
+        Digest fresh = compose(UUID.randomUUID(), period, latest + 1, language, now);
+        if (latest > 0) {
+            Optional<Digest> same = digests.version(kind, key, language.tag(), latest).map(r -> r.content)
+                    .filter(d -> d.review().equals(fresh.review()) && d.releases().equals(fresh.releases()));
+            if (same.isPresent()) {
+                return new OnDemand(same.get(), false);
+            }
+        }
+        persist(fresh, kind, key);
+        return new OnDemand(fresh, true);
+    }
+
+    /** "on-demand" ranges by their dates; a calendar kind asked for on demand by kind and key ("mid-year/2022"). */
+    static String onDemandKey(Period period) {
+        return period.kind() == ReviewKind.ON_DEMAND ? period.key() : period.kind().tag() + "/" + period.key();
     }
 
     /**
@@ -77,29 +107,33 @@ public class DigestService {
         if (digest.releases().isEmpty()) {
             return Optional.empty(); // nothing was released: no review, no mail (a later run may still find releases)
         }
-        return Optional.of(store(digest, period, language, 1, now));
+        return Optional.of(store(digest, period));
     }
 
     private Digest write(Period period, Language language, int version) {
         Instant now = clock.instant();
-        return store(compose(UUID.randomUUID(), period, version, language, now), period, language, version, now);
+        return store(compose(UUID.randomUUID(), period, version, language, now), period);
     }
 
-    private Digest store(Digest digest, Period period, Language language, int version, Instant now) {
+    private Digest store(Digest digest, Period period) {
+        persist(digest, period.kind().tag(), period.key());
+        return digest;
+    }
+
+    private void persist(Digest digest, String kind, String periodKey) {
         DigestRecord record = new DigestRecord();
         record.id = digest.id();
-        record.kind = period.kind().tag();
-        record.periodKey = period.key();
-        record.version = version;
-        record.from = period.from();
-        record.to = period.to();
-        record.language = language.tag();
+        record.kind = kind;
+        record.periodKey = periodKey;
+        record.version = digest.version();
+        record.from = digest.from();
+        record.to = digest.to();
+        record.language = digest.language().tag();
         record.title = digest.title();
         record.summary = digest.summary();
         record.content = digest;
-        record.createdAt = now;
+        record.createdAt = digest.generatedAt();
         digests.persist(record);
-        return digest;
     }
 
     /** Computes and writes a review without storing it. */
@@ -122,7 +156,7 @@ public class DigestService {
     private Digest compose(UUID id, Period period, int version, Language language, Instant now, Predicate<ModelChanged> filter) {
         List<ModelChanged> current = snapshots(period).stream().filter(filter).toList();
         List<ModelChanged> previous = snapshots(period.previous()).stream().filter(filter).toList();
-        ModelChanged reference = models.findByIdOptional(Slugs.of(options.referenceName())).map(m -> m.snapshot).orElse(null);
+        ModelChanged reference = reference(period);
         Review review = TimelineLayout.laidOut(builder.build(period, current, previous, reference, language), language);
         // The read model returns them in date order already.
         List<Digest.Release> releases = current.stream().map(m -> release(m, language)).toList();
@@ -132,6 +166,27 @@ public class DigestService {
         return new Digest(id, period.kind(), period.key(), version, period.from(), period.to(), language, draft.title(),
                 draft.summary(), releases, renderer.render(draft, ReviewRenderer.Format.TEXT),
                 renderer.render(draft, ReviewRenderer.Format.MARKDOWN), review, now);
+    }
+
+    /** Tags of models whose parameters are not all used at once: not a dense reference. */
+    private static final java.util.Set<String> SPARSE = java.util.Set.of("mixture-of-experts", "moe", "sparse");
+
+    /**
+     * The period's reference model: with {@code modelwatch.digest.reference.mode=latest} (the default) the largest dense
+     * model the catalog holds that was published at least a year before the period starts (GPT-3 for the article's
+     * years), else the configured one; the configured one too when the catalog has no such model.
+     */
+    ModelChanged reference(Period period) {
+        if (latestReference) {
+            for (ModelView m : models.largestUpTo(period.from().minusYears(1), 20)) {
+                List<String> tags = m.snapshot.tags() == null ? List.of() : m.snapshot.tags();
+                if (tags.stream().noneMatch(t -> SPARSE.contains(t.toLowerCase(java.util.Locale.ROOT)))) {
+                    return m.snapshot;
+                }
+            }
+        }
+        return models.findByIdOptional(Slugs.of(options.referenceName())).map(m -> m.snapshot)
+                .filter(m -> m.parameters() != null).orElse(null);
     }
 
     private List<ModelChanged> snapshots(Period period) {

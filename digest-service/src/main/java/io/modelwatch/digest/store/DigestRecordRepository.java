@@ -16,6 +16,11 @@ public class DigestRecordRepository implements PanacheRepositoryBase<DigestRecor
         return v == null ? 0 : v;
     }
 
+    public java.util.Optional<DigestRecord> version(String kind, String periodKey, String language, int version) {
+        return find("kind = ?1 and periodKey = ?2 and language = ?3 and version = ?4", kind, periodKey, language, version)
+                .firstResultOptional();
+    }
+
     /**
      * Takes the transaction-scoped advisory lock of one (kind, period, language), without waiting: false when another
      * transaction (another replica) holds it.

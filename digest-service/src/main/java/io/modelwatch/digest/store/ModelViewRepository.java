@@ -9,6 +9,12 @@ import java.util.List;
 @ApplicationScoped
 public class ModelViewRepository implements PanacheRepositoryBase<ModelView, String> {
 
+    /** The largest models with a disclosed size published up to the day, biggest first. */
+    public List<ModelView> largestUpTo(LocalDate day, int limit) {
+        return find("kind = 'model' and parameters is not null and publishedStart <= ?1",
+                Sort.descending("parameters").and("slug"), day).page(0, limit).list();
+    }
+
     /** Releases whose publication date starts within [from, to], in date order. */
     public List<ModelView> publishedBetween(LocalDate from, LocalDate to) {
         return list("publishedStart >= ?1 and publishedStart <= ?2", Sort.by("publishedStart").and("name").and("slug"), from, to);

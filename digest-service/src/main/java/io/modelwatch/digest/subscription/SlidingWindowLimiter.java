@@ -29,6 +29,11 @@ public final class SlidingWindowLimiter {
         return waitTime(key, System.nanoTime(), true) == 0;
     }
 
+    /** Records one event for the key if the window has room and answers 0; else how long until it has (for Retry-After). */
+    public java.time.Duration tryAcquireOrWait(String key) {
+        return java.time.Duration.ofNanos(waitTime(key, System.nanoTime(), true));
+    }
+
     /** Waits until the window has room, then records one event. */
     public void acquire(String key) throws InterruptedException {
         while (true) {
@@ -62,6 +67,11 @@ public final class SlidingWindowLimiter {
             }
             return Math.max(1, windowNanos - (now - times.peekFirst()));
         }
+    }
+
+    /** Forgets every key. */
+    public void clear() {
+        events.clear();
     }
 
     /** Forgets keys whose window is empty, so the map does not grow with every address ever seen. */

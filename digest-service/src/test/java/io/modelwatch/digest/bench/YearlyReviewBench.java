@@ -80,13 +80,13 @@ class YearlyReviewBench {
         // Baseline in the same run: the review of the demo's twelve months (23 releases).
         time("baseline demo-size review (on demand, 23 releases)", () -> {
             demo.forEach(m -> projector.apply(null, m.slug(), m));
-            return digests.generate(Period.onDemand(LocalDate.of(2021, 7, 1), LocalDate.of(2022, 6, 30)), Language.EN);
+            return digests.compose(java.util.UUID.randomUUID(), Period.onDemand(LocalDate.of(2021, 7, 1), LocalDate.of(2022, 6, 30)), 1, Language.EN, Instant.now());
         });
         Period period = Period.parse(ReviewKind.YEARLY, String.valueOf(year));
         for (int run = 1; run <= 3; run++) {
             for (Language language : Language.values()) {
                 Digest d = time("yearly review over " + MODELS + " models, run " + run + " " + language.tag(),
-                        () -> digests.generate(period, language));
+                        () -> digests.compose(java.util.UUID.randomUUID(), period, 1, language, Instant.now()));
                 System.out.printf("BENCH   -> %d releases, markdown %d chars, text %d chars, json %d bytes%n",
                         d.releases().size(), d.markdown().length(), d.text().length(), json.writeValueAsBytes(d).length);
             }

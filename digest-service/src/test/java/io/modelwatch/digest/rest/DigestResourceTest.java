@@ -72,7 +72,7 @@ class DigestResourceTest {
         return given().contentType(ContentType.JSON)
                 .body("{\"from\": \"" + year + "-01-01\", \"to\": \"" + year + "-06-30\", \"language\": \"" + language + "\"}")
                 .when().post("/api/v1/digests")
-                .then().statusCode(201).extract().path("id");
+                .then().statusCode(org.hamcrest.Matchers.oneOf(200, 201)).extract().path("id");
     }
 
     @Test
@@ -85,14 +85,15 @@ class DigestResourceTest {
         change(erlangshen, snapshot(erlangshen, "Erlangshen", 1, year + "-01-20", null));
         change(later, snapshot(later, "Later", 1, year + "-07-02", 5L));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        // The first test of the JVM also waits for the consumer's first partition assignment (slow on a loaded machine).
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
             String id = review(year, "en");
             given().when().get("/api/v1/digests/" + id).then().statusCode(200)
                     .body("releases.slug", contains(erlangshen, mengzi))
                     .body("releases[0].parametersShown", equalTo("undisclosed"))
                     .body("releases[0].parameters", equalTo(null))
                     .body("releases[1].published", equalTo(year + "-03"))
-                    .body("releases[1].catalogUrl", equalTo("http://localhost:8082/api/v1/models/" + mengzi))
+                    .body("releases[1].catalogUrl", equalTo("http://localhost:8082/models/" + mengzi))
                     .body("summary", equalTo("2 releases in this period."))
                     .body("text", containsString("Mengzi")).body("text", containsString("Langboat"))
                     .body("kind", equalTo("on-demand")).body("period", equalTo(year + "-01-01.." + year + "-06-30"));

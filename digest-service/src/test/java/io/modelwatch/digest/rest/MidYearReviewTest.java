@@ -52,7 +52,7 @@ import org.junit.jupiter.api.Test;
 class MidYearReviewTest {
 
     static final List<ModelChanged> DEMO = DemoCatalog.snapshots();
-    static final Pattern CATALOG_LINK = Pattern.compile("http://localhost:8082/api/v1/models/([^)\\s\"<\\\\]+)");
+    static final Pattern CATALOG_LINK = Pattern.compile("http://localhost:8082/models/([^)\\s\"<\\\\]+)");
 
     @Inject
     DigestService digests;
@@ -73,7 +73,7 @@ class MidYearReviewTest {
 
     static JsonPath create(String body) {
         String id = given().contentType(ContentType.JSON).body(body).when().post("/api/v1/digests")
-                .then().statusCode(201).extract().path("id");
+                .then().statusCode(org.hamcrest.Matchers.oneOf(200, 201)).extract().path("id");
         return given().accept(ContentType.JSON).when().get("/api/v1/digests/" + id).then().statusCode(200).extract().jsonPath();
     }
 
@@ -89,8 +89,8 @@ class MidYearReviewTest {
         return review.getMap("review.sections.find { it.key == '" + section + "' }.entries.find { it.name == '" + name + "' }");
     }
 
-    static final List<String> ORDER = List.of("framing", "timeline", "china", "multimodal", "generalist", "smaller",
-            "retrieval-tools", "applications", "frameworks", "open", "biggest", "summary");
+    static final List<String> ORDER = List.of("framing", "timeline", "biggest", "smaller", "multimodal", "generalist",
+            "retrieval-tools", "china", "open", "applications", "frameworks", "summary");
 
     /** Fixed id and time, so the rendered forms are the same on every run. */
     static final UUID GOLDEN_ID = UUID.fromString("00000000-0000-4000-8000-000000002022");
@@ -99,8 +99,8 @@ class MidYearReviewTest {
     @Test
     void theReviewsMatchTheirGoldenFiles() {
         Map<String, Period> periods = new LinkedHashMap<>();
-        periods.put("article-year", Period.onDemand(LocalDate.of(2021, 7, 1), LocalDate.of(2022, 6, 30)));
-        periods.put("mid-year-2022-H1", Period.parse(ReviewKind.HALF_YEAR, "2022-H1"));
+        periods.put("mid-year-2022", Period.parse(ReviewKind.MID_YEAR, "2022"));
+        periods.put("half-year-2022-H1", Period.parse(ReviewKind.HALF_YEAR, "2022-H1"));
         for (Map.Entry<String, Period> p : periods.entrySet()) {
             for (Language language : List.of(Language.EN, Language.ZH_CN)) {
                 Digest digest = digests.compose(GOLDEN_ID, p.getValue(), 1, language, GOLDEN_TIME);
@@ -165,7 +165,7 @@ class MidYearReviewTest {
         assertThat(review.getList("review.figures.median.excluded", String.class)).containsExactlyInAnyOrderElementsOf(undisclosed);
         assertThat(review.getString("text")).contains("2 models with an undisclosed size are left out")
                 .contains("T0").contains("11B parameters, 1/16 of GPT-3").contains("7B parameters, 1/25 of GPT-3")
-                .contains("137B parameters, 78% of GPT-3's size").doesNotContain(" 0 parameters");
+                .contains("137B parameters, 4/5 of GPT-3").doesNotContain(" 0 parameters");
     }
 
     @Test
@@ -189,9 +189,30 @@ class MidYearReviewTest {
     }
 
     @Test
-    void theMidYearReviewOfTheFirstHalf() {
+    void theMidYearReviewIsTheArticlesTwelveMonths() {
+        for (String language : List.of("en", "zh-CN")) {
+            JsonPath midYear = create("{\"kind\": \"mid-year\", \"period\": \"2022\", \"language\": \"" + language + "\"}");
+            assertThat(midYear.getString("title")).isEqualTo(language.equals("en") ? "2022 mid-year review" : "2022 年中回顾");
+            assertThat(midYear.getString("kind")).isEqualTo("mid-year");
+            assertThat(midYear.getString("period")).isEqualTo("2022");
+            assertThat(midYear.getString("from")).isEqualTo("2021-07-01");
+            assertThat(midYear.getString("to")).isEqualTo("2022-06-30");
+            assertThat(midYear.getList("releases.name", String.class)).contains("ERNIE 3.0", "Mengzi", "Zidong Taichu",
+                    "FLAN", "T0", "RETRO", "M6-10T", "NÜWA", "WebGPT");
+        }
+    }
+
+    @Test
+    void theReviewSaysWhichReferenceItUses() {
+        Digest midYear = digests.compose(GOLDEN_ID, Period.parse(ReviewKind.MID_YEAR, "2022"), 1, Language.EN, GOLDEN_TIME);
+        assertThat(midYear.review().reference().name()).isEqualTo("GPT-3");
+        assertThat(midYear.text()).contains("Sizes are measured against GPT-3 (175B).");
+    }
+
+    @Test
+    void theHalfYearReviewOfTheFirstHalf() {
         JsonPath en = create("{\"kind\": \"half-year\", \"period\": \"2022-H1\", \"language\": \"en\"}");
-        assertThat(en.getString("title")).isEqualTo("2022 mid-year review");
+        assertThat(en.getString("title")).isEqualTo("First half of 2022 in review");
         assertThat(en.getString("period")).isEqualTo("2022-H1");
         assertThat(en.getString("from")).isEqualTo("2022-01-01");
         assertThat(en.getString("to")).isEqualTo("2022-06-30");
@@ -201,7 +222,7 @@ class MidYearReviewTest {
         assertThat(en.getString("text")).contains("The median disclosed size fell from 11B to 2.35B.")
                 .contains("Fewer releases than in the previous period: 10, against 13.");
         JsonPath zh = create("{\"kind\": \"half-year\", \"period\": \"2022-H1\", \"language\": \"zh-CN\"}");
-        assertThat(zh.getString("title")).isEqualTo("2022 年中回顾");
+        assertThat(zh.getString("title")).isEqualTo("2022 年上半年回顾");
         assertThat(zh.getString("text")).contains("参数量中位数从 110亿 降至 23.5亿")
                 .contains("发布数量有所减少，从 13 项降至 10 项。").contains("国内大模型").contains("未公开")
                 // Chinese throughout: no English words of the bundle leak into the Chinese review.
@@ -219,7 +240,8 @@ class MidYearReviewTest {
         assertThat(page.select("h2#china").text()).isEqualTo("国内大模型");
         Element svg = page.selectFirst("figure svg");
         assertThat(svg).isNotNull();
-        assertThat(svg.select("text").eachText()).contains("Pangu", "Mengzi", "Gato");
+        // Chinese names in the Chinese review (the article writes 盘古, 孟子, 紫东太初).
+        assertThat(svg.select("text").eachText()).contains("盘古", "孟子", "紫东太初", "Gato");
         assertThat(given().when().get("/digests/" + id + "/timeline.svg").then().statusCode(200)
                 .contentType("image/svg+xml").extract().asString()).startsWith("<svg");
     }
@@ -234,7 +256,8 @@ class MidYearReviewTest {
             assertThat(mail.select("link, img[src^=http], iframe, object, embed, style")).isEmpty();
             assertThat(mail.select("[src]")).isEmpty();
             assertThat(html).doesNotContain("url(").doesNotContain("@import").doesNotContain("javascript:");
-            assertThat(mail.select("svg")).hasSize(1);
+            // No inline SVG (Gmail and Outlook do not render it): no picture in the mail.
+            assertThat(mail.select("svg, img")).isEmpty();
             assertThat(mail.select("h2").first().attr("style")).contains("font-size");
         }
     }
@@ -245,7 +268,7 @@ class MidYearReviewTest {
         String md = given().when().get("/api/v1/digests/" + id + ".md").then().statusCode(200)
                 .contentType("text/markdown").extract().asString();
         assertThat(md).startsWith("# Review of 2021-07-01 to 2022-06-30").contains("## China's models")
-                .contains("- [T0](http://localhost:8082/api/v1/models/t0)");
+                .contains("- [T0](http://localhost:8082/models/t0)");
         assertThat(given().accept("text/markdown").when().get("/api/v1/digests/" + id).then().statusCode(200)
                 .extract().asString()).isEqualTo(md);
         String txt = given().accept("text/plain").when().get("/api/v1/digests/" + id).then().statusCode(200)

@@ -50,6 +50,9 @@ class PublishingTest {
     DigestPublisher publisher;
 
     @Inject
+    DigestResource api;
+
+    @Inject
     DigestRecordRepository records;
 
     /** A year no other test uses. */
@@ -154,17 +157,55 @@ class PublishingTest {
     }
 
     @Test
-    void regeneratingMakesANewVersionAndKeepsTheOld() {
+    void askingForAReviewNeverPublishesThePeriodAndAnUnchangedReviewIsStoredOnce() {
         int year = year();
+        Period quarter = Period.parse(ReviewKind.QUARTERLY, year + "-Q3");
         String body = "{\"kind\": \"quarterly\", \"period\": \"" + year + "-Q3\", \"language\": \"en\"}";
         String first = given().contentType(ContentType.JSON).body(body).post("/api/v1/digests").then().statusCode(201)
-                .body("version", org.hamcrest.Matchers.equalTo(1)).extract().path("id");
-        String second = given().contentType(ContentType.JSON).body(body).post("/api/v1/digests").then().statusCode(201)
-                .body("version", org.hamcrest.Matchers.equalTo(2)).extract().path("id");
-        assertThat(second).isNotEqualTo(first);
-        given().get("/api/v1/digests/" + first).then().statusCode(200).body("version", org.hamcrest.Matchers.equalTo(1));
+                .body("kind", org.hamcrest.Matchers.equalTo("quarterly")).body("period", org.hamcrest.Matchers.equalTo(year + "-Q3"))
+                .extract().path("id");
+        for (int i = 0; i < 5; i++) {
+            given().contentType(ContentType.JSON).body(body).post("/api/v1/digests").then().statusCode(200)
+                    .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/digests/" + first))
+                    .body("id", org.hamcrest.Matchers.equalTo(first));
+        }
+        given().get("/api/v1/digests/" + first).then().statusCode(200)
+                .header("Cache-Control", org.hamcrest.Matchers.containsString("max-age"));
+        // Stored once, as an on-demand review: no version of the scheduled period, nothing in the feed.
+        assertThat(rows(quarter, "en")).isZero();
         given().get("/api/v1/digests?kind=quarterly&language=en").then().statusCode(200)
-                .body("id", org.hamcrest.Matchers.hasItems(first, second));
+                .body("id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(first)));
+        assertThat(given().get("/digests/feed.atom?kind=quarterly&language=en").then().statusCode(200).extract().asString())
+                .doesNotContain(first);
+    }
+
+    @Test
+    void aPeriodThatHasNotEndedIsRefused() {
+        int thisYear = java.time.LocalDate.now(java.time.ZoneOffset.UTC).getYear();
+        given().contentType(ContentType.JSON).body("{\"kind\": \"yearly\", \"period\": \"" + thisYear + "\"}")
+                .post("/api/v1/digests").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("period"));
+        given().contentType(ContentType.JSON).body("{\"from\": \"2022-01-01\", \"to\": \"" + (thisYear + 5) + "-01-01\"}")
+                .post("/api/v1/digests").then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("to"));
+        given().contentType(ContentType.JSON).body("{\"kind\": \"mid-year\", \"period\": \"" + (thisYear + 1) + "\"}")
+                .post("/api/v1/digests").then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("period"));
+    }
+
+    @Test
+    void readersAreLimitedPerClientWithRetryAfter() {
+        api.resetLimits(20);
+        try {
+            String body = "{\"from\": \"1900-01-01\", \"to\": \"1900-01-01\"}";
+            for (int i = 0; i < 20; i++) {
+                given().contentType(ContentType.JSON).body(body).post("/api/v1/digests").then()
+                        .statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+            }
+            given().contentType(ContentType.JSON).body(body).post("/api/v1/digests").then().statusCode(429)
+                    .contentType("application/problem+json")
+                    .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*"));
+        } finally {
+            api.resetLimits(0);
+        }
     }
 
     @Test
@@ -194,15 +235,18 @@ class PublishingTest {
         assertThat(en.getString("title")).isEqualTo("Monthly review, May " + year);
         assertThat(en.getString("summary")).isEqualTo("1 release in this period.");
         assertThat(en.getList("review.sections.key", String.class))
-                .containsExactly("framing", "timeline", "generalist", "biggest", "summary");
-        assertThat(en.getString("text")).contains("The catalog records 1 release published in the period: 1 model, 0 frameworks and 0 applications.")
-                .contains("cannot be compared: too little data (1 in this period, 0 in the previous one")
+                .containsExactly("framing", "timeline", "biggest", "multimodal", "generalist", "summary");
+        assertThat(en.getString("text")).contains("The catalog records 1 release published in the period (0 in the previous one): 1 model, 0 frameworks and 0 applications.")
+                .contains("Too little data to compare the number of releases, the median disclosed size")
+                // "too little data" said once, and a one-model month never says "100%" more than once.
+                .satisfies(t -> assertThat(t.split("(?i)too little data", -1)).hasSize(2))
+                .satisfies(t -> assertThat(t.split("100%", -1).length).isLessThanOrEqualTo(2))
                 .contains("With so few releases, this review lists them and claims no trend.")
                 .contains(gato.name()).contains("1.2B parameters").doesNotContain("rose").doesNotContain("fell");
         JsonPath zh = MidYearReviewTest.create("{\"kind\": \"monthly\", \"period\": \"" + year + "-05\", \"language\": \"zh-CN\"}");
         assertThat(zh.getString("title")).isEqualTo(year + " 年 5 月模型月度回顾");
-        assertThat(zh.getString("text")).contains("本期共收录 1 项发布，其中模型 1 个、框架 0 个、应用 0 个。")
-                .contains("暂不做比较").contains("参数量 12亿");
+        assertThat(zh.getString("text")).contains("本期共收录 1 项发布（上一期 0 项），其中模型 1 个、框架 0 个、应用 0 个。")
+                .contains("暂不与上一期比较").contains("参数量 12亿");
     }
 
     @Test
@@ -215,12 +259,24 @@ class PublishingTest {
                 .contentType("application/atom+xml").extract().asString();
         SyndFeed feed = new SyndFeedInput().build(new StringReader(xml));
         assertThat(feed.getFeedType()).isEqualTo("atom_1.0");
+        // One feed per language: English unless asked, never mixed.
         List<String> titles = feed.getEntries().stream().map(SyndEntry::getTitle).toList();
-        assertThat(titles).contains(year + ": the year in review", year + " 年度回顾");
+        assertThat(titles).contains(year + ": the year in review").doesNotContain(year + " 年度回顾");
+        assertThat(xml).contains("xml:lang=\"en\"");
         SyndEntry entry = feed.getEntries().stream().filter(e -> e.getTitle().equals(year + ": the year in review")).findFirst().orElseThrow();
-        assertThat(entry.getLink()).endsWith("/digests/" + published.stream().filter(d -> d.language().tag().equals("en"))
-                .findFirst().orElseThrow().id());
+        // Absolute links from modelwatch.digest.public-url, whatever Host the request names.
+        assertThat(entry.getLink()).isEqualTo("http://localhost:8083/digests/" + published.stream()
+                .filter(d -> d.language().tag().equals("en")).findFirst().orElseThrow().id());
         assertThat(entry.getUri()).startsWith("urn:uuid:");
+        // The full text, not a one-line summary.
+        assertThat(entry.getContents()).hasSize(1);
+        assertThat(entry.getContents().get(0).getValue()).contains("<h2").contains("1.2B");
+        String zhXml = given().header("Host", "attacker.example").when().get("/digests/feed.atom?kind=yearly&language=zh-CN")
+                .then().statusCode(200).extract().asString();
+        SyndFeed zhFeed = new SyndFeedInput().build(new StringReader(zhXml));
+        assertThat(zhXml).contains("xml:lang=\"zh-CN\"").doesNotContain("attacker.example");
+        assertThat(zhFeed.getEntries().stream().map(SyndEntry::getTitle).toList())
+                .contains(year + " 年度回顾").doesNotContain(year + ": the year in review");
         // On-demand reviews are not published in the feed; the archive filters by kind and language.
         String archive = given().when().get("/digests?kind=yearly&language=zh-CN").then().statusCode(200)
                 .contentType(ContentType.HTML).extract().asString();

@@ -123,7 +123,8 @@ class SubscriptionLifeTest {
         // 4. The welcome mail (the second confirmation is not sent any more: the address is confirmed), with May's review.
         List<MimeMessage> mails = awaitMails(address, 2);
         MimeMessage welcome = mails.stream().filter(m -> subject(m).equals("欢迎订阅 modelwatch 评述")).findFirst().orElseThrow();
-        assertThat(Mails.part(welcome, "text/plain")).contains("每月").contains("Gato").contains("Pangu");
+        // Chinese names for Chinese readers: Pangu is 盘古.
+        assertThat(Mails.part(welcome, "text/plain")).contains("每月").contains("Gato").contains("盘古").doesNotContain("Pangu");
         assertThat(Mails.header(welcome, "List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
         assertThat(Mails.header(welcome, "List-Unsubscribe")).startsWith("<http://localhost:8083/subscriptions/unsubscribe?token=");
         assertThat(mails).hasSize(2);
@@ -146,6 +147,11 @@ class SubscriptionLifeTest {
         String html = Mails.part(review, "text/html");
         assertThat(Jsoup.parse(html).selectFirst("html").attr("lang")).isEqualTo("zh-CN");
         assertThat(html).contains("LayoutLMv3").contains("退订");
+        // What mail clients render: no script, no inline SVG, no external resource; a plain-text part beside it.
+        Document mailHtml = Jsoup.parse(html);
+        assertThat(mailHtml.select("script, svg, img, link, iframe, object, embed, style")).isEmpty();
+        assertThat(mailHtml.select("[src]")).isEmpty();
+        assertThat(html).doesNotContain("url(").doesNotContain("@import").doesNotContain("javascript:");
         String plain = Mails.part(review, "text/plain");
         assertThat(plain).contains("LayoutLMv3").contains("订阅设置");
 

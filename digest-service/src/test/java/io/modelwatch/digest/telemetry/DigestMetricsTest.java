@@ -58,7 +58,7 @@ class DigestMetricsTest {
         }
         await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> given().contentType(ContentType.JSON)
                 .body("{\"from\": \"" + year + "-01-01\", \"to\": \"" + year + "-06-30\", \"language\": \"en\"}")
-                .when().post("/api/v1/digests").then().statusCode(201).body("releases.slug", org.hamcrest.Matchers.hasItem(slug)));
+                .when().post("/api/v1/digests").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201)).body("releases.slug", org.hamcrest.Matchers.hasItem(slug)));
         PrometheusText after = metrics();
         assertThat(after.value(CONSUMED, "topic", "catalog.model-changes", "outcome", "processed"))
                 .isGreaterThanOrEqualTo(before.value(CONSUMED, "topic", "catalog.model-changes", "outcome", "processed") + 1);
@@ -72,12 +72,13 @@ class DigestMetricsTest {
         for (int i = 0; i < 2; i++) {
             given().contentType(ContentType.JSON)
                     .body("{\"from\": \"" + year + "-01-01\", \"to\": \"" + year + "-06-30\", \"language\": \"zh-CN\"}")
-                    .when().post("/api/v1/digests").then().statusCode(201);
+                    .when().post("/api/v1/digests").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
         }
         given().contentType(ContentType.JSON).body("{\"from\": \"" + year + "-01-01\", \"language\": \"xx\"}")
                 .when().post("/api/v1/digests").then().statusCode(400);
-        // Only this test writes Chinese on-demand reviews of its own year, but others may write some: at least 2.
-        assertThat(metrics().value("modelwatch_reviews_generated_total", onDemandZh)).isGreaterThanOrEqualTo(reviews + 2);
+        // Only this test writes Chinese on-demand reviews of its own year, but others may write some: at least 1 (the
+        // second request for the same unchanged review returns the stored one and generates nothing).
+        assertThat(metrics().value("modelwatch_reviews_generated_total", onDemandZh)).isGreaterThanOrEqualTo(reviews + 1);
         // Kafka's own client metrics (Quarkus' Kafka binder): the consumer's lag.
         assertThat(metrics().samples("kafka_consumer_fetch_manager_records_lag_max", "client_id", "kafka-consumer-model-changes"))
                 .isNotEmpty();

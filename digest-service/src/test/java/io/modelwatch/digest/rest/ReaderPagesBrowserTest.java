@@ -1,0 +1,136 @@
+package io.modelwatch.digest.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.modelwatch.contract.ModelChanged;
+import io.modelwatch.digest.review.DemoCatalog;
+import io.modelwatch.digest.service.ReadModelProjector;
+import io.modelwatch.platform.EmbeddedPlatformTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.File;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The readers' pages in headless Chromium, as a Chinese reader first meets them: the archive in the browser's language
+ * (Accept-Language), the form that asks for the 2022 mid-year review, the review page, the switch to English, the links
+ * to the dashboard and the subscribe page. Screenshots go to target/screenshots/ for a human to look at. Skipped when
+ * Chromium is not installed.
+ */
+@QuarkusTest
+@WithTestResource(value = EmbeddedPlatformTestResource.class, scope = TestResourceScope.GLOBAL)
+@Tag("integration")
+class ReaderPagesBrowserTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    ReadModelProjector projector;
+
+    @Inject
+    DigestResource api;
+
+    WebDriver browser;
+
+    @BeforeEach
+    void start() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "Chromium is not installed");
+        for (ModelChanged m : DemoCatalog.snapshots()) {
+            projector.apply(UUID.randomUUID().toString(), m.slug(), m);
+        }
+        api.resetLimits(0);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-dev-shm-usage", "--no-first-run", "--user-data-dir=" + Files.createTempDirectory("digest-chromium"),
+                "--lang=zh-CN");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort()
+                .build(), options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        browser.manage().window().setSize(new Dimension(1100, 1400));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private String url(String path) {
+        return base.toString().replaceAll("/$", "") + path;
+    }
+
+    private void screenshot(String name) throws Exception {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void aChineseReaderAsksForTheMidYearReviewAndSwitchesToEnglish() throws Exception {
+        browser.get(url("/digests"));
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("zh-CN");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("历期回顾");
+        assertThat(browser.findElement(By.id("dashboard")).getDomAttribute("href")).isEqualTo("http://localhost:8082/");
+        assertThat(browser.findElement(By.id("subscribe")).getDomAttribute("href")).isEqualTo("/subscribe?lang=zh-CN");
+        Select kind = new Select(browser.findElement(By.name("kind")));
+        assertThat(kind.getOptions().stream().map(WebElement::getText).toList())
+                .contains("周报", "月报", "季度回顾", "半年回顾", "年度回顾").anyMatch(t -> t.startsWith("年中回顾"));
+        screenshot("archive-zh-CN");
+
+        kind.selectByValue("mid-year");
+        WebElement period = browser.findElement(By.name("period"));
+        period.clear();
+        period.sendKeys("2022");
+        browser.findElement(By.cssSelector("form#ask button[type=submit]")).click();
+        assertThat(browser.getCurrentUrl()).matches(".*/digests/[0-9a-f-]{36}$");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("2022 年中回顾");
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("盘古", "孟子", "紫东太初", "华为", "澜舟科技",
+                "中科院自动化所", "1/16", "1/25");
+        screenshot("mid-year-2022-zh-CN");
+
+        browser.get(url("/digests"));
+        browser.findElement(By.id("lang-en")).click();
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Reviews");
+        screenshot("archive-en");
+        new Select(browser.findElement(By.name("kind"))).selectByValue("mid-year");
+        WebElement en = browser.findElement(By.name("period"));
+        en.clear();
+        en.sendKeys("2022");
+        browser.findElement(By.cssSelector("form#ask button[type=submit]")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("2022 mid-year review");
+        screenshot("mid-year-2022-en");
+    }
+}
