@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelwatch.contract.Credits;
 import io.modelwatch.contract.Links;
 import io.modelwatch.contract.LocalizedText;
+import io.modelwatch.contract.validation.Limits;
 import io.modelwatch.contract.Source;
 import io.modelwatch.ingest.api.AnnouncementRequest;
 import io.modelwatch.ingest.api.AnnouncementRequest.OrganizationInput;
@@ -186,8 +187,24 @@ final class EpochRows {
         return paper ? new Links(url, null, null, null) : new Links(null, null, null, url);
     }
 
-    private static LocalizedText abstractText(String text) {
-        return text == null ? null : new LocalizedText(text, null);
+    /**
+     * The abstract as a summary: plain text on one line (abstracts hold line breaks, tabs and other control characters),
+     * cut after its last whole sentence, or else its last whole word, that fits {@link Limits#TEXT}, with an ellipsis.
+     */
+    static LocalizedText abstractText(String text) {
+        if (text == null) {
+            return null;
+        }
+        // control characters (line breaks, tabs, stray U+001E) become spaces; direction overrides are dropped
+        String line = text.replaceAll("[\\p{Cc}\\s]+", " ").replaceAll("[\\u202A-\\u202E\\u2066-\\u2069]", "").strip();
+        if (line.length() <= Limits.TEXT) {
+            return new LocalizedText(line, null);
+        }
+        String head = line.substring(0, Limits.TEXT - 1);
+        int sentence = head.lastIndexOf(". ");
+        int word = head.lastIndexOf(' ');
+        int cut = sentence > Limits.TEXT / 2 ? sentence + 1 : word > 0 ? word : head.length();
+        return new LocalizedText(head.substring(0, cut).strip() + "…", null);
     }
 
     /** A comma-separated cell as its entries, trimmed, blanks dropped. */

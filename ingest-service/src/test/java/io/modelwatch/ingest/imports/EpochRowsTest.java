@@ -70,4 +70,30 @@ class EpochRowsTest {
     void aFileWithoutAModelColumnIsNotEpochs() {
         assertThatThrownBy(() -> EpochColumns.of(Map.of("Name", 0))).hasMessageContaining("'Model'");
     }
+
+    /** Every abstract of the shipped file becomes a summary the validation contract takes: one line, within the limit. */
+    @Test
+    void abstractsBecomeOneLineSummariesWithinTheLimit() throws Exception {
+        String twoLines = "First sentence.\nSecond\tsentence.";
+        assertThat(EpochRows.abstractText(twoLines).en()).isEqualTo("First sentence. Second sentence.");
+        String longText = "A sentence of some length that goes on. ".repeat(80);
+        String cut = EpochRows.abstractText(longText).en();
+        assertThat(cut).hasSizeLessThanOrEqualTo(io.modelwatch.contract.validation.Limits.TEXT).endsWith("on.…");
+
+        int abstracts = 0;
+        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(Files.newBufferedReader(Path.of("../demo/epoch/notable_ai_models.csv"), StandardCharsets.UTF_8))) {
+            for (CSVRecord r : parser) {
+                String text = r.get("Abstract");
+                if (text.isBlank()) {
+                    continue;
+                }
+                abstracts++;
+                String summary = EpochRows.abstractText(text).en();
+                assertThat(io.modelwatch.contract.validation.PlainTextValidator.firstBad(summary)).as(r.get("Model")).isNegative();
+                assertThat(summary).as(r.get("Model")).hasSizeLessThanOrEqualTo(io.modelwatch.contract.validation.Limits.TEXT);
+            }
+        }
+        assertThat(abstracts).isGreaterThan(100);
+    }
 }
