@@ -111,7 +111,7 @@ final class ModelPageFields {
                 String period = lang.chinese() ? year + " 年" : year;
                 String count = NumberFormat.getIntegerInstance(lang.locale()).format(p.count());
                 versusPeriod = value == median ? msg.isMedian(period, count)
-                        : msg.versusPeriod(value > median, period, ParameterCountFormatter.format(median, lang.locale()), count);
+                        : msg.versusPeriod(value > median, period, ParameterCountFormatter.shortForm(median, lang.locale()), count);
             }
         }
         return new Size(ParameterCountFormatter.format(entry.parameters(), lang.locale()), false, versusReference, versusPeriod);

@@ -142,7 +142,7 @@ final class ReviewSections {
     private Entry entry(ModelChanged m, Language language) {
         boolean zh = language == Language.ZH_CN;
         ParameterCount p = m.parameters();
-        String shown = p == null ? (zh ? "未公开" : "undisclosed") : ParameterCountFormatter.format(p, language.locale());
+        String shown = p == null ? (zh ? "未公开" : "undisclosed") : ParameterCountFormatter.shortForm(p, language.locale());
         RelativeSize size = p == null ? null : RelativeSize.of(p.value(), options.referenceParameters());
         String relative = size == null ? null : size.shown();
         String relativeForm = size == null ? null : size.form();

@@ -196,7 +196,7 @@ public class DigestService {
     private Digest.Release release(ModelChanged m, Language language) {
         String shown = m.parameters() == null
                 ? (language == Language.ZH_CN ? "未公开" : "undisclosed")
-                : ParameterCountFormatter.format(m.parameters(), language.locale());
+                : ParameterCountFormatter.shortForm(m.parameters(), language.locale());
         return new Digest.Release(m.slug(), m.name(), m.kind(), m.organizations(),
                 m.published() == null ? null : m.published().value(),
                 m.parameters() == null ? null : m.parameters().value(), shown,

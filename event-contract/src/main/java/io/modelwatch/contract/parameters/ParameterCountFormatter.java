@@ -70,6 +70,30 @@ public final class ParameterCountFormatter {
         return chinese ? "约" + number : "~" + number;
     }
 
+    /**
+     * A count as a reader scans it in running text: the short form with at most three significant digits, rounded when
+     * it has more and then marked as approximate ({@code 540,350,000,000} becomes {@code ~540B} / {@code 约5,400亿});
+     * a count that has a short form is written as {@link #format(ParameterCount, Locale)} writes it. For prose (reviews,
+     * comparisons); tables and exports keep the exact {@link #format}.
+     */
+    public static String shortForm(ParameterCount count, Locale locale) {
+        long rounded = threeSignificantDigits(count.value());
+        if (rounded == count.value()) {
+            return format(count, locale);
+        }
+        return (isChinese(locale) ? "约" : "~") + format(rounded, locale);
+    }
+
+    /** {@link #shortForm(ParameterCount, Locale)} of an exact count. */
+    public static String shortForm(long value, Locale locale) {
+        return shortForm(new ParameterCount(value, null, false, null), locale);
+    }
+
+    private static long threeSignificantDigits(long value) {
+        return new BigDecimal(value).round(new java.math.MathContext(MAX_SIGNIFICANT_DIGITS, java.math.RoundingMode.HALF_UP))
+                .longValueExact();
+    }
+
     private static boolean isChinese(Locale locale) {
         return "zh".equals(locale.getLanguage());
     }

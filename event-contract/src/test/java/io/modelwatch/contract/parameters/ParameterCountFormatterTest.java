@@ -97,4 +97,30 @@ class ParameterCountFormatterTest {
                 .isInstanceOf(InvalidParameterCountException.class)
                 .hasMessageContaining("must be greater than zero");
     }
+
+    static Stream<Arguments> shortForms() {
+        return Stream.of(
+                arguments(540_350_000_000L, EN, "~540B"),
+                arguments(540_350_000_000L, ZH, "约5,400亿"),
+                arguments(705_134_592L, EN, "~705M"),
+                arguments(705_134_592L, ZH, "约7.05亿"),
+                arguments(11_750_000_000L, EN, "~11.8B"),
+                arguments(11_750_000_000L, ZH, "约118亿"),
+                arguments(175_000_000_000L, EN, "175B"),
+                arguments(175_000_000_000L, ZH, "1,750亿"),
+                arguments(7_500L, EN, "7,500"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("shortForms")
+    void proseRoundsToThreeSignificantDigitsAndSaysSo(long value, Locale locale, String expected) {
+        assertThat(ParameterCountFormatter.shortForm(value, locale)).isEqualTo(expected);
+    }
+
+    @Test
+    void anApproximateCountWithAShortFormKeepsItsMark() {
+        assertThat(ParameterCountFormatter.shortForm(new ParameterCount(100_000_000_000L, "千亿", true,
+                ParameterCount.ORDER_OF_MAGNITUDE), ZH)).isEqualTo("千亿级");
+        assertThat(ParameterCountFormatter.shortForm(new ParameterCount(175_000_000_000L, "~175B", true), EN)).isEqualTo("~175B");
+    }
 }
