@@ -91,7 +91,7 @@ public record Period(ReviewKind kind, LocalDate from, LocalDate to) {
 
     /** Reads a key of the kind back into its period. */
     public static Period parse(ReviewKind kind, String key) {
-        String k = key == null ? "" : key.trim();
+        String k = key == null ? "" : key.strip();
         Matcher m;
         try {
             switch (kind) {

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Announcement", description = "A model announcement (public API v1). Only name and one organisation are required.")
 public record AnnouncementRequest(
         @Schema(description = "What is released", enumeration = {"model", "framework", "application"}, defaultValue = "model")
-        @Size(max = Limits.TERM) String kind,
+        @PlainText @Size(max = Limits.TERM) String kind,
         @Schema(required = true, description = "The release's name; its slug (catalog id, Kafka key) is made from it."
                 + " Plain text on one line (no control or bidirectional-override characters), stored in Unicode NFC",
                 examples = "Example-Model-7B")
@@ -32,7 +32,7 @@ public record AnnouncementRequest(
         List<@NotNull(message = "must be an organisation, not null") OrganizationInput> organizations,
         @Schema(description = "YYYY, YYYY-MM or YYYY-MM-DD, from 1900 to one year from today; the precision is kept",
                 examples = "2021-10-15")
-        @Size(max = 10) @PublishedWithin
+        @PlainText @Size(max = 10) @PublishedWithin
         String published,
         @Schema(description = "A number, or text as people write it (11B, 1.2 trillion, 137,000,000,000, 1.3e9, 62亿, 十亿级);"
                 + " normalised to an exact count and kept as written. Absent or null means undisclosed; ambiguous text is a 400",
@@ -45,7 +45,7 @@ public record AnnouncementRequest(
         @Schema(description = "How it can be used (the Epoch AI notable-models values)",
                 enumeration = {"open-weights-unrestricted", "open-weights-restricted", "open-weights-noncommercial",
                         "api", "hosted", "unreleased"})
-        @Size(max = Limits.TERM) String accessibility,
+        @PlainText @Size(max = Limits.TERM) String accessibility,
         @Schema(description = "Architecture in a few words", examples = "encoder-decoder")
         @PlainText @Size(max = Limits.TERM) String architecture,
         @Schema(description = "The model it is built on", examples = "Example-Base-Model")
@@ -60,7 +60,7 @@ public record AnnouncementRequest(
         @Valid Source source,
         @Schema(description = "How sure the publisher is (feed-extracted items are speculative)",
                 enumeration = {"confident", "likely", "speculative"}, defaultValue = "confident")
-        @Size(max = Limits.TERM) String confidence,
+        @PlainText @Size(max = Limits.TERM) String confidence,
         @Schema(description = "Floating-point operations used to train it: a number, text as people write it (3.8e25,"
                 + " 3.8×10^25, 2.1e24 FLOP, ~1e24), or {value, approximate, note} with the note saying how it was estimated."
                 + " Absent or null means undisclosed (never 0); a value that is not positive and finite is a 400",
