@@ -44,6 +44,9 @@ class OutboxRelayTest {
     @ConfigProperty(name = "modelwatch.catalog.snapshot.max-bytes")
     int maxSnapshotBytes;
 
+    @ConfigProperty(name = "modelwatch.catalog.snapshot.max-tags")
+    int maxSnapshotTags;
+
     private static Connection catalogDatabase() throws java.sql.SQLException {
         var platform = EmbeddedPlatformTestResource.platform();
         return DriverManager.getConnection(platform.jdbcUrl() + "?currentSchema=catalog", platform.username(), platform.password());
@@ -93,27 +96,35 @@ class OutboxRelayTest {
         }
     }
 
-    /** Two announcements of one model with ~600 KB of tags each: the snapshot stays within the configured size. */
+    /**
+     * Three announcements of one model with 50 tags each (the most the validation contract lets through): the merged
+     * snapshot keeps at most the configured number of tags and stays within the configured size, and every announcement
+     * is still whole in the provenance.
+     */
     @Test
     void aSnapshotNeverExceedsTheConfiguredSize() throws Exception {
         try (CatalogFixture catalog = new CatalogFixture(bootstrapServers)) {
             String name = unique("Bulky");
             String slug = Slugs.of(name);
-            String[] first = IntStream.range(0, 100).mapToObj(i -> "a" + i + "-" + "x".repeat(6_000)).toArray(String[]::new);
-            String[] second = IntStream.range(0, 100).mapToObj(i -> "b" + i + "-" + "y".repeat(6_000)).toArray(String[]::new);
-            catalog.announce(announcement(name).tags(first));
-            catalog.announce(announcement(name).tags(second));
-            awaitModel(slug, 2);
-            await().atMost(Duration.ofSeconds(30)).until(() -> published(catalog, slug).size() == 2);
-            assertThat(published(catalog, slug)).allSatisfy(r ->
-                    assertThat(r.value().getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(maxSnapshotBytes));
-            // Every tag is still in the provenance: both assertions, whole.
+            for (String prefix : List.of("a", "b", "c")) {
+                String[] tags = IntStream.range(0, 50).mapToObj(i -> prefix + i + "-" + "x".repeat(90)).toArray(String[]::new);
+                catalog.announce(announcement(name).tags(tags));
+            }
+            awaitModel(slug, 3);
+            await().atMost(Duration.ofSeconds(30)).until(() -> published(catalog, slug).size() == 3);
+            assertThat(published(catalog, slug)).allSatisfy(r -> {
+                assertThat(r.value().getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(maxSnapshotBytes);
+                assertThat(CatalogFixture.JSON.readTree(r.value()).path("tags").size()).isLessThanOrEqualTo(maxSnapshotTags);
+            });
+            assertThat(CatalogFixture.JSON.readTree(published(catalog, slug).get(2).value()).path("tags").size())
+                    .as("150 tags stated, the snapshot capped").isEqualTo(maxSnapshotTags);
+            // Every tag is still in the provenance: all three assertions, whole.
             try (Connection c = catalogDatabase();
                  PreparedStatement s = c.prepareStatement("select count(*) from assertion where slug = ?")) {
                 s.setString(1, slug);
                 try (ResultSet r = s.executeQuery()) {
                     r.next();
-                    assertThat(r.getInt(1)).isEqualTo(2);
+                    assertThat(r.getInt(1)).isEqualTo(3);
                 }
             }
         }
