@@ -146,7 +146,7 @@ class ObservabilityIT {
         PrometheusText ingestBefore = metrics(ingest);
         PrometheusText catalogBefore = metrics(catalog);
         PrometheusText digestBefore = metrics(digest);
-        int year = 2100 + (int) (Math.random() * 7000);
+        int year = 1901 + (int) (Math.random() * 119);
         int accepted = 4;
         for (int i = 0; i < accepted; i++) {
             given().baseUri(ingest.url()).header("Authorization", "Bearer " + KEY).contentType(ContentType.JSON)
