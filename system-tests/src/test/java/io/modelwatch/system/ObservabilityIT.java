@@ -94,7 +94,7 @@ class ObservabilityIT {
         String name = "GLM " + UUID.randomUUID();
         String slug = given().baseUri(ingest.url()).header("Authorization", "Bearer " + KEY)
                 .header("traceparent", "00-" + traceId + "-" + hex(8) + "-01")
-                .contentType(ContentType.JSON).body(announcement(name, 2100 + (int) (Math.random() * 7000)))
+                .contentType(ContentType.JSON).body(announcement(name, 1901 + (int) (Math.random() * 119)))
                 .when().post("/api/v1/announcements").then().statusCode(202).extract().path("slug");
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
