@@ -33,6 +33,8 @@ record Pipeline(ServiceProcess ingest, ServiceProcess catalog, ServiceProcess di
         ServiceProcess catalog = new ServiceProcess("catalog-service", common);
         Map<String, String> digestEnv = new HashMap<>(common);
         digestEnv.put("MODELWATCH_DIGEST_CATALOG_URL", catalog.url());
+        // The tests poll on-demand reviews until the catalog's changes have arrived; production keeps its per-client limit.
+        digestEnv.put("MODELWATCH_DIGEST_ON_DEMAND_LIMIT", "100000");
         ServiceProcess digest = new ServiceProcess("digest-service", digestEnv);
         Pipeline pipeline = new Pipeline(ingest, catalog, digest, Map.copyOf(digestEnv));
         try {

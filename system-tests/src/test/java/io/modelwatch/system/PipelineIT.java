@@ -3,6 +3,7 @@ package io.modelwatch.system;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -76,7 +77,7 @@ class PipelineIT {
         String id = given().baseUri(digest.url()).contentType(ContentType.JSON)
                 .body("{\"from\": \"" + year + "-01-01\", \"to\": \"" + year + "-12-31\", \"language\": \"" + language + "\"}")
                 .when().post("/api/v1/digests")
-                .then().statusCode(201).extract().path("id");
+                .then().statusCode(anyOf(equalTo(200), equalTo(201))).extract().path("id"); // 200: unchanged since last asked
         return given().baseUri(digest.url()).when().get("/api/v1/digests/" + id).then().statusCode(200).extract().jsonPath();
     }
 
@@ -249,6 +250,15 @@ class PipelineIT {
         }
         List<ServiceProcess> replicas = List.of(new ServiceProcess("digest-service", "digest-service-replica-a", env),
                 new ServiceProcess("digest-service", "digest-service-replica-b", env));
+        // A period in which nothing was released is not published: one release in the last completed period of each kind.
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        java.time.LocalDate quarter = today.withDayOfMonth(1).withMonth(today.getMonthValue() - (today.getMonthValue() - 1) % 3);
+        java.time.LocalDate half = today.withDayOfMonth(1).withMonth(today.getMonthValue() <= 6 ? 1 : 7);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        for (var day : List.of(today.minusDays(7), today.withDayOfMonth(1).minusMonths(1), quarter.minusMonths(3),
+                half.minusMonths(6), today.withDayOfYear(1).minusYears(1))) {
+            announce(announcement("Scheduled " + run + " " + day, day.toString(), "2B"));
+        }
         try {
             CompletableFuture.allOf(replicas.stream().map(r -> CompletableFuture.runAsync(r::start))
                     .toArray(CompletableFuture[]::new)).join();
@@ -285,7 +295,7 @@ class PipelineIT {
         String id = given().baseUri(digest.url()).contentType(ContentType.JSON)
                 .body("{\"from\": \"" + from + "\", \"to\": \"" + to + "\", \"language\": \"" + language + "\"}")
                 .when().post("/api/v1/digests")
-                .then().statusCode(201).extract().path("id");
+                .then().statusCode(anyOf(equalTo(200), equalTo(201))).extract().path("id"); // 200: unchanged since last asked
         return given().baseUri(digest.url()).when().get("/api/v1/digests/" + id).then().statusCode(200).extract().jsonPath();
     }
 
