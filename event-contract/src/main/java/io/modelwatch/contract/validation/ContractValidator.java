@@ -7,10 +7,12 @@ import jakarta.validation.Path;
 import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import java.lang.annotation.Annotation;
 import java.lang.annotation.ElementType;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.HibernateValidatorConfiguration;
 import org.hibernate.validator.cfg.ConstraintMapping;
@@ -35,10 +37,29 @@ public final class ContractValidator {
 
     private static final Validator VALIDATOR = build();
 
-    /** The bad fields of {@code value}, sorted by field; empty when it is valid. */
+    /**
+     * Rules of acceptance, which hold on the day a value is accepted and may not on a later day (a publication date at
+     * most a year ahead of today, {@link PublishedWithin}): ingest refuses by them, a consumer, which stores what was
+     * accepted on some day, does not.
+     */
+    private static final Set<Class<? extends Annotation>> ACCEPTANCE = Set.of(PublishedWithin.class);
+
+    /** The bad fields of {@code value} by every rule of the contract, sorted by field; empty when it is valid. */
     public static List<Violation> violations(Object value) {
-        Set<ConstraintViolation<Object>> found = VALIDATOR.validate(value);
-        return found.stream()
+        return sorted(VALIDATOR.validate(value).stream());
+    }
+
+    /**
+     * The bad fields of {@code value} by the rules that do not depend on the day (the rules of acceptance left out):
+     * what a consumer checks of an event before it stores it. Sorted by field; empty when it can be stored.
+     */
+    public static List<Violation> storageViolations(Object value) {
+        return sorted(VALIDATOR.validate(value).stream()
+                .filter(v -> !ACCEPTANCE.contains(v.getConstraintDescriptor().getAnnotation().annotationType())));
+    }
+
+    private static List<Violation> sorted(Stream<ConstraintViolation<Object>> found) {
+        return found
                 .map(v -> new Violation(field(v.getPropertyPath()), v.getMessage()))
                 .distinct()
                 .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))
