@@ -110,15 +110,14 @@ public class ReleaseConsumer {
 
     /**
      * The validation contract ingest refuses with: what it accepted, this stores; anything else is dead-lettered. The
-     * window of publication dates (1900 to a year after the day of the announcement) is ingest's acceptance rule, relative
-     * to that day: the catalog stores any date, so an event is not dead-lettered for it.
+     * contract's rules of acceptance (the window of publication dates, 1900 to a year after the day of the announcement)
+     * are not checked: the catalog stores any date, so an event is not dead-lettered for it.
      */
     private static <T> T checked(T event, Class<T> type) {
         if (event == null) {
             throw new UnprocessableEventException("data is not a valid " + type.getSimpleName() + ": it is null");
         }
-        List<Violation> violations = ContractValidator.violations(event).stream()
-                .filter(v -> !"published".equals(v.field())).toList();
+        List<Violation> violations = ContractValidator.storageViolations(event);
         if (!violations.isEmpty()) {
             throw new UnprocessableEventException("data is not a valid " + type.getSimpleName() + ": " + violations.stream()
                     .map(v -> v.field() + " " + v.message()).collect(java.util.stream.Collectors.joining("; ")));

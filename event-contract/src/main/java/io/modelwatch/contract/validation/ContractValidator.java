@@ -4,11 +4,15 @@ import io.modelwatch.contract.ReleaseAnnounced;
 import io.modelwatch.contract.ReleaseRetracted;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
+import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import java.lang.annotation.Annotation;
+import java.lang.annotation.ElementType;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.HibernateValidatorConfiguration;
 import org.hibernate.validator.cfg.ConstraintMapping;
@@ -33,10 +37,29 @@ public final class ContractValidator {
 
     private static final Validator VALIDATOR = build();
 
-    /** The bad fields of {@code value}, sorted by field; empty when it is valid. */
+    /**
+     * Rules of acceptance, which hold on the day a value is accepted and may not on a later day (a publication date at
+     * most a year ahead of today, {@link PublishedWithin}): ingest refuses by them, a consumer, which stores what was
+     * accepted on some day, does not.
+     */
+    private static final Set<Class<? extends Annotation>> ACCEPTANCE = Set.of(PublishedWithin.class);
+
+    /** The bad fields of {@code value} by every rule of the contract, sorted by field; empty when it is valid. */
     public static List<Violation> violations(Object value) {
-        Set<ConstraintViolation<Object>> found = VALIDATOR.validate(value);
-        return found.stream()
+        return sorted(VALIDATOR.validate(value).stream());
+    }
+
+    /**
+     * The bad fields of {@code value} by the rules that do not depend on the day (the rules of acceptance left out):
+     * what a consumer checks of an event before it stores it. Sorted by field; empty when it can be stored.
+     */
+    public static List<Violation> storageViolations(Object value) {
+        return sorted(VALIDATOR.validate(value).stream()
+                .filter(v -> !ACCEPTANCE.contains(v.getConstraintDescriptor().getAnnotation().annotationType())));
+    }
+
+    private static List<Violation> sorted(Stream<ConstraintViolation<Object>> found) {
+        return found
                 .map(v -> new Violation(field(v.getPropertyPath()), v.getMessage()))
                 .distinct()
                 .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))
@@ -55,8 +78,14 @@ public final class ContractValidator {
     }
 
     private static Validator build() {
+        // Traverse every property: the contract's values are records, never JPA entities. Left to its default, Hibernate
+        // Validator asks JPA (on the classpath of ingest, which uses Hibernate ORM) whether each property of each value
+        // is loaded, which was about half the cost of a validation in ingest's hot path; with nothing to ask, its
+        // per-validation cache of the answers is left off too.
         HibernateValidatorConfiguration config = Validation.byProvider(HibernateValidator.class).configure()
-                .messageInterpolator(new ParameterMessageInterpolator());
+                .messageInterpolator(new ParameterMessageInterpolator())
+                .traversableResolver(new TraverseAll())
+                .enableTraversableResolverResultCache(false);
         ConstraintMapping mapping = config.createConstraintMapping();
         // slug and kind may be absent in data from older producers (the key is the slug; kind defaults to model)
         mapping.type(ReleaseAnnounced.class)
@@ -93,6 +122,19 @@ public final class ContractValidator {
                 .field("publisher").constraint(new SizeDef().max(Limits.ORGANIZATION_NAME))
                 .constraint(new GenericConstraintDef<>(PlainText.class));
         return config.addMapping(mapping).buildValidatorFactory().getValidator();
+    }
+
+    /** Every property is reachable and cascadable. */
+    private static final class TraverseAll implements TraversableResolver {
+        @Override
+        public boolean isReachable(Object bean, Path.Node property, Class<?> rootBeanType, Path pathToProperty, ElementType elementType) {
+            return true;
+        }
+
+        @Override
+        public boolean isCascadable(Object bean, Path.Node property, Class<?> rootBeanType, Path pathToProperty, ElementType elementType) {
+            return true;
+        }
     }
 
     private ContractValidator() {

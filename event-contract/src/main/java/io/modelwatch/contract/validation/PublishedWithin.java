@@ -16,7 +16,8 @@ import java.lang.annotation.Target;
 /**
  * A publication date ({@link io.modelwatch.contract.PublishedDate}, or its text) from {@value Limits#EARLIEST_YEAR}
  * to {@value Limits#YEARS_AHEAD} year ahead of today (UTC). Text that is not a date at all is left to the date's own
- * parser, which says what the shape must be. Null is valid.
+ * parser, which says what the shape must be. Null is valid. A rule of acceptance: consumers, which store what ingest
+ * accepted on some day, leave it out ({@link ContractValidator#storageViolations}).
  */
 @Documented
 @Constraint(validatedBy = {PublishedWithinValidator.ForDate.class, PublishedWithinValidator.ForText.class})

@@ -80,6 +80,17 @@ class ContractValidatorTest {
     }
 
     @Test
+    void consumersStoreAnyDateButCheckEverythingElse() {
+        assertThat(ContractValidator.storageViolations(valid().withPublished(PublishedDate.parse("3001-02")))).isEmpty();
+        assertThat(ContractValidator.storageViolations(valid().withPublished(PublishedDate.parse("1899")))).isEmpty();
+        assertThat(ContractValidator.storageViolations(valid().withPublished(PublishedDate.parse("3001")).withName("Bad\u0000Name")
+                .withTags(List.of("t".repeat(Limits.TERM + 1)))))
+                .extracting(Violation::field).containsExactly("name", "tags[0]");
+        assertThat(ContractValidator.storageViolations(new ReleaseRetracted("s", null, "why", "p", Instant.now())))
+                .extracting(Violation::field).containsExactly("announcementEventId");
+    }
+
+    @Test
     void parameterCountsWithinPhysicalBounds() {
         assertThat(fields(valid().withParameters(new ParameterCount(Limits.MAX_PARAMETERS, "100T", false)))).isEmpty();
         assertThat(fields(valid().withParameters(new ParameterCount(Limits.MAX_PARAMETERS + 1, null, false)))).containsExactly("parameters");
