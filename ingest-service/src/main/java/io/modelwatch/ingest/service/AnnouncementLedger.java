@@ -76,6 +76,11 @@ public class AnnouncementLedger {
         return new UUID(eventId.getMostSignificantBits(), eventId.getLeastSignificantBits() & ~POSITION);
     }
 
+    /** The request id derived from {@code parts} (joined by line breaks): the same parts, the same request. */
+    private static UUID derived(String... parts) {
+        return requestOf(UUID.nameUUIDFromBytes(String.join("\n", parts).getBytes(StandardCharsets.UTF_8)));
+    }
+
     /**
      * Records the accepted announcements of one request, which share their announcedAt (the intake stamps them once),
      * and returns them under their event ids, in the order given; for a retry with the same Idempotency-Key and body, the
@@ -98,8 +103,7 @@ public class AnnouncementLedger {
             return Objects.requireNonNull(persist(requestOf(UUID.randomUUID()), keyName, announcedAt, accepted, false),
                     "random request id taken");
         }
-        UUID request = requestOf(UUID.nameUUIDFromBytes(
-                String.join("\n", keyName, idempotencyKey, endpoint).getBytes(StandardCharsets.UTF_8)));
+        UUID request = derived(keyName, idempotencyKey, endpoint);
         IdempotencyKey previous = IdempotencyKey.findById(new IdempotencyKey.Id(keyName, idempotencyKey));
         if (previous != null) {
             if (!previous.endpoint.equals(endpoint) || !previous.bodySha256.equals(bodySha256)) {
@@ -148,8 +152,7 @@ public class AnnouncementLedger {
     @Transactional
     public List<Recorded> recordOrReplay(String keyName, String idempotencyKey, String endpoint, String bodySha256,
                                          List<Numbered> accepted) {
-        UUID request = requestOf(UUID.nameUUIDFromBytes(
-                String.join("\n", keyName, idempotencyKey, endpoint).getBytes(StandardCharsets.UTF_8)));
+        UUID request = derived(keyName, idempotencyKey, endpoint);
         Instant recordedAt = store.announcedAt(request);
         return recordedAt != null ? replay(request, accepted, recordedAt) : record(keyName, idempotencyKey, endpoint, bodySha256, accepted);
     }
@@ -171,7 +174,7 @@ public class AnnouncementLedger {
         UUID[] ids = new UUID[accepted.size()];
         String[] slugs = new String[accepted.size()];
         for (int p = 0; p < accepted.size(); p++) {
-            ids[p] = requestOf(UUID.nameUUIDFromBytes(String.join("\n", endpoint, keys.get(p)).getBytes(StandardCharsets.UTF_8)));
+            ids[p] = derived(endpoint, keys.get(p));
             slugs[p] = accepted.get(p).event().slug();
         }
         java.util.Map<UUID, Instant> before = store.insertRequestsOfOne(ids, keyName, announcedAt, slugs);
