@@ -134,6 +134,9 @@ class DashboardPagesTest {
         assertThat(bySize.select("th[aria-sort=descending]").text()).contains("Parameters");
         Document page = get("/catalog?sort=-published&lang=en");
         assertThat(page.select("#catalog tbody tr").size()).isBetween(1, 50);
+        // A cursor whose key is no date ("abc"): the first page again, not a failed cast in SQL.
+        Document stale = get("/catalog?sort=-published&after=YWJjCng&lang=en");
+        assertThat(stale.select("#catalog tbody tr").eachText()).isEqualTo(page.select("#catalog tbody tr").eachText());
     }
 
     @Test
