@@ -484,9 +484,28 @@
         form.querySelectorAll('label.custom').forEach(function (l) { l.hidden = true; });
     }
 
+    // Changes arrive one event per entry (an import sends hundreds): one reload at a time, and the changes that come
+    // during it make one more, not one each.
+    var reloading = false;
+    var again = false;
+    function reload() {
+        if (reloading) {
+            again = true;
+            return;
+        }
+        reloading = true;
+        function done() {
+            reloading = false;
+            if (again) {
+                again = false;
+                reload();
+            }
+        }
+        Promise.all([figures(), load()]).then(done, done);
+    }
     document.addEventListener('modelwatch:change', function (e) {
         fresh.add(e.detail.slug);
-        Promise.all([figures(), load()]);
+        reload();
     });
     var resizing = null;
     window.addEventListener('resize', function () {

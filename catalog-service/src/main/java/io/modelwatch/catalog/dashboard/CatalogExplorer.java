@@ -61,7 +61,7 @@ public class CatalogExplorer {
         ModelFilter filter = ModelFilter.parse(state, Set.of());
         String sort = sortParam != null && SORTS.contains(sortParam.strip()) ? sortParam.strip() : "-published";
         // a stale cursor: back to the first page
-        Position position = after == null ? null : CatalogReads.position(after).orElse(null);
+        Position position = after == null ? null : CatalogReads.position(after, Sort.named(sort).orElseThrow()).orElse(null);
         CatalogReads.Page result = reads.page(filter, Sort.named(sort).orElseThrow(), position, PAGE);
         List<Row> rows = new ArrayList<>();
         for (JsonNode item : result.items()) {
@@ -116,9 +116,7 @@ public class CatalogExplorer {
             if (values.isEmpty()) {
                 continue;
             }
-            if (!name.equals("q") && List.of("from", "to", "minParameters", "maxParameters").contains(name)) {
-                values = List.of(values.get(0));
-            } else if (name.equals("q")) {
+            if (List.of("q", "from", "to", "minParameters", "maxParameters").contains(name)) {
                 values = List.of(values.get(0));
             }
             try {
@@ -128,13 +126,13 @@ public class CatalogExplorer {
                 ignored.add(name + "=" + String.join(",", values));
             }
         }
-        for (String[] pair : new String[][]{{"from", "to"}, {"minParameters", "maxParameters"}}) {
-            try {
-                ModelFilter.parse(state, Set.of());
-            } catch (ProblemException e) {
-                List<String> dropped = state.remove(pair[1]);
-                if (dropped != null) {
-                    ignored.add(pair[1] + "=" + dropped.get(0));
+        // Each bound is valid alone; a pair out of order drops its upper bound (that pair's, not another's).
+        for (String[] pair : new String[][]{{"from", "to"}, {"minParameters", "maxParameters"}, {"minCompute", "maxCompute"}}) {
+            if (state.containsKey(pair[0]) && state.containsKey(pair[1])) {
+                try {
+                    ModelFilter.parse(Map.of(pair[0], state.get(pair[0]), pair[1], state.get(pair[1])), Set.of());
+                } catch (ProblemException e) {
+                    ignored.add(pair[1] + "=" + String.join(",", state.remove(pair[1])));
                 }
             }
         }

@@ -46,7 +46,7 @@ public class DashboardStats {
         Long median = n == 0 ? null : Math.round(all.p50());
         return new Summary(releases, organisations, countries, share, median,
                 share == null ? "–" : NumberFormat.getPercentInstance(lang.locale()).format(share),
-                median == null ? null : ParameterCountFormatter.format(median, lang.locale()), (int) n);
+                median == null ? null : ParameterCountFormatter.shortForm(median, lang.locale()), (int) n);
     }
 
     /** The years that have releases, newest first. */

@@ -77,7 +77,7 @@ public class DashboardStatsResource {
             throw new ProblemException(Problem.invalid("limit is not valid",
                     List.of(new Problem.FieldError("limit", "'" + size + "' is out of range 1.." + MAX_POINTS))));
         }
-        Position position = after == null ? null : CatalogReads.position(after).orElseThrow(() -> new ProblemException(
+        Position position = after == null ? null : CatalogReads.position(after, Sort.PUBLISHED).orElseThrow(() -> new ProblemException(
                 Problem.invalid("after is not valid", List.of(new Problem.FieldError("after", "is not a cursor this list gave out")))));
         List<CatalogQueries.Row> rows = queries.page(filter, Sort.PUBLISHED, position, size + 1);
         boolean more = rows.size() > size;

@@ -162,7 +162,7 @@ public class ExportResource {
         }
         Position position = null;
         if (after != null && sort != null) {
-            position = sort == Sort.SLUG ? new Position(after, after) : CatalogReads.position(after).orElse(null);
+            position = sort == Sort.SLUG ? new Position(after, after) : CatalogReads.position(after, sort).orElse(null);
             if (position == null) {
                 errors.add(new Problem.FieldError("after", "is not a cursor this list gave out"));
             }

@@ -11,7 +11,6 @@ import io.modelwatch.catalog.store.CatalogQueries.Position;
 import io.modelwatch.catalog.store.CatalogQueries.Sort;
 import io.modelwatch.contract.validation.Limits;
 import io.modelwatch.contract.validation.PlainText;
-import io.modelwatch.contract.validation.PlainTextValidator;
 import io.modelwatch.problem.BodyCheck;
 import io.modelwatch.problem.Problem;
 import jakarta.validation.constraints.Size;
@@ -107,34 +106,11 @@ public class ModelResource {
 
     /** The position of a cursor, checked before it reaches SQL: its key must be of the sort's type (a cast there is a 500). */
     private static Position decode(String cursor, Sort sort, List<Problem.FieldError> errors) {
-        Optional<Position> position = CatalogReads.position(cursor).filter(p -> keyFits(sort, p));
+        Optional<Position> position = CatalogReads.position(cursor, sort);
         if (position.isEmpty()) {
             errors.add(new Problem.FieldError("after", "is not a cursor this list gave out (use the 'next' of the previous page, with the same sort)"));
         }
         return position.orElse(null);
-    }
-
-    /** Whether a cursor's key and slug are what this sort gives out: a date (or ±infinity), a count, or plain text. */
-    static boolean keyFits(Sort sort, Position p) {
-        if (PlainTextValidator.firstBad(p.key()) >= 0 || PlainTextValidator.firstBad(p.slug()) >= 0
-                || p.slug().length() > Limits.NAME * 4 || p.key().length() > Limits.NAME * 4) {
-            return false;
-        }
-        try {
-            switch (sort) {
-                case PUBLISHED, PUBLISHED_DESC -> {
-                    if (!p.key().equals("infinity") && !p.key().equals("-infinity")) {
-                        int year = java.time.LocalDate.parse(p.key()).getYear();
-                        return year >= 1 && year <= 9999;
-                    }
-                }
-                case PARAMETERS, PARAMETERS_DESC -> Long.parseLong(p.key());
-                default -> { }
-            }
-            return true;
-        } catch (java.time.DateTimeException | NumberFormatException e) {
-            return false;
-        }
     }
 
     @GET

@@ -11,6 +11,8 @@ import io.modelwatch.catalog.store.CatalogQueries.Position;
 import io.modelwatch.catalog.store.CatalogQueries.Sort;
 import io.modelwatch.catalog.store.JsonDocuments;
 import io.modelwatch.contract.ModelChanged;
+import io.modelwatch.contract.validation.Limits;
+import io.modelwatch.contract.validation.PlainTextValidator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -101,8 +103,16 @@ public class CatalogReads {
         return Base64.getUrlEncoder().withoutPadding().encodeToString((p.key() + "\n" + p.slug()).getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The position a cursor names in a list of that sort; empty when it is not one this service gave out, or its key is
+     * not of the sort's type (checked here, before it reaches SQL: a cast there is a 500).
+     */
+    public static Optional<Position> position(String cursor, Sort sort) {
+        return position(cursor).filter(p -> keyFits(sort, p));
+    }
+
     /** The position a cursor names; empty when it is not one this service gave out. */
-    public static Optional<Position> position(String cursor) {
+    private static Optional<Position> position(String cursor) {
         try {
             String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             int cut = text.indexOf('\n');
@@ -113,5 +123,28 @@ public class CatalogReads {
             // not a cursor
         }
         return Optional.empty();
+    }
+
+    /** Whether a cursor's key and slug are what this sort gives out: a date (or ±infinity), a count, or plain text. */
+    private static boolean keyFits(Sort sort, Position p) {
+        if (PlainTextValidator.firstBad(p.key()) >= 0 || PlainTextValidator.firstBad(p.slug()) >= 0
+                || p.slug().length() > Limits.NAME * 4 || p.key().length() > Limits.NAME * 4) {
+            return false;
+        }
+        try {
+            switch (sort) {
+                case PUBLISHED, PUBLISHED_DESC -> {
+                    if (!p.key().equals("infinity") && !p.key().equals("-infinity")) {
+                        int year = java.time.LocalDate.parse(p.key()).getYear();
+                        return year >= 1 && year <= 9999;
+                    }
+                }
+                case PARAMETERS, PARAMETERS_DESC -> Long.parseLong(p.key());
+                default -> { }
+            }
+            return true;
+        } catch (java.time.DateTimeException | NumberFormatException e) {
+            return false;
+        }
     }
 }

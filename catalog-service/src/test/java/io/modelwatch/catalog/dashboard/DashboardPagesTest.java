@@ -97,7 +97,8 @@ class DashboardPagesTest {
         assertThat(zh.select("html").attr("lang")).isEqualTo("zh-CN");
         assertThat(zh.select("h1").text()).contains("大模型发布一览", year + "年7月 至 " + year + "年12月");
         assertThat(zh.getElementById("fig-releases").text()).isEqualTo("3");
-        assertThat(zh.getElementById("fig-median").text()).isEqualTo("50,650,000,000");
+        // 50,650,000,000, the interpolated median: a headline figure, in the short form of prose (ParameterCountFormatter.shortForm)
+        assertThat(zh.getElementById("fig-median").text()).isEqualTo("约507亿");
         assertThat(zh.select(".figure .label").eachText()).contains("发布数", "开放权重占比", "已公开参数量中位数");
         assertThat(zh.getElementById("lang-switch").text()).isEqualTo("English");
     }
@@ -134,6 +135,9 @@ class DashboardPagesTest {
         assertThat(bySize.select("th[aria-sort=descending]").text()).contains("Parameters");
         Document page = get("/catalog?sort=-published&lang=en");
         assertThat(page.select("#catalog tbody tr").size()).isBetween(1, 50);
+        // A cursor whose key is no date ("abc"): the first page again, not a failed cast in SQL.
+        Document stale = get("/catalog?sort=-published&after=YWJjCng&lang=en");
+        assertThat(stale.select("#catalog tbody tr").eachText()).isEqualTo(page.select("#catalog tbody tr").eachText());
     }
 
     @Test

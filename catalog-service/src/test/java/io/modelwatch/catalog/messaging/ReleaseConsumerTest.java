@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelwatch.catalog.support.CatalogFixture;
+import io.modelwatch.catalog.support.FixtureTest;
 import io.modelwatch.contract.Confidence;
 import io.modelwatch.contract.EventTypes;
 import io.modelwatch.contract.Organization;
@@ -32,31 +33,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = EmbeddedPlatformTestResource.class, scope = TestResourceScope.GLOBAL)
 @Tag("integration")
-class ReleaseConsumerTest {
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    CatalogFixture catalog;
-
-    @BeforeEach
-    void connect() {
-        catalog = new CatalogFixture(bootstrapServers);
-    }
-
-    @AfterEach
-    void disconnect() {
-        catalog.close();
-    }
+class ReleaseConsumerTest extends FixtureTest {
 
     @Test
     void anAnnouncementBecomesACatalogEntry() {

@@ -12,7 +12,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.modelwatch.catalog.support.CatalogFixture;
+import io.modelwatch.catalog.support.FixtureTest;
 import io.modelwatch.contract.Organization;
 import io.modelwatch.contract.Slugs;
 import io.modelwatch.contract.Topics;
@@ -24,33 +24,13 @@ import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = EmbeddedPlatformTestResource.class, scope = TestResourceScope.GLOBAL)
 @Tag("integration")
-class AdminApiTest {
-
-    static final String ADMIN = "Bearer test-admin-key";
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    CatalogFixture catalog;
-
-    @BeforeEach
-    void connect() {
-        catalog = new CatalogFixture(bootstrapServers);
-    }
-
-    @AfterEach
-    void disconnect() {
-        catalog.close();
-    }
+class AdminApiTest extends FixtureTest {
 
     @Test
     void adminEndpointsNeedTheAdminKey() {

@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.modelwatch.catalog.support.CatalogFixture;
+import io.modelwatch.catalog.support.FixtureTest;
 import io.modelwatch.contract.Slugs;
 import io.modelwatch.platform.EmbeddedPlatformTestResource;
 import io.quarkus.test.common.TestResourceScope;
@@ -20,9 +20,6 @@ import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -34,24 +31,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = EmbeddedPlatformTestResource.class, scope = TestResourceScope.GLOBAL)
 @Tag("integration")
-class IdentityPipelineTest {
-
-    static final String ADMIN = "Bearer test-admin-key";
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    CatalogFixture catalog;
-
-    @BeforeEach
-    void connect() {
-        catalog = new CatalogFixture(bootstrapServers);
-    }
-
-    @AfterEach
-    void disconnect() {
-        catalog.close();
-    }
+class IdentityPipelineTest extends FixtureTest {
 
     /** A letters-only marker, so the names' own numbers and parentheses are what tells them apart. */
     static String marker() {
