@@ -63,6 +63,12 @@ public class DigestResource {
         limiter = new SlidingWindowLimiter(limit > 0 ? limit : config.onDemand().limit(), config.onDemand().window());
     }
 
+    /** Forgets the on-demand windows that have emptied, so the limiter does not grow with every address ever seen. */
+    @io.quarkus.scheduler.Scheduled(identity = "on-demand-limits-prune", every = "10m")
+    void pruneLimits() {
+        limiter.prune();
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

@@ -102,17 +102,13 @@ public class DigestService {
         if (digests.latestVersion(period.kind().tag(), period.key(), language.tag()) > 0) {
             return Optional.empty();
         }
-        Instant now = clock.instant();
-        Digest digest = compose(UUID.randomUUID(), period, 1, language, now);
-        if (digest.releases().isEmpty()) {
-            return Optional.empty(); // nothing was released: no review, no mail (a later run may still find releases)
+        if (models.countPublishedBetween(period.from(), period.to()) == 0) {
+            // Nothing was released: no review, no mail (a later run may still find releases). Counted, not composed:
+            // the catch-up asks again for every empty period of its window on every tick.
+            return Optional.empty();
         }
-        return Optional.of(store(digest, period));
-    }
-
-    private Digest write(Period period, Language language, int version) {
         Instant now = clock.instant();
-        return store(compose(UUID.randomUUID(), period, version, language, now), period);
+        return Optional.of(store(compose(UUID.randomUUID(), period, 1, language, now), period));
     }
 
     private Digest store(Digest digest, Period period) {

@@ -15,6 +15,11 @@ public class ModelViewRepository implements PanacheRepositoryBase<ModelView, Str
                 Sort.descending("parameters").and("slug"), day).page(0, limit).list();
     }
 
+    /** How many releases {@link #publishedBetween} would return. */
+    public long countPublishedBetween(LocalDate from, LocalDate to) {
+        return count("publishedStart >= ?1 and publishedStart <= ?2", from, to);
+    }
+
     /** Releases whose publication date starts within [from, to], in date order. */
     public List<ModelView> publishedBetween(LocalDate from, LocalDate to) {
         return list("publishedStart >= ?1 and publishedStart <= ?2", Sort.by("publishedStart").and("name").and("slug"), from, to);

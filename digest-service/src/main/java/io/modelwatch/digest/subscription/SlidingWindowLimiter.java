@@ -69,11 +69,6 @@ public final class SlidingWindowLimiter {
         }
     }
 
-    /** Forgets every key. */
-    public void clear() {
-        events.clear();
-    }
-
     /** Forgets keys whose window is empty, so the map does not grow with every address ever seen. */
     public void prune() {
         long now = System.nanoTime();
