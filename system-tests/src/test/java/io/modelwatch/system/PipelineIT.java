@@ -103,9 +103,11 @@ class PipelineIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             JsonPath en = review(year, "en");
             assertThat(en.getList("releases.slug", String.class)).containsExactly(slug);
-            assertThat(en.getString("releases[0].catalogUrl")).isEqualTo(catalog.url() + "/api/v1/models/" + slug);
+            // The reader's link: the model's page on the catalog's dashboard, not its JSON.
+            assertThat(en.getString("releases[0].catalogUrl")).isEqualTo(catalog.url() + "/models/" + slug);
             assertThat(en.getString("text")).contains(name).contains("1.3B");
         });
+        given().baseUri(catalog.url()).when().get("/models/" + slug).then().statusCode(200).contentType(ContentType.HTML);
         JsonPath zh = review(year, "zh-CN");
         assertThat(zh.getString("text")).contains(name).contains("13亿");
     }
