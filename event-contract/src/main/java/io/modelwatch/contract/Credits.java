@@ -16,6 +16,9 @@ public final class Credits {
     /** Where Epoch AI's data comes from: the {@link Source} URL of every imported row. */
     public static final String EPOCH_AI_URL = "https://epoch.ai/data/ai-models";
 
+    /** The tag ingest gives every row it imports from Epoch AI: what holds it is credited with {@link #EPOCH_AI}. */
+    public static final String EPOCH_AI_TAG = "epoch-ai";
+
     private Credits() {
     }
 }

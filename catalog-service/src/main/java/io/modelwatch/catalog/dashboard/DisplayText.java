@@ -2,6 +2,7 @@ package io.modelwatch.catalog.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelwatch.contract.Language;
+import io.modelwatch.contract.compute.TrainingComputeFormatter;
 import io.modelwatch.contract.PublishedDate;
 import io.modelwatch.contract.parameters.ParameterCount;
 import io.modelwatch.contract.parameters.ParameterCountFormatter;
@@ -65,23 +66,6 @@ public final class DisplayText {
         return name == null || name.isBlank() ? code : name;
     }
 
-    /**
-     * A training compute in FLOP as a reader scans it: three significant digits times a power of ten ({@code 3.8×10²⁵}),
-     * marked {@code ~} / {@code 约} when it is an estimate or was rounded here.
-     */
-    public static String compute(double flop, boolean approximate, Language lang) {
-        java.math.BigDecimal exact = new java.math.BigDecimal(Double.toString(flop));
-        java.math.BigDecimal rounded = exact.round(new java.math.MathContext(3, java.math.RoundingMode.HALF_UP)).stripTrailingZeros();
-        int exponent = rounded.precision() - rounded.scale() - 1;
-        String mantissa = rounded.movePointLeft(exponent).toPlainString();
-        StringBuilder power = new StringBuilder();
-        for (char c : Integer.toString(exponent).toCharArray()) {
-            power.append(c == '-' ? '⁻' : "⁰¹²³⁴⁵⁶⁷⁸⁹".charAt(c - '0'));
-        }
-        String mark = approximate || rounded.compareTo(exact) != 0 ? (lang.chinese() ? "约" : "~") : "";
-        return mark + mantissa + "×10" + power;
-    }
-
     /** A value from the API's JSON (a provenance statement, a revision) as text. */
     public static String json(String field, JsonNode value, Language lang) {
         if (value == null || value.isNull() || value.isMissingNode()) {
@@ -92,7 +76,7 @@ public final class DisplayText {
                     value.path("asWritten").asText(null), value.path("approximate").asBoolean(), value.path("note").asText(null)), lang.locale());
         }
         if ("trainingCompute".equals(field) && value.isObject() && value.path("value").isNumber()) {
-            return compute(value.path("value").asDouble(), value.path("approximate").asBoolean(), lang);
+            return TrainingComputeFormatter.format(value.path("value").asDouble(), value.path("approximate").asBoolean(), lang);
         }
         if ("published".equals(field) && value.isTextual()) {
             try {

@@ -14,8 +14,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 public class ExportCredit {
 
-    /** The tag of the rows ingest imports from Epoch AI (ingest's EpochRows.TAG). */
-    static final String EPOCH_TAG = "epoch-ai";
+    static final String EPOCH_TAG = Credits.EPOCH_AI_TAG;
     /** The header: the credit line, then the licence. */
     public static final String HEADER = "Data-Credit";
 

@@ -29,7 +29,7 @@ class DisplayTextTest {
         assertThat(DisplayText.json("trainingCompute", json(TrainingComputeParser.parse("~5e23")), Language.EN)).isEqualTo("~5×10²³");
         assertThat(DisplayText.json("trainingCompute", json(TrainingComputeParser.parse("about 5e23")), Language.ZH_CN)).isEqualTo("约5×10²³");
         assertThat(DisplayText.json("trainingCompute", json(TrainingComputeParser.parse("3.14159e21")), Language.EN)).isEqualTo("~3.14×10²¹");
-        assertThat(DisplayText.compute(9.996e21, false, Language.EN)).isEqualTo("~1×10²²");
-        assertThat(DisplayText.compute(2.5e-3, false, Language.EN)).isEqualTo("2.5×10⁻³");
+        assertThat(io.modelwatch.contract.compute.TrainingComputeFormatter.format(9.996e21, false, Language.EN)).isEqualTo("~1×10²²");
+        assertThat(io.modelwatch.contract.compute.TrainingComputeFormatter.format(2.5e-3, false, Language.EN)).isEqualTo("2.5×10⁻³");
     }
 }

@@ -32,7 +32,7 @@ import org.apache.commons.csv.CSVRecord;
 final class EpochRows {
 
     /** Tag of every imported row, so that the catalog can find (and credit) Epoch's entries. */
-    static final String TAG = "epoch-ai";
+    static final String TAG = io.modelwatch.contract.Credits.EPOCH_AI_TAG;
     /** The organisation of a row that names none: the contract needs one, and "unknown" is the truth. */
     static final String UNKNOWN_ORGANIZATION = "Unknown";
 
