@@ -1,0 +1,168 @@
+package io.modelwatch.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.modelwatch.contract.Credits;
+import io.modelwatch.platform.EmbeddedPlatformTestResource;
+import io.restassured.path.json.JsonPath;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Epoch AI's notable-models file (CC BY 4.0: {@value Credits#EPOCH_AI}) through the whole pipeline, on a platform of its
+ * own (its own failsafe run: the file's real dates, 1950 to 2025, would land in the reviews of the other ITs' years).
+ * Imported, imported again, then a newer snapshot with three rows changed and one added: the catalog revises exactly
+ * those three and adds that one, and the digest's read model follows.
+ */
+class EpochImportIT {
+
+    private static final String KEY = "epoch-it-key-" + UUID.randomUUID();
+    private static final Path SHIPPED = Path.of("../demo/epoch/notable_ai_models.csv");
+
+    private static Pipeline services;
+
+    @BeforeAll
+    static void startEverything() {
+        services = Pipeline.start(EmbeddedPlatformTestResource.platform(), KEY, "epoch-it", Map.of(), Map.of());
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        if (services != null) {
+            services.close();
+        }
+    }
+
+    private static JsonPath importFile(String csv, String snapshot) {
+        return given().baseUri(services.ingest().url()).header("Authorization", "Bearer " + KEY).contentType("text/csv")
+                .body(csv.getBytes(StandardCharsets.UTF_8)).queryParam("snapshot", snapshot)
+                .when().post("/api/v1/imports/epoch").then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Every catalog entry tagged as imported from Epoch AI: slug to the entry as the list gives it. */
+    private static Map<String, Map<String, Object>> epochEntries() {
+        Map<String, Map<String, Object>> entries = new LinkedHashMap<>();
+        String after = null;
+        do {
+            var request = given().baseUri(services.catalog().url()).queryParam("tag", Credits.EPOCH_AI_TAG).queryParam("limit", 500);
+            if (after != null) {
+                request.queryParam("after", after);
+            }
+            JsonPath page = request.when().get("/api/v1/models").then().statusCode(200).extract().jsonPath();
+            List<Map<String, Object>> items = page.getList("items");
+            items.forEach(item -> entries.put((String) item.get("slug"), item));
+            after = page.getString("next");
+        } while (after != null);
+        return entries;
+    }
+
+    @Test
+    void aNewerSnapshotRevisesExactlyTheRowsThatChangedAndTheDigestFollows() throws Exception {
+        String original = Files.readString(SHIPPED, StandardCharsets.UTF_8);
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+        List<CSVRecord> rows;
+        List<String> header;
+        try (var parser = format.parse(new StringReader(original))) {
+            header = parser.getHeaderNames();
+            rows = parser.getRecords();
+        }
+        assertThat(rows).hasSize(952);
+
+        JsonPath first = importFile(original, "2025-12-01");
+        assertThat(first.getInt("accepted")).as("refusals: %s", first.getList("refusals")).isEqualTo(952);
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(epochEntries()).hasSize(952));
+        assertThat(epochEntries().values()).allSatisfy(e -> assertThat(e.get("revision")).as("revision of %s", e.get("slug")).isEqualTo(1));
+
+        JsonPath again = importFile(original, "2025-12-01");
+        assertThat(again.getInt("unchanged")).isEqualTo(952);
+        assertThat(again.getInt("imported")).isZero();
+
+        // The newer snapshot: three dated rows with a parameter count get another one, and one model is added.
+        List<Integer> changed = new ArrayList<>();
+        for (int i = 0; i < rows.size() && changed.size() < 3; i++) {
+            CSVRecord r = rows.get(i);
+            if (!r.get("Parameters").isBlank() && r.get("Publication date").length() == 10) {
+                changed.add(i);
+            }
+        }
+        Map<String, Long> newParameters = new HashMap<>();
+        StringWriter newer = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(newer, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
+            for (int i = 0; i < rows.size(); i++) {
+                List<String> values = new ArrayList<>(rows.get(i).toList());
+                if (changed.contains(i)) {
+                    long more = Math.round(Double.parseDouble(values.get(header.indexOf("Parameters")))) * 2 + 7;
+                    values.set(header.indexOf("Parameters"), Long.toString(more));
+                    newParameters.put(values.get(header.indexOf("Model")), more);
+                }
+                printer.printRecord(values);
+            }
+            List<String> added = new ArrayList<>(rows.get(changed.get(0)).toList());
+            String addedName = "Epoch IT addition " + UUID.randomUUID().toString().substring(0, 8);
+            added.set(header.indexOf("Model"), addedName);
+            printer.printRecord(added);
+        }
+
+        JsonPath revised = importFile(newer.toString(), "2026-01-01");
+        assertThat(revised.getInt("rows")).isEqualTo(953);
+        assertThat(revised.getInt("accepted")).isEqualTo(953);
+        assertThat(revised.getInt("imported")).as("three changed rows and one new row").isEqualTo(4);
+        assertThat(revised.getInt("unchanged")).isEqualTo(949);
+
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+            Map<String, Map<String, Object>> entries = epochEntries();
+            assertThat(entries).hasSize(953);
+            assertThat(entries.values().stream().filter(e -> ((Number) e.get("revision")).intValue() == 2)
+                    .map(e -> (String) e.get("name"))).containsExactlyInAnyOrderElementsOf(newParameters.keySet());
+        });
+        // Nothing else was revised, not by the second import of the same file nor by the newer snapshot's 949 unchanged rows.
+        Map<String, Map<String, Object>> entries = epochEntries();
+        assertThat(entries.values().stream().filter(e -> ((Number) e.get("revision")).intValue() != 1)).hasSize(3);
+        for (var entry : entries.values()) {
+            Long expected = newParameters.get((String) entry.get("name"));
+            if (expected != null) {
+                assertThat(((Number) ((Map<?, ?>) entry.get("parameters")).get("value")).longValue())
+                        .as("parameters of %s", entry.get("name")).isEqualTo(expected);
+            }
+        }
+
+        // The digest's read model follows: a review of each changed model's day states its new parameter count.
+        for (int i : changed) {
+            String name = rows.get(i).get("Model");
+            String day = rows.get(i).get("Publication date");
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                JsonPath review = review(day);
+                List<Map<String, Object>> releases = review.getList("releases");
+                assertThat(releases).filteredOn(r -> name.equals(r.get("name"))).singleElement()
+                        .satisfies(r -> assertThat(((Number) r.get("parameters")).longValue()).isEqualTo(newParameters.get(name)));
+            });
+        }
+    }
+
+    private static JsonPath review(String day) {
+        String id = given().baseUri(services.digest().url()).contentType("application/json")
+                .body("{\"from\": \"" + day + "\", \"to\": \"" + day + "\", \"language\": \"en\"}")
+                .when().post("/api/v1/digests").then().statusCode(org.hamcrest.Matchers.anyOf(
+                        org.hamcrest.Matchers.equalTo(200), org.hamcrest.Matchers.equalTo(201)))
+                .extract().path("id");
+        return given().baseUri(services.digest().url()).when().get("/api/v1/digests/" + id).then().statusCode(200).extract().jsonPath();
+    }
+}
