@@ -89,7 +89,14 @@ class EpochImportIT {
         JsonPath first = importFile(original, "2025-12-01");
         assertThat(first.getInt("accepted")).as("refusals: %s", first.getList("refusals")).isEqualTo(952);
         await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(epochEntries()).hasSize(952));
-        assertThat(epochEntries().values()).allSatisfy(e -> assertThat(e.get("revision")).as("revision of %s", e.get("slug")).isEqualTo(1));
+        Map<String, Map<String, Object>> imported = epochEntries();
+        assertThat(imported.values()).allSatisfy(e -> {
+            assertThat(e.get("revision")).as("revision of %s", e.get("slug")).isEqualTo(1);
+            assertThat(e.get("announcements")).as("Epoch rows in %s", e.get("slug")).isEqualTo(1);
+        });
+        // Per year, the catalog's entries against the file's rows, counted straight from the CSV.
+        assertThat(perYear(imported.values().stream().map(e -> (String) e.get("published"))))
+                .isEqualTo(perYear(rows.stream().map(r -> r.get("Publication date"))));
 
         JsonPath again = importFile(original, "2025-12-01");
         assertThat(again.getInt("unchanged")).isEqualTo(952);
@@ -155,6 +162,11 @@ class EpochImportIT {
                         .satisfies(r -> assertThat(((Number) r.get("parameters")).longValue()).isEqualTo(newParameters.get(name)));
             });
         }
+    }
+
+    private static Map<String, Long> perYear(java.util.stream.Stream<String> dates) {
+        return dates.collect(java.util.stream.Collectors.groupingBy(d -> d.substring(0, 4), java.util.TreeMap::new,
+                java.util.stream.Collectors.counting()));
     }
 
     private static JsonPath review(String day) {
