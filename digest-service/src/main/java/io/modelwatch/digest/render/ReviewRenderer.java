@@ -183,8 +183,19 @@ public class ReviewRenderer {
         return new ReviewView(digest, r, language.tag(), date(r.period().from(), language), date(r.period().to(), language),
                 framing, trends, msg.trendsIntro(), sections, summary, msg.chinaMark(), msg.openMark(), msg.colon(), generated,
                 msg.timelineCaption(date(r.period().from(), language), date(r.period().to(), language)),
-                compute(r, msg, language), r.credits().stream().map(c -> new ReviewView.CreditView(msg.creditLead(),
-                        c.line(), msg.creditLicence(), c.licenceName(), c.licence(), msg.creditEnd())).toList());
+                compute(r, msg, language), r.credits().stream().map(c -> {
+                    String[] around = around(msg.credit(c.line(), LINK));
+                    return new ReviewView.CreditView(around[0], c.licenceName(), c.licence(), around[1]);
+                }).toList());
+    }
+
+    /** Stands for a linked name in a sentence: each form writes the link its own way around the sentence's words. */
+    private static final String LINK = "\uE000";
+
+    /** The words before and after {@link #LINK} in a sentence. */
+    private static String[] around(String sentence) {
+        int at = sentence.indexOf(LINK);
+        return new String[]{sentence.substring(0, at), sentence.substring(at + LINK.length())};
     }
 
     /** The training-compute section's sentences, or null without one. */
@@ -194,12 +205,14 @@ public class ReviewRenderer {
             return null;
         }
         Figure largest = r.figure("compute.largest");
-        String after = msg.computeLargestAfter(c.largest().organizationsShown(), c.flopShown(), c.known(),
-                largest == null ? 0 : largest.excludedCount());
+        String[] around = around(msg.computeLargest(LINK, c.largest().organizationsShown(), c.flopShown(),
+                c.flopShown().startsWith("约") || c.flopShown().startsWith("~"), c.known(),
+                largest == null ? 0 : largest.excludedCount()));
         List<String> growth = new ArrayList<>();
         Review.Growth g = c.growth();
         if (g != null) {
-            growth.add(msg.computeGrowth(g.n(), month(g.from(), language), month(g.to(), language), g.perYear() > 1,
+            String trend = g.perYearLow() > 1 ? "grows" : g.perYearHigh() < 1 ? "shrinks" : "unclear";
+            growth.add(msg.computeGrowth(g.n(), month(g.from(), language), month(g.to(), language), trend,
                     significant(g.perYear()), significant(g.perYearLow()), significant(g.perYearHigh()),
                     months(g.doublingMonths()), months(g.doublingLow()), months(g.doublingHigh())));
             double factor = g.largestAgainstTrend();
@@ -207,7 +220,7 @@ public class ReviewRenderer {
             growth.add(msg.computeAgainstTrend(c.largest().nameShown(), position,
                     significant(factor >= 1 ? factor : 1 / factor)));
         }
-        return new ReviewView.ComputeView(msg.computeLargestBefore(), c.largest(), after, List.copyOf(growth));
+        return new ReviewView.ComputeView(around[0], c.largest(), around[1], List.copyOf(growth));
     }
 
     /** "May 2020" / "2020 年 5 月". */

@@ -28,9 +28,9 @@ public record ReviewView(Digest digest, Review review, String lang, String fromS
     public record ComputeView(String before, Review.Entry largest, String after, List<String> growth) {
     }
 
-    /** A credit line: {@code lead}, the line, {@code licenceLead}, the licence's name linked to it, {@code end}. */
+    /** A credit line: {@code before}, the licence's name linked to {@code licence}, {@code after}. */
     @TemplateData
-    public record CreditView(String lead, String line, String licenceLead, String licenceName, String licence, String end) {
+    public record CreditView(String before, String licenceName, String licence, String after) {
     }
 
     @TemplateData

@@ -3,6 +3,7 @@ package io.modelwatch.digest.review;
 import static io.modelwatch.digest.review.Releases.slugs;
 
 import io.modelwatch.contract.Credits;
+import io.modelwatch.contract.Kind;
 import io.modelwatch.contract.Language;
 import io.modelwatch.contract.ModelChanged;
 import io.modelwatch.contract.compute.TrainingComputeFormatter;
@@ -60,7 +61,8 @@ final class ComputeFrontier {
         String shown = TrainingComputeFormatter.format(largest.trainingCompute(), language);
         String range = "from=" + period.from() + "&to=" + period.to();
         ReviewStatistics.put(figures, new Figure("compute.largest", flop, shown, List.of(largest.slug()), slugs(known),
-                slugs(releases.stream().filter(m -> m.trainingCompute() == null).toList()),
+                // Frameworks and applications have no training run: only models that do not state it are left out.
+                slugs(releases.stream().filter(m -> m.kind() == Kind.MODEL && m.trainingCompute() == null).toList()),
                 links.query(range + "&minCompute=" + flopQuery(flop))));
 
         List<ModelChanged> fitted = fitted(period, releases, history);
