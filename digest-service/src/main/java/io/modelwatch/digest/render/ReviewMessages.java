@@ -86,6 +86,9 @@ public interface ReviewMessages {
     @Message("Summary")
     String headingSummary();
 
+    @Message("Training compute")
+    String headingCompute();
+
     // ---- framing
 
     @Message("This review covers {from} to {to} ({days} days) and compares it with the {previousDays} days before ({previousFrom} to {previousTo}).")
@@ -173,6 +176,19 @@ public interface ReviewMessages {
 
     @Message("…and {count} more, all listed in the JSON form of this review.")
     String more(int count);
+
+    @Message("The largest training run of the period is {name}{#if organisations} ({organisations}){/if}: {flop} FLOP, {#if known == 1}the only release of the period that states its training compute{#else}the most of the {known} releases of the period that state their training compute{/if}{#if unknown > 0} ({unknown} {#if unknown == 1}model does{#else}models do{/if} not){/if}.")
+    String computeLargest(String name, String organisations, String flop, boolean approximate, int known, int unknown);
+
+    @Message("Fitted over the {n} releases with known training compute from {from} to {to}, training compute {#when trend}{#is 'grows'}grew ×{perYear} a year (90 % interval ×{low} to ×{high}){#if doubling}, doubling every {doubling} months{#if doublingLow} ({doublingLow} to {doublingHigh} months){/if}{/if}{#is 'shrinks'}shrank: ×{perYear} a year (90 % interval ×{low} to ×{high}){#else}shows no clear trend: ×{perYear} a year, but its 90 % interval, ×{low} to ×{high}, allows both growth and decline{/when}.")
+    String computeGrowth(int n, String from, String to, String trend, String perYear, String low, String high,
+                         String doubling, String doublingLow, String doublingHigh);
+
+    @Message("{#when position}{#is 'above'}{name}'s run lies above that trend line: {factor} times what the trend gives for its release date.{#is 'below'}{name}'s run lies below that trend line: 1/{factor} of what the trend gives for its release date.{#else}{name}'s run lies on that trend line (within 10 %).{/when}")
+    String computeAgainstTrend(String name, String position, String factor);
+
+    @Message("Data credit: {line}. Licensed under {licence}.")
+    String credit(String line, String licence);
 
     // ---- one entry
 

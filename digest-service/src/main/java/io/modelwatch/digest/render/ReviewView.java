@@ -11,12 +11,27 @@ import java.util.List;
  * @param framing the framing paragraphs: period, headline numbers, shares, regions, median
  * @param trends one sentence per metric against the previous period, or why it cannot be compared
  * @param summary the closing sentences
+ * @param compute the training-compute section's sentences, null when the review has none
+ * @param credits the credit lines of the data shown, each once
  */
 @TemplateData
 public record ReviewView(Digest digest, Review review, String lang, String fromShown, String toShown,
                          List<String> framing, List<String> trends, String trendsIntro, List<SectionView> sections,
                          List<String> summary, String chinaMark, String openMark, String colon, String generated,
-                         String timelineCaption) {
+                         String timelineCaption, ComputeView compute, List<CreditView> credits) {
+
+    /**
+     * The training-compute section: {@code before}, the largest run's name (linked to its page), {@code after}; then
+     * the growth sentences (none without enough data).
+     */
+    @TemplateData
+    public record ComputeView(String before, Review.Entry largest, String after, List<String> growth) {
+    }
+
+    /** A credit line: {@code before}, the licence's name linked to {@code licence}, {@code after}. */
+    @TemplateData
+    public record CreditView(String before, String licenceName, String licence, String after) {
+    }
 
     @TemplateData
     /** @param named the section's members listed in full in another section, named here only (null when none) */

@@ -16,6 +16,9 @@ import io.quarkus.qute.TemplateData;
 @TemplateData(target = Review.Timeline.class)
 @TemplateData(target = Review.Timeline.Tick.class)
 @TemplateData(target = Review.Timeline.Mark.class)
+@TemplateData(target = Review.Compute.class)
+@TemplateData(target = Review.Growth.class)
+@TemplateData(target = Review.Credit.class)
 final class TemplateTypes {
 
     private TemplateTypes() {

@@ -16,9 +16,17 @@ import java.util.Optional;
  * @param figures every figure the review states, by key, each with the models (slugs) and catalog query behind it
  * @param trends the period against the previous one of the same length, metric by metric
  * @param sections the sections that have content, in the order they are read
+ * @param compute the period's largest training run and the compute growth up to the period's end; null when no release
+ *        of the period states its training compute
+ * @param credits the credit lines that the licences of the data shown require (Epoch AI's CC BY 4.0); empty when none
  */
 public record Review(Period period, Period previousPeriod, Reference reference, Map<String, Figure> figures,
-                     List<Trend> trends, List<Section> sections, Timeline timeline) {
+                     List<Trend> trends, List<Section> sections, Timeline timeline, Compute compute,
+                     List<Credit> credits) {
+
+    public Review {
+        credits = credits == null ? List.of() : credits; // reviews stored before credits existed
+    }
 
     public Optional<Section> section(SectionKey key) {
         return sections.stream().filter(s -> s.key() == key).findFirst();
@@ -29,12 +37,12 @@ public record Review(Period period, Period previousPeriod, Reference reference, 
     }
 
     public Review withTimeline(Timeline laidOut) {
-        return new Review(period, previousPeriod, reference, figures, trends, sections, laidOut);
+        return new Review(period, previousPeriod, reference, figures, trends, sections, laidOut, compute, credits);
     }
 
     /** The sections of the reference article, in its order. */
     public enum SectionKey {
-        FRAMING, TIMELINE, BIGGEST, SMALLER, MULTIMODAL, GENERALIST, RETRIEVAL_TOOLS, CHINA, OPEN, APPLICATIONS,
+        FRAMING, TIMELINE, BIGGEST, COMPUTE, SMALLER, MULTIMODAL, GENERALIST, RETRIEVAL_TOOLS, CHINA, OPEN, APPLICATIONS,
         FRAMEWORKS, SUMMARY;
 
         @JsonValue
@@ -140,5 +148,41 @@ public record Review(Period period, Period previousPeriod, Reference reference, 
 
         public record Mark(int x, int y, boolean end, String name, String slug, boolean china, String published, String catalogUrl) {
         }
+    }
+
+    /**
+     * The period's largest training run, and how training compute grew up to the period's end.
+     *
+     * @param largest the release with the most training compute published in the period (figure {@code compute.largest})
+     * @param flop its training compute
+     * @param flopShown its compute as the review writes it ("2.05×10²⁴", "~2×10²⁴" when estimated or rounded)
+     * @param known how many releases of the period state their training compute (the largest is the largest of these)
+     * @param growth the fitted growth, null with fewer than {@code minimumPoints} dated releases with compute
+     */
+    public record Compute(Entry largest, double flop, String flopShown, int known, Growth growth) {
+    }
+
+    /**
+     * A log-linear fit of the training compute of releases published from {@code since} to the period's end
+     * ({@code event-contract}'s GrowthTrend, seeded so that the same data always states the same interval).
+     *
+     * @param n the releases fitted, dated {@code from} to {@code to}
+     * @param perYear the growth as a factor per year, with its 90 % bootstrap interval
+     * @param doublingMonths null when compute does not grow; its interval null when the growth's includes no growth
+     * @param largestAgainstTrend the largest run's compute divided by the trend line's value on its publication date
+     */
+    public record Growth(java.time.LocalDate since, int n, java.time.LocalDate from, java.time.LocalDate to,
+                         double perYear, double perYearLow, double perYearHigh, Double doublingMonths,
+                         Double doublingLow, Double doublingHigh, double largestAgainstTrend) {
+    }
+
+    /**
+     * A credit line the licence of shown data requires.
+     *
+     * @param line the credit as its owner asks for it
+     * @param licence the licence's URL
+     * @param slugs the releases of the review (listed or fitted) that carry the data
+     */
+    public record Credit(String line, String licenceName, String licence, List<String> slugs) {
     }
 }

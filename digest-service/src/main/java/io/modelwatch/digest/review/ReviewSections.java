@@ -139,7 +139,7 @@ final class ReviewSections {
                 .limit(max).toList());
     }
 
-    private Entry entry(ModelChanged m, Language language) {
+    Entry entry(ModelChanged m, Language language) {
         boolean zh = language == Language.ZH_CN;
         ParameterCount p = m.parameters();
         String shown = p == null ? (zh ? "未公开" : "undisclosed") : ParameterCountFormatter.shortForm(p, language.locale());

@@ -153,7 +153,10 @@ public class DigestService {
         List<ModelChanged> current = snapshots(period).stream().filter(filter).toList();
         List<ModelChanged> previous = snapshots(period.previous()).stream().filter(filter).toList();
         ModelChanged reference = reference(period);
-        Review review = TimelineLayout.laidOut(builder.build(period, current, previous, reference, language), language);
+        List<ModelChanged> computeHistory = models.withComputeBetween(ReviewBuilder.COMPUTE_SINCE, period.to()).stream()
+                .map(m -> m.snapshot).filter(filter).toList();
+        Review review = TimelineLayout.laidOut(
+                builder.build(period, current, previous, reference, computeHistory, language), language);
         // The read model returns them in date order already.
         List<Digest.Release> releases = current.stream().map(m -> release(m, language)).toList();
         Digest draft = new Digest(id, period.kind(), period.key(), version, period.from(), period.to(), language,

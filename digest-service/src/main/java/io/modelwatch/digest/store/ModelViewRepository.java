@@ -24,4 +24,10 @@ public class ModelViewRepository implements PanacheRepositoryBase<ModelView, Str
     public List<ModelView> publishedBetween(LocalDate from, LocalDate to) {
         return list("publishedStart >= ?1 and publishedStart <= ?2", Sort.by("publishedStart").and("name").and("slug"), from, to);
     }
+
+    /** Releases stating their training compute whose publication date starts within [from, to], in date order. */
+    public List<ModelView> withComputeBetween(LocalDate from, LocalDate to) {
+        return list("trainingCompute is not null and publishedStart >= ?1 and publishedStart <= ?2",
+                Sort.by("publishedStart").and("slug"), from, to);
+    }
 }

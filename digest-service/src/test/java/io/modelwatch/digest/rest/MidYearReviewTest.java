@@ -89,7 +89,7 @@ class MidYearReviewTest {
         return review.getMap("review.sections.find { it.key == '" + section + "' }.entries.find { it.name == '" + name + "' }");
     }
 
-    static final List<String> ORDER = List.of("framing", "timeline", "biggest", "smaller", "multimodal", "generalist",
+    static final List<String> ORDER = List.of("framing", "timeline", "biggest", "compute", "smaller", "multimodal", "generalist",
             "retrieval-tools", "china", "open", "applications", "frameworks", "summary");
 
     /** Fixed id and time, so the rendered forms are the same on every run. */

@@ -235,7 +235,7 @@ class PublishingTest {
         assertThat(en.getString("title")).isEqualTo("Monthly review, May " + year);
         assertThat(en.getString("summary")).isEqualTo("1 release in this period.");
         assertThat(en.getList("review.sections.key", String.class))
-                .containsExactly("framing", "timeline", "biggest", "multimodal", "generalist", "summary");
+                .containsExactly("framing", "timeline", "biggest", "compute", "multimodal", "generalist", "summary");
         assertThat(en.getString("text")).contains("The catalog records 1 release published in the period (0 in the previous one): 1 model, 0 frameworks and 0 applications.")
                 .contains("Too little data to compare the number of releases, the median disclosed size")
                 // "too little data" said once, and a one-model month never says "100%" more than once.

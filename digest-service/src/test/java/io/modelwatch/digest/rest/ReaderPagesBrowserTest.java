@@ -133,4 +133,32 @@ class ReaderPagesBrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("2022 mid-year review");
         screenshot("mid-year-2022-en");
     }
+
+    /**
+     * The 2022 mid-year review's training-compute section in both languages: the largest run linked to its page, the
+     * growth sentence, and Epoch AI's credit with its licence link (the demo's compute values are Epoch's).
+     */
+    @Test
+    void theReviewStatesTheLargestTrainingRunAndCreditsEpochAi() throws Exception {
+        for (String language : java.util.List.of("zh-CN", "en")) {
+            String id = MidYearReviewTest.create("{\"kind\": \"mid-year\", \"period\": \"2022\", \"language\": \""
+                    + language + "\"}").getString("id");
+            browser.get(url("/digests/" + id));
+            WebElement heading = browser.findElement(By.id("compute"));
+            assertThat(heading.getText()).isEqualTo(language.equals("en") ? "Training compute" : "训练算力");
+            WebElement largest = browser.findElement(By.xpath("//h2[@id='compute']/following-sibling::p[1]"));
+            assertThat(largest.findElement(By.tagName("a")).getDomAttribute("href")).isEqualTo("http://localhost:8082/models/flan");
+            assertThat(largest.getText()).contains("FLAN").contains("2.05×10²⁴ FLOP");
+            WebElement growth = browser.findElement(By.xpath("//h2[@id='compute']/following-sibling::p[2]"));
+            assertThat(growth.getText()).contains(language.equals("en") ? "12 releases" : "12 项发布").contains("90");
+            WebElement credit = browser.findElement(By.cssSelector("p.credit"));
+            assertThat(credit.getText()).contains("Epoch AI").contains("CC BY 4.0");
+            assertThat(credit.findElement(By.tagName("a")).getDomAttribute("href"))
+                    .isEqualTo(io.modelwatch.contract.Credits.EPOCH_AI_LICENCE);
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", heading);
+            screenshot("compute-mid-year-2022-" + language);
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView(false)", credit);
+            screenshot("credit-mid-year-2022-" + language);
+        }
+    }
 }

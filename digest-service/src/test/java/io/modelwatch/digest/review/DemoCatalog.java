@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.modelwatch.contract.Credits;
 import io.modelwatch.contract.ModelChanged;
+import io.modelwatch.contract.compute.TrainingComputeParser;
 import io.modelwatch.contract.PublishedDate;
 import io.modelwatch.contract.Slugs;
 import io.modelwatch.contract.parameters.ParameterCountParser;
@@ -15,14 +18,37 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The project's demo data (demo/releases.json: v1 announcements) turned into catalog snapshots the way the catalog
  * makes them from a single announcement: slug from the name, the size parsed with the contract's parser, revision 1.
+ * The releases that Epoch AI's notable-models file also holds carry its training compute and its tag, as the catalog's
+ * entry does once both are imported ({@link #EPOCH_COMPUTE}).
  */
 public final class DemoCatalog {
 
     private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
+
+    /**
+     * Training compute (FLOP, "Training compute (FLOP)") of the demo releases that have a row in Epoch AI's notable-models
+     * file ({@code ../shared/reference/epoch/notable_ai_models.csv}, CC BY 4.0; its row name when it differs). BLOOM
+     * (July 2022) lies after every golden review's period.
+     */
+    public static final Map<String, String> EPOCH_COMPUTE = Map.ofEntries(
+            Map.entry("GPT-3", "3.14e+23"),                  // GPT-3 175B (davinci)
+            Map.entry("ERNIE 3.0", "2.25e+22"),
+            Map.entry("Zidong Taichu", "8.016e+20"),
+            Map.entry("FLAN", "2.047e+24"),                  // FLAN 137B
+            Map.entry("Megatron-Turing NLG", "8.586e+23"),   // Megatron-Turing NLG 530B
+            Map.entry("NÜWA", "7.24598784e+21"),
+            Map.entry("RETRO", "1.68e+22"),                  // RETRO-7B
+            Map.entry("GPT-NeoX-20B", "9.31627008e+22"),
+            Map.entry("DALL·E 2", "3.3695784e+23"),
+            Map.entry("OPT", "4.3e+23"),                     // OPT-175B
+            Map.entry("Gato", "4.02e+21"),
+            Map.entry("Imagen", "1.46e+22"),
+            Map.entry("BLOOM", "3.65664e+23"));              // BLOOM-176B
 
     public static Path file() {
         for (Path p : List.of(Path.of("../demo/releases.json"), Path.of("demo/releases.json"))) {
@@ -73,6 +99,13 @@ public final class DemoCatalog {
             if (a.hasNonNull(field)) {
                 s.set(field, a.get(field));
             }
+        }
+        String compute = EPOCH_COMPUTE.get(name);
+        if (compute != null) {
+            s.set("trainingCompute", JSON.valueToTree(TrainingComputeParser.parse(compute).withNote("Epoch AI")));
+            ArrayNode tags = s.has("tags") ? ((ArrayNode) s.get("tags")).deepCopy() : JSON.createArrayNode();
+            tags.add(Credits.EPOCH_AI_TAG);
+            s.set("tags", tags);
         }
         s.put("confidence", a.hasNonNull("confidence") ? a.get("confidence").asText() : "confident");
         s.put("announcements", 1);

@@ -40,7 +40,8 @@ class ReviewBuilderTest {
         // The article's order: scale, smaller models against the reference, multimodal, generalists, retrieval and
         // tools, China, open releases, applications, frameworks.
         assertThat(review.sections()).extracting(Review.Section::key).containsExactly(SectionKey.FRAMING,
-                SectionKey.TIMELINE, SectionKey.BIGGEST, SectionKey.SMALLER, SectionKey.MULTIMODAL, SectionKey.GENERALIST,
+                SectionKey.TIMELINE, SectionKey.BIGGEST, SectionKey.COMPUTE, SectionKey.SMALLER, SectionKey.MULTIMODAL,
+                SectionKey.GENERALIST,
                 SectionKey.RETRIEVAL_TOOLS, SectionKey.CHINA, SectionKey.OPEN, SectionKey.APPLICATIONS,
                 SectionKey.FRAMEWORKS, SectionKey.SUMMARY);
         assertThat(names(review, SectionKey.CHINA)).contains("Pangu", "Mengzi", "ERNIE 3.0", "M6-10T", "Zidong Taichu",
@@ -143,7 +144,7 @@ class ReviewBuilderTest {
         assertThat(one.figure("releases").slugs()).containsExactly("gato");
         assertThat(one.trends()).allSatisfy(t -> assertThat(t.comparable()).isFalse());
         assertThat(one.sections()).extracting(Review.Section::key)
-                .containsExactly(SectionKey.FRAMING, SectionKey.TIMELINE, SectionKey.BIGGEST, SectionKey.MULTIMODAL,
+                .containsExactly(SectionKey.FRAMING, SectionKey.TIMELINE, SectionKey.BIGGEST, SectionKey.COMPUTE, SectionKey.MULTIMODAL,
                         SectionKey.GENERALIST, SectionKey.SUMMARY);
         // Listed in full once (as a generalist), only named in the others.
         assertThat(one.sections().stream().flatMap(s -> s.entries().stream())

@@ -36,10 +36,16 @@ public final class GrowthTrend {
     /**
      * The fitted growth over {@code n} points dated {@code from} to {@code to}. {@code doublingMonths} is null when the
      * quantity does not grow ({@code perYear ≤ 1}); {@code doublingInterval} is null when the interval of the growth
-     * includes no growth (the doubling time is then unbounded).
+     * includes no growth (the doubling time is then unbounded). {@code log10Intercept} is the fitted line's
+     * {@code log10(value)} at year 0, so that {@link #valueAt} reads the line at any date.
      */
     public record Growth(int n, LocalDate from, LocalDate to, double perYear, Interval perYearInterval,
-                         Double doublingMonths, Interval doublingInterval) {
+                         Double doublingMonths, Interval doublingInterval, double log10Intercept) {
+
+        /** The fitted trend line's value on {@code date} (FLOP, parameters). */
+        public double valueAt(LocalDate date) {
+            return Math.pow(10, log10Intercept + Math.log10(perYear) * years(date));
+        }
     }
 
     /** The growth of the points from {@code from} on (inclusive; null: all); empty with fewer than 3 usable points. */
@@ -58,7 +64,8 @@ public final class GrowthTrend {
             x[i] = years(usable.get(i).date());
             y[i] = Math.log10(usable.get(i).value());
         }
-        double slope = slope(x, y, null);
+        SimpleRegression line = regression(x, y, null);
+        double slope = line.getSlope();
         if (Double.isNaN(slope)) {
             return Optional.empty(); // every point on one day
         }
@@ -71,7 +78,7 @@ public final class GrowthTrend {
         return Optional.of(new Growth(n, first, last, Math.pow(10, slope),
                 new Interval(Math.pow(10, low), Math.pow(10, high)),
                 slope > 0 ? 12 * LOG10_2 / slope : null,
-                low > 0 ? new Interval(12 * LOG10_2 / high, 12 * LOG10_2 / low) : null));
+                low > 0 ? new Interval(12 * LOG10_2 / high, 12 * LOG10_2 / low) : null, line.getIntercept()));
     }
 
     /** The date as a fractional year: 2020-07-02 is about 2020.5. */
@@ -89,7 +96,7 @@ public final class GrowthTrend {
             for (int i = 0; i < n; i++) {
                 pick[i] = random.nextInt(n);
             }
-            double s = slope(x, y, pick);
+            double s = regression(x, y, pick).getSlope();
             if (!Double.isNaN(s)) {
                 slopes[kept++] = s; // a resample of one date only has no slope
             }
@@ -97,14 +104,14 @@ public final class GrowthTrend {
         return Arrays.copyOf(slopes, kept);
     }
 
-    private static double slope(double[] x, double[] y, int[] pick) {
+    private static SimpleRegression regression(double[] x, double[] y, int[] pick) {
         SimpleRegression regression = new SimpleRegression();
         int n = pick == null ? x.length : pick.length;
         for (int i = 0; i < n; i++) {
             int at = pick == null ? i : pick[i];
             regression.addData(x[at], y[at]);
         }
-        return regression.getSlope();
+        return regression;
     }
 
     private GrowthTrend() {

@@ -34,6 +34,10 @@ class GrowthTrendTest {
         // exact points: every resample lies on the same line
         assertThat(growth.perYearInterval().low()).isCloseTo(Math.sqrt(10), within(0.01));
         assertThat(growth.perYearInterval().high()).isCloseTo(Math.sqrt(10), within(0.01));
+        // the line read back between and beyond its points: 10^(0.5 · 5.5 + 20) in mid-2015, 10^(0.5 · 12 + 20) in 2022
+        LocalDate mid2015 = LocalDate.of(2015, 7, 2);
+        assertThat(Math.log10(growth.valueAt(mid2015))).isCloseTo(0.5 * (GrowthTrend.years(mid2015) - 2010) + 20, within(1e-6));
+        assertThat(Math.log10(growth.valueAt(LocalDate.of(2022, 1, 1)))).isCloseTo(26.0, within(1e-6));
     }
 
     @Test
