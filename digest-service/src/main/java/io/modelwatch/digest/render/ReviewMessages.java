@@ -184,7 +184,7 @@ public interface ReviewMessages {
     String computeGrowth(int n, String from, String to, String trend, String perYear, String low, String high,
                          String doubling, String doublingLow, String doublingHigh);
 
-    @Message("{#when position}{#is 'above'}{name}'s run lies above that trend line: {factor} times what the trend gives for its release date.{#is 'below'}{name}'s run lies below that trend line: 1/{factor} of what the trend gives for its release date.{#else}{name}'s run lies on that trend line (within 10 %).{/when}")
+    @Message("{#when position}{#is 'above'}{name}'s run lies above that trend line: {factor} times what the trend gives for its release date.{#is 'below'}{name}'s run lies below that trend line: the trend gives {factor} times as much for its release date.{#else}{name}'s run lies on that trend line (within 10 %).{/when}")
     String computeAgainstTrend(String name, String position, String factor);
 
     @Message("Data credit: {line}. Licensed under {licence}.")
