@@ -512,11 +512,13 @@
                 return short(v);
             }
             var e = Math.round(Math.log10(v));
-            return Math.abs(Math.log10(v) - e) < 1e-9 ? '1e' + e : '';
+            return Math.abs(Math.log10(v) - e) < 1e-9 ? '10' + String(e).replace(/./g, function (c) {
+                return c === '-' ? '⁻' : '⁰¹²³⁴⁵⁶⁷⁸⁹'.charAt(+c);
+            }) : '';
         };
         chart('chart-growth').setOption({
             animation: false,
-            grid: {left: 16, right: 30, top: 10, bottom: 40, containLabel: true},
+            grid: {left: 16, right: 30, top: 36, bottom: 40, containLabel: true},
             tooltip: {trigger: 'item', formatter: function (i) {
                 if (i.seriesIndex > 0) {
                     return tip([i.seriesName]);
@@ -526,7 +528,10 @@
             }},
             xAxis: {type: 'time', min: starts[0] + '-01-01', name: label('releaseDate', 'Release date'), nameLocation: 'middle', nameGap: 28,
                 axisLabel: {hideOverlap: true, color: MUTED}},
-            yAxis: {type: 'log', logBase: 10, min: lo, max: hi, name: label('growthAxis', ''), nameLocation: 'end',
+            // A line every decade or two, in exponents (left to itself, ECharts' log scale steps by a power of ten
+            // decades: 10¹³, 10²⁰, 10²⁷ on a compute axis).
+            yAxis: {type: 'log', logBase: 10, min: lo, max: hi, interval: Math.log10(hi / lo) > 8 ? 2 : 1,
+                name: label('growthAxis', ''), nameLocation: 'end',
                 nameTextStyle: {align: 'left', color: MUTED}, axisLabel: {formatter: flop, color: MUTED}, splitLine: {lineStyle: {color: GRID}}},
             series: series
         }, true);

@@ -276,6 +276,38 @@ class DashboardBrowserTest {
         assertThat(browser.getCurrentUrl()).contains("/models/" + slug);
     }
 
+    /** Epoch AI's shipped rows with compute, under this test's tag: the chart as a newcomer sees it, for a human to look at. */
+    @Test
+    void theGrowthChartOfEpochsFileShowsBothDefaultPeriodsAndTheCredit() throws Exception {
+        List<EpochGrowthTest.Row> rows = EpochGrowthTest.rowsWithCompute();
+        String epochTag = "browser-epoch-" + UUID.randomUUID();
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        for (int i = 0; i < rows.size(); i++) {
+            EpochGrowthTest.Row row = rows.get(i);
+            var a = announcement("b" + run + "r" + i + " " + row.name()).tags(epochTag, io.modelwatch.contract.Credits.EPOCH_AI_TAG);
+            if (row.published() != null) {
+                a.published(row.published().toString());
+            }
+            catalog.announce(UUID.randomUUID().toString(), a.event()
+                    .withTrainingCompute(io.modelwatch.contract.compute.TrainingComputeParser.parse(row.compute())));
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> io.restassured.RestAssured.given().queryParam("tag", epochTag).when().get("/api/v1/stats/summary")
+                        .then().statusCode(200).extract().jsonPath().getLong("releases") == rows.size());
+        browser.manage().window().setSize(new Dimension(1280, 1100));
+        for (String lang : List.of("en", "zh-CN")) {
+            open("/?tag=" + epochTag + "&lang=" + lang);
+            awaitCharts();
+            assertThat(browser.findElement(By.id("chart-growth")).getDomAttribute("data-lines")).isEqualTo("2");
+            assertThat(browser.findElements(By.cssSelector("#growth-statements li"))).hasSize(2);
+            assertThat(points("chart-growth")).isEqualTo((int) rows.stream()
+                    .filter(r -> r.published() != null && r.published().getYear() >= 2010).count());
+            assertThat(browser.findElement(By.id("credit")).getText()).contains(io.modelwatch.contract.Credits.EPOCH_AI);
+            js("document.getElementById('growth').scrollIntoView({block: 'start'});");
+            screenshot("growth-epoch-" + lang);
+        }
+    }
+
     @Test
     void chineseSearchFindsTheModelAndItsPageShowsProvenance() throws Exception {
         browser.manage().window().setSize(new Dimension(1280, 1000));
