@@ -436,6 +436,124 @@
         drawn(id, groups.length);
     }
 
+    // The growth chart: its own query (the page's choices without the period, from its start year on), one mark per
+    // model with the measure, and the fitted line of each start year, as /api/v1/stats/growth states it.
+    var growthRoot = document.getElementById('growth');
+    var LINE_COLORS = dark ? ['#f4a261', '#c3a6ff'] : ['#c2410c', '#6d28d9'];
+
+    function growthApi(path, extra) {
+        var q = [growthRoot.dataset.query, extra].filter(Boolean).join('&');
+        return fetch(path + '?' + q, {headers: {Accept: 'application/json'}}).then(function (r) {
+            if (!r.ok) {
+                throw new Error(path + ': ' + r.status);
+            }
+            return r.json();
+        });
+    }
+
+    function growthPoints(from, compute) {
+        var items = [];
+        var has = compute ? 'minCompute=1' : 'minParameters=1';
+        function page(after) {
+            return growthApi('/api/v1/stats/points', 'from=' + from + '&' + has + '&limit=1000&lang=' + encodeURIComponent(lang)
+                + (after ? '&after=' + encodeURIComponent(after) : '')).then(function (p) {
+                items = items.concat(p.items);
+                return p.next && items.length < maxPoints ? page(p.next) : items.slice(0, maxPoints);
+            });
+        }
+        return page(null);
+    }
+
+    function loadGrowth() {
+        if (!growthRoot) {
+            return Promise.resolve();
+        }
+        var compute = growthRoot.dataset.measure !== 'parameters';
+        var starts = growthRoot.dataset.from.split(',');
+        var fits = starts.map(function (f) {
+            return growthApi('/api/v1/stats/growth', 'measure=' + (compute ? 'compute' : 'parameters') + '&from=' + f + '&lang=' + encodeURIComponent(lang));
+        });
+        return Promise.all([growthPoints(starts[0], compute)].concat(fits)).then(function (r) {
+            drawGrowth(r[0], r.slice(1), starts, compute);
+        });
+    }
+
+    function drawGrowth(points, fits, starts, compute) {
+        function value(p) {
+            return compute ? p.trainingCompute : p.parameters;
+        }
+        function text(p) {
+            return compute ? p.trainingComputeText : p.parametersText;
+        }
+        var shown = points.filter(function (p) { return p.published && value(p) > 0; });
+        function mark(p) {
+            var date = p.published.length === 4 ? p.published + '-07-01' : p.published.length === 7 ? p.published + '-15' : p.published;
+            return {value: [date, value(p)], point: p, href: '/models/' + encodeURIComponent(p.slug) + '?lang=' + encodeURIComponent(lang),
+                symbol: p.china ? SHAPE_CN : SHAPE_OTHER, symbolSize: p.china ? 9 : 7,
+                itemStyle: {color: p.china ? CN : OTHER, opacity: 0.75}};
+        }
+        var values = shown.map(value);
+        fits.forEach(function (f) { f.line.forEach(function (l) { values.push(l.value); }); });
+        var lo = values.length ? Math.pow(10, Math.floor(Math.log10(Math.min.apply(null, values)))) : 1;
+        var hi = values.length ? Math.pow(10, Math.ceil(Math.log10(Math.max.apply(null, values)))) : 10;
+        if (hi <= lo) {
+            hi = lo * 10;
+        }
+        var series = [{type: 'scatter', name: label('growthAxis', ''), data: shown.map(mark), cursor: 'pointer'}];
+        fits.forEach(function (f, i) {
+            if (f.line.length) {
+                series.push({type: 'line', name: f.text, data: f.line.map(function (l) { return [l.date, l.value]; }), showSymbol: false,
+                    silent: true, lineStyle: {color: LINE_COLORS[i % LINE_COLORS.length], width: 3, type: i ? 'dashed' : 'solid'},
+                    itemStyle: {color: LINE_COLORS[i % LINE_COLORS.length]}});
+            }
+        });
+        var flop = function (v) {
+            if (!compute) {
+                return short(v);
+            }
+            var e = Math.round(Math.log10(v));
+            return Math.abs(Math.log10(v) - e) < 1e-9 ? '10' + String(e).replace(/./g, function (c) {
+                return c === '-' ? '⁻' : '⁰¹²³⁴⁵⁶⁷⁸⁹'.charAt(+c);
+            }) : '';
+        };
+        chart('chart-growth').setOption({
+            animation: false,
+            grid: {left: 16, right: 30, top: 36, bottom: 40, containLabel: true},
+            tooltip: {trigger: 'item', formatter: function (i) {
+                if (i.seriesIndex > 0) {
+                    return tip([i.seriesName]);
+                }
+                var p = i.data.point;
+                return tip([p.displayName, p.displayName !== p.name ? p.name : null, p.publishedText, text(p)]);
+            }},
+            xAxis: {type: 'time', min: starts[0] + '-01-01', name: label('releaseDate', 'Release date'), nameLocation: 'middle', nameGap: 28,
+                axisLabel: {hideOverlap: true, color: MUTED}},
+            // A line every decade or two, in exponents (left to itself, ECharts' log scale steps by a power of ten
+            // decades: 10¹³, 10²⁰, 10²⁷ on a compute axis).
+            yAxis: {type: 'log', logBase: 10, min: lo, max: hi, interval: Math.log10(hi / lo) > 8 ? 2 : 1,
+                name: label('growthAxis', ''), nameLocation: 'end',
+                nameTextStyle: {align: 'left', color: MUTED}, axisLabel: {formatter: flop, color: MUTED}, splitLine: {lineStyle: {color: GRID}}},
+            series: series
+        }, true);
+        // The statements under the chart: the server wrote them for readers without JS; a live change updates them.
+        var list = document.getElementById('growth-statements');
+        fits.forEach(function (f, i) {
+            var li = list.querySelector('li[data-from="' + starts[i] + '"]');
+            if (li) {
+                li.textContent = f.text;
+                li.style.borderLeft = '4px ' + (i ? 'dashed ' : 'solid ') + LINE_COLORS[i % LINE_COLORS.length];
+                li.style.paddingLeft = '6px';
+            }
+        });
+        table('table-growth', [label('name', 'Name'), label('published', 'Published'), label('growthAxis', '')],
+            shown.map(function (p) {
+                return [{text: p.displayName, href: '/models/' + encodeURIComponent(p.slug) + '?lang=' + encodeURIComponent(lang)},
+                    p.publishedText, text(p)];
+            }));
+        drawn('chart-growth', shown.length);
+        document.getElementById('chart-growth').dataset.lines = String(series.length - 1);
+    }
+
     function figures() {
         return api('/api/v1/stats/summary', 'lang=' + encodeURIComponent(lang)).then(function (s) {
             document.getElementById('fig-releases').textContent = String(s.releases);
@@ -453,6 +571,7 @@
                 drawSize(r[0], r[1]);
             })
         ];
+        jobs.push(loadGrowth());
         ['country', 'organization', 'modality', 'accessibility'].forEach(function (by) {
             jobs.push(api('/api/v1/stats/releases/' + by).then(function (c) { drawBreakdown('chart-' + by, by, c); }));
         });
@@ -468,7 +587,8 @@
 
     // The period picker and the filters apply at once; the URL (a GET form) keeps the view shareable.
     var form = document.getElementById('filters');
-    form.querySelectorAll('select').forEach(function (select) {
+    document.documentElement.classList.add('js');
+    document.querySelectorAll('#filters select, select[form=filters]').forEach(function (select) {
         select.addEventListener('change', function () {
             if (select.name === 'period' && select.value === 'custom') {
                 form.querySelectorAll('label.custom').forEach(function (l) { l.hidden = false; });

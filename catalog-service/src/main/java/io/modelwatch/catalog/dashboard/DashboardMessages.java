@@ -335,4 +335,49 @@ public interface DashboardMessages {
 
     @Message("Unknown")
     String unknown();
+
+    @Message("Training compute over time")
+    String growthComputeTitle();
+
+    @Message("Parameters over time")
+    String growthParametersTitle();
+
+    @Message("Trend from")
+    String growthFrom();
+
+    @Message("Measure")
+    String measure();
+
+    @Message("Training compute")
+    String measureCompute();
+
+    @Message("Parameters")
+    String measureParameters();
+
+    @Message("Training compute (FLOP, log scale)")
+    String computeAxis();
+
+    @Message("Each mark is one model; each line is a log-linear fit from its start year, with a 90 % bootstrap interval.")
+    String growthHint();
+
+    @Message("×{perYear} per year (90 % interval ×{low}–{high}), doubling every {doubling} months, n = {n}, {period}")
+    String growthStatement(String perYear, String low, String high, String doubling, String n, String period);
+
+    @Message("×{perYear} per year (90 % interval ×{low}–{high}), not growing, n = {n}, {period}")
+    String growthNotGrowing(String perYear, String low, String high, String n, String period);
+
+    @Message("Too few points for a trend (n = {n}, {period})")
+    String growthTooFew(String n, String period);
+
+    @Message("{year} onwards")
+    String onwards(String year);
+
+    @Message("{date} onwards")
+    String onwardsDate(String date);
+
+    @Message("all dates")
+    String allDates();
+
+    @Message("Data:")
+    String creditLead();
 }

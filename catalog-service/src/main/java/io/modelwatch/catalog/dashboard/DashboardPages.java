@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelwatch.catalog.domain.ModelFilter;
 import io.modelwatch.catalog.service.CatalogReads;
+import io.modelwatch.catalog.store.CatalogQueries;
 import io.modelwatch.catalog.store.CatalogQueries.Dimension;
 import io.modelwatch.catalog.store.CatalogQueries.Position;
 import io.modelwatch.catalog.store.CatalogQueries.Sort;
 import io.modelwatch.contract.Accessibility;
+import io.modelwatch.contract.Credits;
 import io.modelwatch.contract.Kind;
 import io.modelwatch.contract.Language;
 import io.modelwatch.contract.ModelChanged;
@@ -52,8 +54,15 @@ public class DashboardPages {
         static native TemplateInstance model(Chrome chrome, ModelPage page);
     }
 
-    /** What every page shares: language, the link to the other language, which tab is active. */
-    public record Chrome(String lang, String otherLangName, String switchUrl, String active, String title) {
+    /**
+     * What every page shares: language, the link to the other language, which tab is active, and the credit line of
+     * the licensed data the page shows (null when it shows none).
+     */
+    public record Chrome(String lang, String otherLangName, String switchUrl, String active, String title, Credit credit) {
+    }
+
+    /** A credit line a licence requires: the lead-in (translated), the line as its owner asks, the licence. */
+    public record Credit(String lead, String line, String licenceName, String licenceUrl) {
     }
 
     public record Option(String value, String label, boolean selected) {
@@ -67,8 +76,21 @@ public class DashboardPages {
 
     public record Overview(String period, String periodLabel, List<Option> periods, String from, String to, List<Select> filters,
                            DashboardStats.Summary summary, String apiQuery, List<Label> labels, int maxPoints,
-                           String cappedNote) {
+                           String cappedNote, Growth growth) {
     }
+
+    /**
+     * The growth chart: the start years to pick from, the measure, the fits (the chosen start, then
+     * {@link #GROWTH_SECOND_START} when later) with their statements, and the API query of the page's choices without
+     * its period (the trend is over years, not over the overview's months).
+     */
+    public record Growth(String measure, String title, String axis, List<Option> starts, List<Option> measures,
+                         List<String> from, List<String> statements, String apiQuery) {
+    }
+
+    /** The start years of the growth fits when the reader has not picked one: Epoch's usual periods. */
+    static final String GROWTH_DEFAULT_START = "2010";
+    static final String GROWTH_SECOND_START = "2018";
 
     /** Entries the timeline and size charts draw at most: beyond, neither is readable, and the browser slows down. */
     static final int MAX_CHART_POINTS = 5000;
@@ -133,17 +155,20 @@ public class DashboardPages {
     private final DashboardStats stats;
     private final CatalogReads reads;
     private final CatalogExplorer catalogs;
+    private final DashboardGrowth growth;
 
-    public DashboardPages(DashboardStats stats, CatalogReads reads, CatalogExplorer catalogs) {
+    public DashboardPages(DashboardStats stats, CatalogReads reads, CatalogExplorer catalogs, DashboardGrowth growth) {
         this.stats = stats;
         this.reads = reads;
         this.catalogs = catalogs;
+        this.growth = growth;
     }
 
     @GET
     @Operation(summary = "Dashboard: overview of a period (HTML)")
     public Response overview(@Context UriInfo uri, @Context HttpHeaders headers, @QueryParam("lang") String langParam,
-                             @QueryParam("period") String periodId, @QueryParam("from") String from, @QueryParam("to") String to) {
+                             @QueryParam("period") String periodId, @QueryParam("from") String from, @QueryParam("to") String to,
+                             @QueryParam("growthFrom") String growthFrom, @QueryParam("measure") String measureParam) {
         Language lang = LanguageChoice.of(langParam, headers);
         DashboardMessages msg = DisplayText.messages(lang);
         Period period = Period.resolve(periodId, from, to, YearMonth.now(java.time.ZoneOffset.UTC));
@@ -212,11 +237,45 @@ public class DashboardPages {
         // The charts draw at most MAX_CHART_POINTS entries (oldest first); beyond, the page says so.
         String cappedNote = summary.releases() <= MAX_CHART_POINTS ? null
                 : msg.chartsCapped(numbers.format(MAX_CHART_POINTS), numbers.format(summary.releases()));
+        Growth growth = growth(uri, growthFrom, measureParam, lang, msg);
+        labels.add(new Label("computeAxis", msg.computeAxis()));
+        labels.add(new Label("growthAxis", growth.axis()));
         Overview page = new Overview(period.id(), msg.periodRange(DisplayText.month(period.from(), lang), DisplayText.month(period.to(), lang)),
                 periods, period.from().toString(), period.to().toString(), filters, summary,
-                filter.apiQuery(), labels, MAX_CHART_POINTS, cappedNote);
-        String html = Templates.overview(chrome(uri, lang, msg, "overview", msg.overviewTitle()), page).setLocale(lang.locale()).render();
+                filter.apiQuery(), labels, MAX_CHART_POINTS, cappedNote, growth);
+        boolean epoch = stats.holdsEpochData(filter.filter())
+                || stats.holdsEpochData(withFrom(DashboardFilter.of(null, uri.getQueryParameters()), growth.from().get(0)));
+        String html = Templates.overview(chrome(uri, lang, msg, "overview", msg.overviewTitle(), epoch), page)
+                .setLocale(lang.locale()).render();
         return page(html, langParam, lang);
+    }
+
+    private Growth growth(UriInfo uri, String growthFrom, String measureParam, Language lang, DashboardMessages msg) {
+        CatalogQueries.Measure measure = "parameters".equals(measureParam) ? CatalogQueries.Measure.PARAMETERS
+                : CatalogQueries.Measure.COMPUTE;
+        List<String> years = stats.years();
+        String start = growthFrom != null && growthFrom.matches("\\d{4}") ? growthFrom : GROWTH_DEFAULT_START;
+        List<Option> starts = new ArrayList<>();
+        if (!years.contains(start)) {
+            starts.add(new Option(start, start, true));
+        }
+        years.forEach(y -> starts.add(new Option(y, y, y.equals(start))));
+        List<Option> measures = List.of(
+                new Option("compute", msg.measureCompute(), measure == CatalogQueries.Measure.COMPUTE),
+                new Option("parameters", msg.measureParameters(), measure == CatalogQueries.Measure.PARAMETERS));
+        List<String> from = start.compareTo(GROWTH_SECOND_START) < 0 ? List.of(start, GROWTH_SECOND_START) : List.of(start);
+        DashboardFilter choices = DashboardFilter.of(null, uri.getQueryParameters());
+        List<String> statements = from.stream()
+                .map(f -> growth.growth(withFrom(choices, f), measure, f, lang).text()).toList();
+        boolean compute = measure == CatalogQueries.Measure.COMPUTE;
+        return new Growth(compute ? "compute" : "parameters", compute ? msg.growthComputeTitle() : msg.growthParametersTitle(),
+                compute ? msg.computeAxis() : msg.parametersAxis(), starts, measures, from, statements, choices.apiQuery());
+    }
+
+    private static ModelFilter withFrom(DashboardFilter choices, String from) {
+        java.util.Map<String, List<String>> parameters = new java.util.LinkedHashMap<>(choices.parameters());
+        parameters.put("from", List.of(from));
+        return ModelFilter.parse(parameters, Set.of());
     }
 
     private static Select select(String name, String label, DashboardMessages msg, DashboardFilter filter, List<String> values,
@@ -238,7 +297,8 @@ public class DashboardPages {
         Language lang = LanguageChoice.of(langParam, headers);
         DashboardMessages msg = DisplayText.messages(lang);
         CatalogPage page = catalogs.page(uri.getQueryParameters(), sortParam, after, lang, msg);
-        String html = Templates.catalog(chrome(uri, lang, msg, "catalog", msg.navCatalog()), page).setLocale(lang.locale()).render();
+        boolean epoch = stats.holdsEpochData(ModelFilter.parse(CatalogExplorer.state(uri.getQueryParameters(), new ArrayList<>()), Set.of()));
+        String html = Templates.catalog(chrome(uri, lang, msg, "catalog", msg.navCatalog(), epoch), page).setLocale(lang.locale()).render();
         return page(html, langParam, lang);
     }
 
@@ -255,15 +315,19 @@ public class DashboardPages {
             if (target != null) {
                 return Response.status(308).location(URI.create("/models/" + target)).build();
             }
-            String html = Templates.model(chrome(uri, lang, msg, "catalog", msg.notFound()), null).setLocale(lang.locale()).render();
+            String html = Templates.model(chrome(uri, lang, msg, "catalog", msg.notFound(), false), null).setLocale(lang.locale()).render();
             return Response.status(404).entity(html).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
         }
         ModelPage model = ModelPageFields.page(view, reads, stats, lang, msg);
-        String html = Templates.model(chrome(uri, lang, msg, "catalog", model.name()), model).setLocale(lang.locale()).render();
+        boolean epoch = false;
+        for (JsonNode tag : view.path("tags")) {
+            epoch |= Credits.EPOCH_AI_TAG.equals(tag.asText());
+        }
+        String html = Templates.model(chrome(uri, lang, msg, "catalog", model.name(), epoch), model).setLocale(lang.locale()).render();
         return page(html, langParam, lang);
     }
 
-    private static Chrome chrome(UriInfo uri, Language lang, DashboardMessages msg, String active, String title) {
+    private static Chrome chrome(UriInfo uri, Language lang, DashboardMessages msg, String active, String title, boolean epochData) {
         StringBuilder link = new StringBuilder(uri.getPath()).append("?");
         uri.getQueryParameters().forEach((name, values) -> {
             if (!name.equals("lang")) {
@@ -271,7 +335,8 @@ public class DashboardPages {
             }
         });
         link.append("lang=").append(lang.other().tag());
-        return new Chrome(lang.tag(), msg.otherLanguageName(), link.toString(), active, title);
+        Credit credit = epochData ? new Credit(msg.creditLead(), Credits.EPOCH_AI, "CC BY 4.0", Credits.EPOCH_AI_LICENCE) : null;
+        return new Chrome(lang.tag(), msg.otherLanguageName(), link.toString(), active, title, credit);
     }
 
     private static Response page(String html, String langParam, Language lang) {

@@ -79,6 +79,12 @@ public class DashboardStats {
         return queries.parameterPercentiles(filter, Dimension.ALL).stream().findFirst().orElse(null);
     }
 
+    /** Whether the entries a filter matches hold Epoch AI's data (its tag), so that the page credits it. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean holdsEpochData(ModelFilter filter) {
+        return queries.anyTagged(filter, io.modelwatch.contract.Credits.EPOCH_AI_TAG);
+    }
+
     private long total(ModelFilter filter) {
         return queries.count(filter, Dimension.KIND).stream().mapToLong(Count::count).sum();
     }

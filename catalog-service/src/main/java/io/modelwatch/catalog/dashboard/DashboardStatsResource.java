@@ -9,6 +9,7 @@ import io.modelwatch.catalog.domain.ModelFilter;
 import io.modelwatch.contract.Language;
 import io.modelwatch.contract.ModelChanged;
 import io.modelwatch.contract.Organization;
+import io.modelwatch.contract.compute.TrainingComputeFormatter;
 import io.modelwatch.contract.parameters.ParameterCountFormatter;
 import io.modelwatch.problem.Problem;
 import io.modelwatch.problem.ProblemException;
@@ -36,11 +37,36 @@ public class DashboardStatsResource {
     private final DashboardStats stats;
     private final CatalogQueries queries;
     private final JsonDocuments json;
+    private final DashboardGrowth growth;
 
-    public DashboardStatsResource(DashboardStats stats, CatalogQueries queries, JsonDocuments json) {
+    public DashboardStatsResource(DashboardStats stats, CatalogQueries queries, JsonDocuments json, DashboardGrowth growth) {
         this.stats = stats;
         this.queries = queries;
         this.json = json;
+        this.growth = growth;
+    }
+
+    @GET
+    @Path("growth")
+    @Operation(summary = "How fast training compute or parameters grow: a log-linear fit with a 90 % bootstrap interval",
+            description = "measure: compute (default) or parameters; from: the start of the fit (YYYY, YYYY-MM or YYYY-MM-DD; "
+                    + "absent: every dated entry); the other filters of /api/v1/models; lang for the statement. Fits the "
+                    + "matching entries that have the measure and a publication date. perYear: the factor per year; "
+                    + "doublingMonths: null when it does not grow; doublingInterval: null when the interval includes no "
+                    + "growth; from/to: the first and last dates fitted. Fewer than 3 points: n, and nulls.")
+    public DashboardGrowth.Growth growth(@Context UriInfo uri) {
+        List<Problem.FieldError> errors = new java.util.ArrayList<>();
+        String name = ModelFilter.single(uri.getQueryParameters(), "measure", errors);
+        CatalogQueries.Measure measure = name == null || name.equals("compute") ? CatalogQueries.Measure.COMPUTE
+                : name.equals("parameters") ? CatalogQueries.Measure.PARAMETERS : null;
+        if (measure == null) {
+            errors.add(new Problem.FieldError("measure", "'" + name + "' is not one of: compute, parameters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.invalid("measure is not valid", errors));
+        }
+        ModelFilter filter = filter(uri, Set.of("lang", "measure"));
+        return growth.growth(filter, measure, uri.getQueryParameters().getFirst("from"), lang(uri));
     }
 
     @GET
@@ -54,12 +80,13 @@ public class DashboardStatsResource {
     /**
      * One entry as a chart (or a live table row) draws it. parametersText: formatted for the language, null when
      * undisclosed; displayName: the name a reader of the language sees (a Chinese alias on zh); the *Text fields are
-     * the values in the language's words; precision: year, month or day (null when undated).
+     * the values in the language's words; precision: year, month or day (null when undated); trainingCompute: FLOP,
+     * null when undisclosed, and its text as the model page writes it (3.8×10²⁵).
      */
     public record Point(String slug, String name, String displayName, String kind, String published, String precision,
                         String month, List<String> countries, boolean china, List<String> organizations, Long parameters,
                         String parametersText, String accessibility, String publishedText, String kindText,
-                        String accessibilityText, String undisclosedText) {
+                        String accessibilityText, String undisclosedText, Double trainingCompute, String trainingComputeText) {
     }
 
     public record Points(List<Point> items, String next) {
@@ -103,7 +130,9 @@ public class DashboardStatsResource {
                 month, countries, countries.contains("CN"), organizations, parameters,
                 m.parameters() == null ? null : ParameterCountFormatter.format(m.parameters(), lang.locale()), accessibility,
                 DisplayText.published(m.published(), lang), kind == null ? null : msg.kindName(kind),
-                accessibility == null ? null : msg.accessibilityName(accessibility), msg.undisclosed());
+                accessibility == null ? null : msg.accessibilityName(accessibility), msg.undisclosed(),
+                m.trainingCompute() == null ? null : m.trainingCompute().value(),
+                m.trainingCompute() == null ? null : TrainingComputeFormatter.format(m.trainingCompute(), lang));
     }
 
     private static ModelFilter filter(UriInfo uri, Set<String> own) {

@@ -312,6 +312,50 @@ public class CatalogQueries {
         });
     }
 
+    /** A quantity the growth of which over time can be fitted: its column, non-null only when disclosed. */
+    public enum Measure {
+        COMPUTE("training_compute"),
+        PARAMETERS("parameters");
+
+        final String column;
+
+        Measure(String column) {
+            this.column = column;
+        }
+    }
+
+    public record Dated(java.time.LocalDate published, double value) {
+    }
+
+    /** The publication date (start) and the measure of every matching entry that has both: two columns, no snapshots. */
+    public List<Dated> dated(ModelFilter filter, Measure measure) {
+        Where w = where(filter, organizations.directory())
+                .add("published_start is not null")
+                .add(measure.column + " is not null");
+        return jdbc.sql("select published_start, " + measure.column + "::double precision from model" + w.sql
+                + " order by published_start, slug", s -> {
+            w.bind(s, 0);
+            List<Dated> rows = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    rows.add(new Dated(r.getDate(1).toLocalDate(), r.getDouble(2)));
+                }
+            }
+            return rows;
+        });
+    }
+
+    /** Whether any matching entry carries the tag (for a credit line that the data shown requires). */
+    public boolean anyTagged(ModelFilter filter, String tag) {
+        Where w = where(filter, organizations.directory()).add("tags && ?", (Object) new String[] {tag});
+        return jdbc.sql("select exists (select 1 from model" + w.sql + ")", s -> {
+            w.bind(s, 0);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() && r.getBoolean(1);
+            }
+        });
+    }
+
     /** Every matching entry's snapshot, oldest publication first (for exports). */
     public List<String> all(ModelFilter filter) {
         Where w = where(filter, organizations.directory());

@@ -216,6 +216,99 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void theGrowthChartDrawsComputeOnALogAxisWithItsFitAndStatesTheGrowth() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        List<String> scaled = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String name = "Scale " + i + " " + run;
+            java.time.LocalDate published = java.time.LocalDate.of(year - 1, 1, 15).plusMonths(2L * i);
+            double flop = 1e21 * Math.pow(10, 0.3 * i + (((i * 7) % 5) - 2) * 0.1);
+            var a = announcement(name).published(published.toString()).tags(tag);
+            if (i % 3 == 0) {
+                a.orgs(new Organization("Zhipu AI", "CN"));
+            }
+            catalog.announce(UUID.randomUUID().toString(), a.event()
+                    .withTrainingCompute(io.modelwatch.contract.compute.TrainingComputeParser.of(flop)));
+            scaled.add(name);
+        }
+        scaled.forEach(n -> awaitModel(Slugs.of(n), 1));
+        String api = io.restassured.RestAssured.given().queryParam("tag", tag).queryParam("from", String.valueOf(year - 1))
+                .queryParam("lang", "en").when().get("/api/v1/stats/growth").then().statusCode(200).extract().jsonPath().getString("text");
+
+        browser.manage().window().setSize(new Dimension(1280, 1100));
+        open("/?tag=" + tag + "&growthFrom=" + (year - 1) + "&lang=en");
+        awaitCharts();
+        assertThat(points("chart-growth")).isEqualTo(12);
+        assertThat(browser.findElement(By.id("chart-growth")).getDomAttribute("data-lines")).isEqualTo("1");
+        assertThat(js("var o = echarts.getInstanceByDom(document.getElementById('chart-growth')).getOption();"
+                + "return [o.yAxis[0].type, o.series.length, o.series[1].data.length];").toString()).isEqualTo("[log, 2, 2]");
+        assertThat((Long) js("return document.querySelectorAll('#chart-growth svg path').length;")).isGreaterThan(12L);
+        var statement = browser.findElement(By.cssSelector("#growth-statements li"));
+        assertThat(statement.isDisplayed()).isTrue();
+        assertThat(statement.getText()).isEqualTo(api).startsWith("×").contains("n = 12, " + (year - 1) + " onwards");
+        js("document.getElementById('growth').scrollIntoView({block: 'start'});");
+        screenshot("growth-en");
+
+        browser.findElement(By.id("lang-switch")).click();
+        waiting().until(d -> "zh-CN".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
+        awaitCharts();
+        assertThat(browser.getCurrentUrl()).contains("growthFrom=" + (year - 1));
+        assertThat(browser.findElement(By.id("growth-title")).getText()).isEqualTo("训练算力随时间的变化");
+        assertThat(browser.findElement(By.cssSelector("#growth-statements li")).getText()).startsWith("每年 ×").contains((year - 1) + " 年起");
+        assertThat(points("chart-growth")).isEqualTo(12);
+        js("document.getElementById('growth').scrollIntoView({block: 'start'});");
+        screenshot("growth-zh-CN");
+
+        // The measure switch is URL state like every filter: parameters of the same entries (the demo's) instead.
+        new Select(browser.findElement(By.id("growth-measure"))).selectByValue("parameters");
+        waiting().until(d -> d.getCurrentUrl().contains("measure=parameters"));
+        awaitCharts();
+        assertThat(browser.findElement(By.id("growth-title")).getText()).isEqualTo("参数量随时间的变化");
+        assertThat(points("chart-growth")).isPositive();
+
+        // A mark leads to its model's page.
+        open("/?tag=" + tag + "&growthFrom=" + (year - 1) + "&lang=en");
+        awaitCharts();
+        String slug = Slugs.of(scaled.get(5));
+        clickChart("chart-growth", "(function(){ var o = echarts.getInstanceByDom(document.getElementById('chart-growth')).getOption();"
+                + "var d = o.series[0].data.find(function (x) { return x.point.slug === '" + slug + "'; }); return d.value; })()", 0);
+        waiting().until(d -> d.getCurrentUrl().contains("/models/"));
+        assertThat(browser.getCurrentUrl()).contains("/models/" + slug);
+    }
+
+    /** Epoch AI's shipped rows with compute, under this test's tag: the chart as a newcomer sees it, for a human to look at. */
+    @Test
+    void theGrowthChartOfEpochsFileShowsBothDefaultPeriodsAndTheCredit() throws Exception {
+        List<EpochGrowthTest.Row> rows = EpochGrowthTest.rowsWithCompute();
+        String epochTag = "browser-epoch-" + UUID.randomUUID();
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        for (int i = 0; i < rows.size(); i++) {
+            EpochGrowthTest.Row row = rows.get(i);
+            var a = announcement("b" + run + "r" + i + " " + row.name()).tags(epochTag, io.modelwatch.contract.Credits.EPOCH_AI_TAG);
+            if (row.published() != null) {
+                a.published(row.published().toString());
+            }
+            catalog.announce(UUID.randomUUID().toString(), a.event()
+                    .withTrainingCompute(io.modelwatch.contract.compute.TrainingComputeParser.parse(row.compute())));
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> io.restassured.RestAssured.given().queryParam("tag", epochTag).when().get("/api/v1/stats/summary")
+                        .then().statusCode(200).extract().jsonPath().getLong("releases") == rows.size());
+        browser.manage().window().setSize(new Dimension(1280, 1100));
+        for (String lang : List.of("en", "zh-CN")) {
+            open("/?tag=" + epochTag + "&lang=" + lang);
+            awaitCharts();
+            assertThat(browser.findElement(By.id("chart-growth")).getDomAttribute("data-lines")).isEqualTo("2");
+            assertThat(browser.findElements(By.cssSelector("#growth-statements li"))).hasSize(2);
+            assertThat(points("chart-growth")).isEqualTo((int) rows.stream()
+                    .filter(r -> r.published() != null && r.published().getYear() >= 2010).count());
+            assertThat(browser.findElement(By.id("credit")).getText()).contains(io.modelwatch.contract.Credits.EPOCH_AI);
+            js("document.getElementById('growth').scrollIntoView({block: 'start'});");
+            screenshot("growth-epoch-" + lang);
+        }
+    }
+
+    @Test
     void chineseSearchFindsTheModelAndItsPageShowsProvenance() throws Exception {
         browser.manage().window().setSize(new Dimension(1280, 1000));
         String wudao = chinese;

@@ -236,4 +236,27 @@ class DashboardPagesTest {
         assertThat(wrong.select("#catalog tbody tr")).hasSize(4);
         assertThat(wrong.getElementById("ignored").text()).contains("country=XYZ", "from=nope");
     }
+
+    @Test
+    void pagesShowingEpochDataCreditItAndOthersDoNot() {
+        String epoch = unique("Epoch row");
+        catalog.announce(announcement(epoch).published(year + "-05-02").tags(tag, io.modelwatch.contract.Credits.EPOCH_AI_TAG));
+        awaitModel(Slugs.of(epoch), 1);
+
+        for (String lang : new String[] {"en", "zh-CN"}) {
+            Document page = get("/models/" + Slugs.of(epoch) + "?lang=" + lang);
+            org.jsoup.nodes.Element credit = page.selectFirst("footer#credit");
+            assertThat(credit).as("the credit on an Epoch entry's page (" + lang + ")").isNotNull();
+            assertThat(credit.select("span[lang=en]").text()).isEqualTo(io.modelwatch.contract.Credits.EPOCH_AI);
+            assertThat(credit.select("a[rel=license]").attr("href")).isEqualTo(io.modelwatch.contract.Credits.EPOCH_AI_LICENCE);
+            assertThat(credit.select("a[rel=license]").text()).isEqualTo("CC BY 4.0");
+            assertThat(credit.text()).startsWith(lang.equals("en") ? "Data:" : "数据来源：");
+            assertThat(get("/models/" + Slugs.of(gpt) + "?lang=" + lang).select("footer#credit")).as("a page without Epoch data").isEmpty();
+        }
+        // The catalog and the overview credit it when the data they show holds Epoch rows, and only then.
+        assertThat(get("/catalog?tag=" + tag + "&lang=en").select("footer#credit")).hasSize(1);
+        assertThat(get("/catalog?tag=" + tag + "&country=CN&lang=en").select("footer#credit")).isEmpty();
+        assertThat(get("/?period=" + year + "&tag=" + tag + "&lang=en").select("footer#credit")).hasSize(1);
+        assertThat(get("/?period=" + year + "&tag=" + tag + "&country=CN&lang=en").select("footer#credit")).isEmpty();
+    }
 }
