@@ -20,10 +20,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class DashboardGrowth {
 
-    /** The order of the points a fit is given: by date, then by value. */
-    public static final java.util.Comparator<GrowthTrend.Point> CANONICAL = java.util.Comparator
-            .comparing(GrowthTrend.Point::date).thenComparingDouble(GrowthTrend.Point::value);
-
     private final CatalogQueries queries;
 
     public DashboardGrowth(CatalogQueries queries) {
@@ -52,32 +48,25 @@ public class DashboardGrowth {
         List<GrowthTrend.Point> points = queries.dated(filter, measure).stream()
                 .map(d -> new GrowthTrend.Point(d.published(), d.value())).toList();
         LocalDate from = filter.from();
-        // The bootstrap resamples by position: a canonical order (date, then value) makes the interval a function of
-        // the data alone, whoever fits it.
-        List<GrowthTrend.Point> usable = points.stream()
-                .filter(p -> (from == null || !p.date().isBefore(from)) && p.value() > 0 && Double.isFinite(p.value()))
-                .sorted(CANONICAL).toList();
-        Optional<GrowthTrend.Growth> fit = GrowthTrend.fit(usable, from, GrowthTrend.SEED);
+        Optional<GrowthTrend.Growth> fit = GrowthTrend.fit(points, from, GrowthTrend.SEED);
         DashboardMessages msg = DisplayText.messages(lang);
         String period = period(fromAsGiven, lang, msg);
         String name = measure.name().toLowerCase(java.util.Locale.ROOT);
         NumberFormat count = NumberFormat.getIntegerInstance(lang.locale());
         if (fit.isEmpty()) {
-            return new Growth(name, null, null, usable.size(), null, null, null, null, List.of(),
-                    msg.growthTooFew(count.format(usable.size()), period));
+            long usable = points.stream().filter(p -> (from == null || !p.date().isBefore(from)) && p.value() > 0
+                    && Double.isFinite(p.value())).count();
+            return new Growth(name, null, null, (int) usable, null, null, null, null, List.of(),
+                    msg.growthTooFew(count.format(usable), period));
         }
         GrowthTrend.Growth g = fit.get();
         return new Growth(name, g.from().toString(), g.to().toString(), g.n(), g.perYear(), g.perYearInterval(),
-                g.doublingMonths(), g.doublingInterval(), line(usable, g), statement(g, period, lang, msg));
+                g.doublingMonths(), g.doublingInterval(), line(g), statement(g, period, lang, msg));
     }
 
-    /** The least-squares line passes through the mean date and mean log value, with the fitted slope. */
-    private static List<LinePoint> line(List<GrowthTrend.Point> usable, GrowthTrend.Growth g) {
-        double slope = Math.log10(g.perYear());
-        double meanX = usable.stream().mapToDouble(p -> GrowthTrend.years(p.date())).average().orElseThrow();
-        double meanY = usable.stream().mapToDouble(p -> Math.log10(p.value())).average().orElseThrow();
-        return List.of(g.from(), g.to()).stream()
-                .map(d -> new LinePoint(d.toString(), Math.pow(10, meanY + slope * (GrowthTrend.years(d) - meanX)))).toList();
+    /** The fitted line from the first date fitted to the last. */
+    private static List<LinePoint> line(GrowthTrend.Growth g) {
+        return List.of(new LinePoint(g.from().toString(), g.valueAt(g.from())), new LinePoint(g.to().toString(), g.valueAt(g.to())));
     }
 
     static String statement(GrowthTrend.Growth g, String period, Language lang, DashboardMessages msg) {

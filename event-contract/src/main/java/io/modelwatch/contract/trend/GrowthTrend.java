@@ -48,11 +48,16 @@ public final class GrowthTrend {
         }
     }
 
-    /** The growth of the points from {@code from} on (inclusive; null: all); empty with fewer than 3 usable points. */
+    /**
+     * The growth of the points from {@code from} on (inclusive; null: all); empty with fewer than 3 usable points. The
+     * same points in any order give the same growth and interval.
+     */
     public static Optional<Growth> fit(Collection<Point> points, LocalDate from, long seed) {
         List<Point> usable = points.stream()
                 .filter(p -> p.date() != null && (from == null || !p.date().isBefore(from)))
                 .filter(p -> p.value() > 0 && Double.isFinite(p.value()))
+                // the bootstrap draws by position: one order (date, then value) makes the interval a function of the set
+                .sorted(java.util.Comparator.comparing(Point::date).thenComparingDouble(Point::value))
                 .toList();
         int n = usable.size();
         if (n < 3) {

@@ -57,6 +57,9 @@ class GrowthTrendTest {
         assertThat(growth.doublingInterval().high()).isGreaterThan(growth.doublingMonths());
         assertThat(GrowthTrend.fit(points, null, 42)).contains(growth);
         assertThat(GrowthTrend.fit(points, null, 43).orElseThrow().perYearInterval()).isNotEqualTo(growth.perYearInterval());
+        List<Point> shuffled = new ArrayList<>(points);
+        java.util.Collections.shuffle(shuffled, new Random(3));
+        assertThat(GrowthTrend.fit(shuffled, null, 42)).as("the same points in another order").contains(growth);
     }
 
     @Test
