@@ -281,9 +281,27 @@
         var stack = {};
         var data = [];
         var maxStack = 0;
-        placed.forEach(function (x) {
+        // A label runs right until the next mark on its row: each month is one band of the plot's width.
+        var levels = placed.map(function (x) { return stack[x.col] = (stack[x.col] || 0) + 1; });
+        stack = {};
+        var band = Math.max(1, document.getElementById('chart-timeline').clientWidth - 40) / Math.max(1, axis.length);
+        function room(i) {
+            var at = axis.indexOf(placed[i].col);
+            var next = axis.length;
+            placed.forEach(function (y, j) {
+                var col = axis.indexOf(y.col);
+                if (levels[j] === levels[i] && col > at && col < next) {
+                    next = col;
+                }
+            });
+            // to the next mark's symbol, or to the chart's right edge (half a band and the grid's margin)
+            var free = next < axis.length ? (next - at) * band - 18 : (axis.length - at - 0.5) * band + 12;
+            return Math.max(24, Math.min(narrow ? 70 : 160, free));
+        }
+        placed.forEach(function (x, i) {
             var p = x.p;
             var level = stack[x.col] = (stack[x.col] || 0) + 1;
+            var width = room(i);
             maxStack = Math.max(maxStack, level);
             var isNew = fresh.has(p.slug);
             var yearOnly = p.precision === 'year';
@@ -294,7 +312,7 @@
                 itemStyle: yearOnly ? {color: dark ? '#1d2433' : '#fff', borderColor: color, borderWidth: 2, borderType: 'dashed'}
                     : {color: color, borderColor: isNew ? NEW : (dark ? '#1d2433' : '#fff'), borderWidth: isNew ? 3 : 1},
                 label: {show: true, position: 'right', formatter: (isNew ? '★ ' : '') + p.displayName + (yearOnly ? ' (' + p.published + ')' : ''),
-                    color: isNew ? '#9a4a00' : INK, fontSize: 11, width: narrow ? 70 : 120, overflow: 'truncate'}
+                    color: isNew ? '#9a4a00' : INK, fontSize: 11, width: width, overflow: 'truncate'}
             });
         });
         nearest['chart-timeline'] = data;
@@ -486,6 +504,10 @@
             return compute ? p.trainingComputeText : p.parametersText;
         }
         var shown = points.filter(function (p) { return p.published && value(p) > 0; });
+        // Nothing to plot: no empty axes, only the statements (which say why there is no trend).
+        var canvas = document.getElementById('chart-growth');
+        var wasHidden = canvas.hidden;
+        canvas.hidden = shown.length === 0;
         function mark(p) {
             var date = p.published.length === 4 ? p.published + '-07-01' : p.published.length === 7 ? p.published + '-15' : p.published;
             return {value: [date, value(p)], point: p, href: '/models/' + encodeURIComponent(p.slug) + '?lang=' + encodeURIComponent(lang),
@@ -535,6 +557,9 @@
                 nameTextStyle: {align: 'left', color: MUTED}, axisLabel: {formatter: flop, color: MUTED}, splitLine: {lineStyle: {color: GRID}}},
             series: series
         }, true);
+        if (wasHidden && !canvas.hidden) {
+            chart('chart-growth').resize();
+        }
         // The statements under the chart: the server wrote them for readers without JS; a live change updates them.
         var list = document.getElementById('growth-statements');
         fits.forEach(function (f, i) {

@@ -176,6 +176,10 @@ class DashboardBrowserTest {
         assertThat(points("chart-size")).isGreaterThan(10);
         assertThat(points("chart-country")).isGreaterThanOrEqualTo(2);
         assertThat(points("chart-organization")).isGreaterThanOrEqualTo(5);
+        // The demo states no training compute: no empty compute chart, only the statement that there is no trend.
+        waiting().until(d -> points("chart-growth") == 0);
+        assertThat(browser.findElement(By.id("chart-growth")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.cssSelector("#growth-statements li")).getText()).startsWith("Too few points");
         // The SVG really has marks and text: ECharts drew something.
         assertThat((Long) js("return document.querySelectorAll('#chart-timeline svg path').length;")).isGreaterThan(10L);
         assertThat((Long) js("return document.querySelectorAll('#chart-timeline svg text').length;")).isGreaterThan(10L);
