@@ -2,6 +2,7 @@ package io.modelwatch.contract.validation;
 
 import io.modelwatch.contract.ReleaseAnnounced;
 import io.modelwatch.contract.ReleaseRetracted;
+import io.modelwatch.contract.parameters.ParameterCount;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.TraversableResolver;
@@ -17,6 +18,8 @@ import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.HibernateValidatorConfiguration;
 import org.hibernate.validator.cfg.ConstraintMapping;
 import org.hibernate.validator.cfg.GenericConstraintDef;
+import org.hibernate.validator.cfg.context.PropertyConstraintMappingContext;
+import org.hibernate.validator.cfg.context.TypeConstraintMappingContext;
 import org.hibernate.validator.cfg.defs.NotBlankDef;
 import org.hibernate.validator.cfg.defs.NotEmptyDef;
 import org.hibernate.validator.cfg.defs.NotNullDef;
@@ -66,6 +69,18 @@ public final class ContractValidator {
                 .toList();
     }
 
+    /**
+     * The properties of an announcement's event that its request does not state: made by ingest (the slug, the parsed
+     * parameter count) or not from the request (the publisher), constrained as on {@link ReleaseAnnounced}. Ingest,
+     * which has checked the request, checks these on the event it built: one small validation instead of the event's
+     * whole (Hibernate Validator's {@code validateProperty} walks every constraint of the type for each property).
+     */
+    public record EventOnly(String slug, ParameterCount parameters, String publisher) {
+        public static EventOnly of(ReleaseAnnounced event) {
+            return new EventOnly(event.slug(), event.parameters(), event.publisher());
+        }
+    }
+
     /** The Bean Validation validator of the contract (for callers that want the violations themselves). */
     public static Validator validator() {
         return VALIDATOR;
@@ -88,15 +103,15 @@ public final class ContractValidator {
                 .enableTraversableResolverResultCache(false);
         ConstraintMapping mapping = config.createConstraintMapping();
         // slug and kind may be absent in data from older producers (the key is the slug; kind defaults to model)
-        mapping.type(ReleaseAnnounced.class)
-                .field("slug").constraint(new SizeDef().max(Limits.NAME * 4))
-                .constraint(new GenericConstraintDef<>(PlainText.class))
-                .field("name").constraint(new NotBlankDef()).constraint(new SizeDef().max(Limits.NAME))
+        TypeConstraintMappingContext<ReleaseAnnounced> announced = mapping.type(ReleaseAnnounced.class);
+        slug(announced.field("slug"));
+        parameters(announced.field("parameters"));
+        publisher(announced.field("publisher"));
+        announced.field("name").constraint(new NotBlankDef()).constraint(new SizeDef().max(Limits.NAME))
                 .constraint(new GenericConstraintDef<>(PlainText.class))
                 .field("organizations").constraint(new NotEmptyDef().message("needs at least one organisation")).constraint(new SizeDef().max(Limits.ORGANIZATIONS))
                 .containerElementType().constraint(new NotNullDef()).valid()
                 .field("published").constraint(new GenericConstraintDef<>(PublishedWithin.class))
-                .field("parameters").constraint(new GenericConstraintDef<>(PhysicalParameterCount.class))
                 .field("modalities").constraint(new SizeDef().max(Limits.TERMS))
                 .containerElementType().constraint(new NotBlankDef()).constraint(new SizeDef().max(Limits.TERM))
                 .constraint(new GenericConstraintDef<>(PlainText.class))
@@ -110,9 +125,11 @@ public final class ContractValidator {
                 .field("baseModel").constraint(new SizeDef().max(Limits.TERM)).constraint(new GenericConstraintDef<>(PlainText.class))
                 .field("links").valid()
                 .field("summary").valid()
-                .field("source").valid()
-                .field("publisher").constraint(new SizeDef().max(Limits.ORGANIZATION_NAME))
-                .constraint(new GenericConstraintDef<>(PlainText.class));
+                .field("source").valid();
+        TypeConstraintMappingContext<EventOnly> eventOnly = mapping.type(EventOnly.class);
+        slug(eventOnly.field("slug"));
+        parameters(eventOnly.field("parameters"));
+        publisher(eventOnly.field("publisher"));
         mapping.type(ReleaseRetracted.class)
                 .field("slug").constraint(new NotBlankDef()).constraint(new SizeDef().max(Limits.NAME * 4))
                 .constraint(new GenericConstraintDef<>(PlainText.class))
@@ -122,6 +139,19 @@ public final class ContractValidator {
                 .field("publisher").constraint(new SizeDef().max(Limits.ORGANIZATION_NAME))
                 .constraint(new GenericConstraintDef<>(PlainText.class));
         return config.addMapping(mapping).buildValidatorFactory().getValidator();
+    }
+
+    // The properties EventOnly shares with ReleaseAnnounced, constrained alike on both.
+    private static void slug(PropertyConstraintMappingContext slug) {
+        slug.constraint(new SizeDef().max(Limits.NAME * 4)).constraint(new GenericConstraintDef<>(PlainText.class));
+    }
+
+    private static void parameters(PropertyConstraintMappingContext parameters) {
+        parameters.constraint(new GenericConstraintDef<>(PhysicalParameterCount.class));
+    }
+
+    private static void publisher(PropertyConstraintMappingContext publisher) {
+        publisher.constraint(new SizeDef().max(Limits.ORGANIZATION_NAME)).constraint(new GenericConstraintDef<>(PlainText.class));
     }
 
     /** Every property is reachable and cascadable. */

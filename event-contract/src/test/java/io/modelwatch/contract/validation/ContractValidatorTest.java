@@ -79,6 +79,30 @@ class ContractValidatorTest {
         assertThat(fields(valid().withPublished(PublishedDate.parse(Integer.toString(today.getYear() + 5))))).containsExactly("published");
     }
 
+    /** A property's constraints as comparable text: each constraint's annotation with its attributes. */
+    private static List<String> constraintsOf(Class<?> type, String property) {
+        var descriptor = ContractValidator.validator().getConstraintsForClass(type).getConstraintsForProperty(property);
+        assertThat(descriptor).as("%s.%s is constrained", type.getSimpleName(), property).isNotNull();
+        return descriptor.getConstraintDescriptors().stream()
+                .map(d -> d.getAnnotation().annotationType().getSimpleName() + new java.util.TreeMap<>(d.getAttributes()).toString()
+                        .replaceAll("\\[L[^;]*;@[0-9a-f]+", "[]"))
+                .sorted().toList();
+    }
+
+    @Test
+    void theEventOnlyPropertiesAreConstrainedAsOnTheEventAndCheckedAlike() {
+        for (var component : ContractValidator.EventOnly.class.getRecordComponents()) {
+            assertThat(constraintsOf(ContractValidator.EventOnly.class, component.getName())).as(component.getName())
+                    .isEqualTo(constraintsOf(ReleaseAnnounced.class, component.getName()));
+        }
+        ReleaseAnnounced bad = valid().withName("x".repeat(10)).withParameters(new ParameterCount(Limits.MAX_PARAMETERS + 1, "huge", false));
+        assertThat(ContractValidator.violations(ContractValidator.EventOnly.of(bad))).extracting(Violation::field)
+                .containsExactly("parameters");
+        assertThat(ContractValidator.violations(ContractValidator.EventOnly.of(bad)))
+                .isEqualTo(ContractValidator.violations(bad).stream().filter(v -> v.field().equals("parameters")).toList());
+        assertThat(ContractValidator.violations(ContractValidator.EventOnly.of(valid()))).isEmpty();
+    }
+
     @Test
     void consumersStoreAnyDateButCheckEverythingElse() {
         assertThat(ContractValidator.storageViolations(valid().withPublished(PublishedDate.parse("3001-02")))).isEmpty();

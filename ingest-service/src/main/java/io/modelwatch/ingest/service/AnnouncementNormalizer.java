@@ -179,22 +179,15 @@ public class AnnouncementNormalizer {
 
     /**
      * The event's constrained properties that the request check cannot cover: made here (slug, the parameter count) or
-     * not from the request (publisher). AnnouncementNormalizerTest fails when the contract constrains another property
-     * of the event that the request does not.
+     * not from the request (publisher), {@link ContractValidator.EventOnly}'s. AnnouncementNormalizerTest fails when the
+     * contract constrains another property of the event that the request does not.
      */
-    static final List<String> EVENT_ONLY = List.of("parameters", "publisher", "slug");
+    static final List<String> EVENT_ONLY = java.util.Arrays.stream(ContractValidator.EventOnly.class.getRecordComponents())
+            .map(java.lang.reflect.RecordComponent::getName).toList();
 
     private static List<FieldError> notInTheRequest(ReleaseAnnounced event) {
-        List<FieldError> errors = null;
-        for (String property : EVENT_ONLY) {
-            for (var v : ContractValidator.validator().validateProperty(event, property)) {
-                if (errors == null) {
-                    errors = new ArrayList<>();
-                }
-                errors.add(new FieldError(property, v.getMessage()));
-            }
-        }
-        return errors == null ? List.of() : errors;
+        List<Violation> violations = ContractValidator.violations(ContractValidator.EventOnly.of(event));
+        return violations.isEmpty() ? List.of() : violations.stream().map(v -> new FieldError(v.field(), v.message())).toList();
     }
 
     /** Texts normalised for the event, noting whether one came out longer than the request's (then over a limit?). */
