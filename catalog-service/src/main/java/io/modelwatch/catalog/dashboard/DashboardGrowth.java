@@ -54,9 +54,8 @@ public class DashboardGrowth {
         String name = measure.name().toLowerCase(java.util.Locale.ROOT);
         NumberFormat count = NumberFormat.getIntegerInstance(lang.locale());
         if (fit.isEmpty()) {
-            long usable = points.stream().filter(p -> (from == null || !p.date().isBefore(from)) && p.value() > 0
-                    && Double.isFinite(p.value())).count();
-            return new Growth(name, null, null, (int) usable, null, null, null, null, List.of(),
+            int usable = GrowthTrend.usable(points, from).size();
+            return new Growth(name, null, null, usable, null, null, null, null, List.of(),
                     msg.growthTooFew(count.format(usable), period));
         }
         GrowthTrend.Growth g = fit.get();

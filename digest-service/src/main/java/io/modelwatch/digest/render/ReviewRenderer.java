@@ -215,14 +215,13 @@ public class ReviewRenderer {
             growth.add(msg.computeGrowth(g.n(), month(g.from(), language), month(g.to(), language), trend,
                     significant(g.perYear()), significant(g.perYearLow()), significant(g.perYearHigh()),
                     months(g.doublingMonths()), months(g.doublingLow()), months(g.doublingHigh())));
-            double factor = g.largestAgainstTrend();
-            if (trend.equals("unclear")) {
-                // a line whose direction the data does not establish is no yardstick for one model
-                return new ReviewView.ComputeView(around[0], c.largest(), around[1], List.copyOf(growth));
+            // a line whose direction the data does not establish is no yardstick for one model
+            if (!trend.equals("unclear")) {
+                double factor = g.largestAgainstTrend();
+                String position = factor >= 1.1 ? "above" : factor <= 1 / 1.1 ? "below" : "on";
+                growth.add(msg.computeAgainstTrend(c.largest().nameShown(), position,
+                        significant(factor >= 1 ? factor : 1 / factor)));
             }
-            String position = factor >= 1.1 ? "above" : factor <= 1 / 1.1 ? "below" : "on";
-            growth.add(msg.computeAgainstTrend(c.largest().nameShown(), position,
-                    significant(factor >= 1 ? factor : 1 / factor)));
         }
         return new ReviewView.ComputeView(around[0], c.largest(), around[1], List.copyOf(growth));
     }

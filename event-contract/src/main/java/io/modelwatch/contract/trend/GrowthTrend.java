@@ -53,12 +53,7 @@ public final class GrowthTrend {
      * same points in any order give the same growth and interval.
      */
     public static Optional<Growth> fit(Collection<Point> points, LocalDate from, long seed) {
-        List<Point> usable = points.stream()
-                .filter(p -> p.date() != null && (from == null || !p.date().isBefore(from)))
-                .filter(p -> p.value() > 0 && Double.isFinite(p.value()))
-                // the bootstrap draws by position: one order (date, then value) makes the interval a function of the set
-                .sorted(java.util.Comparator.comparing(Point::date).thenComparingDouble(Point::value))
-                .toList();
+        List<Point> usable = usable(points, from);
         int n = usable.size();
         if (n < 3) {
             return Optional.empty();
@@ -84,6 +79,18 @@ public final class GrowthTrend {
                 new Interval(Math.pow(10, low), Math.pow(10, high)),
                 slope > 0 ? 12 * LOG10_2 / slope : null,
                 low > 0 ? new Interval(12 * LOG10_2 / high, 12 * LOG10_2 / low) : null, line.getIntercept()));
+    }
+
+    /**
+     * The points a fit from {@code from} uses (dated, from {@code from} on, the value positive and finite), in one order
+     * (date, then value): the bootstrap draws by position, so the order makes the interval a function of the set.
+     */
+    public static List<Point> usable(Collection<Point> points, LocalDate from) {
+        return points.stream()
+                .filter(p -> p.date() != null && (from == null || !p.date().isBefore(from)))
+                .filter(p -> p.value() > 0 && Double.isFinite(p.value()))
+                .sorted(java.util.Comparator.comparing(Point::date).thenComparingDouble(Point::value))
+                .toList();
     }
 
     /** The date as a fractional year: 2020-07-02 is about 2020.5. */
