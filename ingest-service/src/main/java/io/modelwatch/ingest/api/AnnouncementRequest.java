@@ -28,8 +28,8 @@ public record AnnouncementRequest(
         @PlainText @Size(max = Limits.NAME)
         String name,
         @Schema(required = true, description = "At least one organisation behind the release")
-        @Size(max = Limits.ORGANIZATIONS) @Valid
-        List<@NotNull(message = "must be an organisation, not null") OrganizationInput> organizations,
+        @Size(max = Limits.ORGANIZATIONS)
+        List<@NotNull(message = "must be an organisation, not null") @Valid OrganizationInput> organizations,
         @Schema(description = "YYYY, YYYY-MM or YYYY-MM-DD, from 1900 to one year from today; the precision is kept",
                 examples = "2021-10-15")
         @PlainText @Size(max = 10) @PublishedWithin
