@@ -3,7 +3,16 @@ package io.modelwatch.contract;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.modelwatch.contract.compute.TrainingCompute;
 import io.modelwatch.contract.parameters.ParameterCount;
+import io.modelwatch.contract.validation.Limits;
+import io.modelwatch.contract.validation.PhysicalParameterCount;
+import io.modelwatch.contract.validation.PlainText;
+import io.modelwatch.contract.validation.PublishedWithin;
 import io.soabase.recordbuilder.core.RecordBuilder;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,7 +21,8 @@ import java.util.List;
  * validated and normalised by ingest. Keyed by {@link #slug()} on {@value Topics#MODEL_RELEASES}.
  * Build one with {@code ReleaseAnnouncedBuilder.builder()...build()}, change one with {@code event.withName(...)}: call sites
  * name the fields they set, so a new optional field touches no call site.
- * Schema: {@code schemas/release-announced.v1.json}.
+ * Schema: {@code schemas/release-announced.v1.json}. Its constraints ({@code ContractValidator}) are on its components:
+ * what ingest accepts and every consumer checks (slug and kind may be absent in data from older producers).
  *
  * @param parameters null when undisclosed (never 0)
  * @param trainingCompute FLOP used to train it, null when undisclosed (never 0)
@@ -21,23 +31,24 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @RecordBuilder
 public record ReleaseAnnounced(
-        String slug,
+        @Size(max = Limits.NAME * 4) @PlainText String slug,
         Kind kind,
-        String name,
-        List<Organization> organizations,
-        PublishedDate published,
-        ParameterCount parameters,
+        @NotBlank @Size(max = Limits.NAME) @PlainText String name,
+        @NotEmpty(message = "needs at least one organisation") @Size(max = Limits.ORGANIZATIONS)
+        List<@NotNull @Valid Organization> organizations,
+        @PublishedWithin PublishedDate published,
+        @PhysicalParameterCount ParameterCount parameters,
         TrainingCompute trainingCompute,
-        List<String> modalities,
-        List<String> tasks,
+        @Size(max = Limits.TERMS) List<@NotBlank @Size(max = Limits.TERM) @PlainText String> modalities,
+        @Size(max = Limits.TERMS) List<@NotBlank @Size(max = Limits.TERM) @PlainText String> tasks,
         Accessibility accessibility,
-        String architecture,
-        String baseModel,
-        List<String> tags,
-        Links links,
-        LocalizedText summary,
-        Source source,
+        @Size(max = Limits.TERM) @PlainText String architecture,
+        @Size(max = Limits.TERM) @PlainText String baseModel,
+        @Size(max = Limits.TERMS) List<@NotBlank @Size(max = Limits.TERM) @PlainText String> tags,
+        @Valid Links links,
+        @Valid LocalizedText summary,
+        @Valid Source source,
         Confidence confidence,
-        String publisher,
+        @Size(max = Limits.ORGANIZATION_NAME) @PlainText String publisher,
         Instant announcedAt) implements ReleaseAnnouncedBuilder.With {
 }

@@ -98,6 +98,13 @@ class EpochImportIT {
         assertThat(perYear(imported.values().stream().map(e -> (String) e.get("published"))))
                 .isEqualTo(perYear(rows.stream().map(r -> r.get("Publication date"))));
 
+        // Per country and per accessibility, the catalog's statistics against counts made from the CSV by this test's
+        // own reading of Epoch's names (an entry counts once per country, as the statistics say).
+        assertThat(catalogCounts("country")).isEqualTo(counts(rows.stream().map(r -> countries(r.get("Country (of organization)")))));
+        assertThat(catalogCounts("accessibility"))
+                .isEqualTo(counts(rows.stream().map(r -> ACCESSIBILITY.containsKey(r.get("Model accessibility"))
+                        ? java.util.Set.of(ACCESSIBILITY.get(r.get("Model accessibility"))) : java.util.Set.<String>of())));
+
         JsonPath again = importFile(original, "2025-12-01");
         assertThat(again.getInt("unchanged")).isEqualTo(952);
         assertThat(again.getInt("imported")).isZero();
@@ -162,6 +169,49 @@ class EpochImportIT {
                         .satisfies(r -> assertThat(((Number) r.get("parameters")).longValue()).isEqualTo(newParameters.get(name)));
             });
         }
+    }
+
+    /** Epoch's accessibility values as the v1 contract names them (blank: not stated). */
+    private static final Map<String, String> ACCESSIBILITY = Map.of("Open weights (unrestricted)", "open-weights-unrestricted",
+            "Open weights (restricted use)", "open-weights-restricted", "Open weights (non-commercial)", "open-weights-noncommercial",
+            "API access", "api", "Hosted access (no API)", "hosted", "Unreleased", "unreleased");
+
+    /** Epoch's country names that are not the JDK's English display name of their ISO code; "Multinational" is none. */
+    private static final Map<String, String> COUNTRY_NAMES = Map.of("United States of America", "US",
+            "United Kingdom of Great Britain and Northern Ireland", "GB", "Korea (Republic of)", "KR", "Hong Kong", "HK",
+            "Iran (Islamic Republic of)", "IR", "Russia", "RU", "Taiwan", "TW");
+
+    /** The ISO codes of a row's comma-separated country names. */
+    private static java.util.Set<String> countries(String names) {
+        java.util.Set<String> codes = new java.util.TreeSet<>();
+        for (String name : names.split(",")) {
+            String n = name.strip();
+            String code = COUNTRY_NAMES.get(n);
+            if (code == null) {
+                code = java.util.Arrays.stream(java.util.Locale.getISOCountries())
+                        .filter(c -> new java.util.Locale("", c).getDisplayCountry(java.util.Locale.ENGLISH).equals(n))
+                        .findFirst().orElse(null);
+            }
+            if (code != null) {
+                codes.add(code);
+            }
+        }
+        return codes;
+    }
+
+    private static Map<String, Long> counts(java.util.stream.Stream<java.util.Set<String>> keys) {
+        return keys.flatMap(java.util.Set::stream).collect(java.util.stream.Collectors.groupingBy(k -> k, java.util.TreeMap::new,
+                java.util.stream.Collectors.counting()));
+    }
+
+    /** The catalog's statistics of the Epoch entries by {@code by}, the stated keys only. */
+    private static Map<String, Long> catalogCounts(String by) {
+        List<Map<String, Object>> groups = given().baseUri(services.catalog().url()).queryParam("tag", Credits.EPOCH_AI_TAG)
+                .when().get("/api/v1/stats/releases/" + by).then().statusCode(200).extract().jsonPath().getList("groups");
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        groups.stream().filter(g -> g.get("key") != null)
+                .forEach(g -> counts.put((String) g.get("key"), ((Number) g.get("count")).longValue()));
+        return counts;
     }
 
     private static Map<String, Long> perYear(java.util.stream.Stream<String> dates) {

@@ -1,10 +1,8 @@
 package io.modelwatch.catalog.store;
 
 import io.modelwatch.catalog.domain.Assertion;
-import io.modelwatch.contract.identity.ModelIdentity;
 import io.modelwatch.catalog.domain.ModelFilter;
-import io.modelwatch.catalog.domain.OrganizationDirectory;
-import io.modelwatch.contract.Organization;
+import io.modelwatch.contract.identity.ModelIdentity;
 import io.modelwatch.contract.ReleaseAnnounced;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Date;
@@ -14,7 +12,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** The read side: filtered, sorted, keyset-paged lists; one entry with its sources; statistics. */
@@ -72,78 +69,9 @@ public class CatalogQueries {
     public record Row(String snapshotJson, Position position) {
     }
 
-    /** A where clause and its parameters, built from a filter. */
-    private static final class Where {
-        final StringBuilder sql = new StringBuilder(" where true");
-        final List<Object> parameters = new ArrayList<>();
-
-        Where add(String condition, Object... values) {
-            sql.append(" and ").append(condition);
-            parameters.addAll(List.of(values));
-            return this;
-        }
-
-        void bind(PreparedStatement s, int offset) throws SQLException {
-            for (int i = 0; i < parameters.size(); i++) {
-                Object p = parameters.get(i);
-                if (p instanceof String[] array) {
-                    s.setArray(offset + i + 1, s.getConnection().createArrayOf("text", array));
-                } else {
-                    s.setObject(offset + i + 1, p);
-                }
-            }
-        }
-    }
-
-    private static Where where(ModelFilter f, OrganizationDirectory directory) {
-        Where w = new Where();
-        if (f.q() != null) {
-            w.add("search like ? escape '\\'", "%" + f.q().toLowerCase(Locale.ROOT)
-                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        }
-        if (!f.kinds().isEmpty()) {
-            w.add("kind = any(?)", (Object) f.kinds().toArray(new String[0]));
-        }
-        if (!f.organizations().isEmpty()) {
-            w.add("organizations && ?", (Object) f.organizations().stream()
-                    .map(o -> ModelIdentity.organizationKey(directory.resolve(new Organization(o, null)).name())).toArray(String[]::new));
-        }
-        if (!f.countries().isEmpty()) {
-            w.add("countries && ?", (Object) f.countries().toArray(new String[0]));
-        }
-        if (!f.modalities().isEmpty()) {
-            w.add("modalities && ?", (Object) f.modalities().toArray(new String[0]));
-        }
-        if (!f.accessibilities().isEmpty()) {
-            w.add("accessibility = any(?)", (Object) f.accessibilities().toArray(new String[0]));
-        }
-        if (!f.tags().isEmpty()) {
-            w.add("tags && ?", (Object) f.tags().toArray(new String[0]));
-        }
-        if (f.from() != null) {
-            w.add("published_start >= ?", Date.valueOf(f.from()));
-        }
-        if (f.to() != null) {
-            w.add("published_start <= ?", Date.valueOf(f.to()));
-        }
-        if (f.minParameters() != null) {
-            w.add("parameters >= ?", f.minParameters());
-        }
-        if (f.maxParameters() != null) {
-            w.add("parameters <= ?", f.maxParameters());
-        }
-        if (f.minCompute() != null) {
-            w.add("training_compute >= ?", f.minCompute());
-        }
-        if (f.maxCompute() != null) {
-            w.add("training_compute <= ?", f.maxCompute());
-        }
-        return w;
-    }
-
     /** Up to {@code limit} entries after {@code after}, in a stable order (sort key, then slug). */
     public List<Row> page(ModelFilter filter, Sort sort, Position after, int limit) {
-        Where w = where(filter, organizations.directory());
+        FilterSql w = FilterSql.where(filter, organizations.directory());
         if (after != null) {
             w.add("(" + sort.key + ", slug) " + (sort.descending ? "<" : ">") + " (?::" + sort.type + ", ?)", after.key(), after.slug());
         }
@@ -254,7 +182,7 @@ public class CatalogQueries {
 
     /** Entries per key (an entry with two countries counts once for each); a null key: not stated / not precise enough. */
     public List<Count> count(ModelFilter filter, Dimension by) {
-        Where w = where(filter, organizations.directory());
+        FilterSql w = FilterSql.where(filter, organizations.directory());
         String query = "select k, count(distinct slug) from (select slug, " + by.expression + " as k from model" + w.sql
                 + ") t group by k order by " + (by == Dimension.MONTH || by == Dimension.QUARTER || by == Dimension.YEAR
                 ? "k nulls last" : "2 desc, k nulls last");
@@ -275,7 +203,7 @@ public class CatalogQueries {
 
     /** Parameter-count percentiles per period, over entries whose count is disclosed. */
     public List<Percentiles> parameterPercentiles(ModelFilter filter, Dimension period) {
-        Where w = where(filter, organizations.directory()).add("parameters is not null");
+        FilterSql w = FilterSql.where(filter, organizations.directory()).add("parameters is not null");
         String query = "select k, count(*), min(parameters), percentile_cont(array[0.25, 0.5, 0.75, 0.9]) within group (order by parameters), "
                 + "max(parameters) from (select " + period.expression + " as k, parameters from model" + w.sql + ") t "
                 + "group by k order by k nulls last";
@@ -297,7 +225,7 @@ public class CatalogQueries {
 
     /** The organisations of the entries that match, with how many entries each has. */
     public List<OrganizationCount> organizations(ModelFilter filter) {
-        Where w = where(filter, organizations.directory());
+        FilterSql w = FilterSql.where(filter, organizations.directory());
         String query = "select o->>'name', o->>'country', count(distinct slug) from model, jsonb_array_elements(snapshot->'organizations') o"
                 + w.sql + " group by 1, 2 order by 3 desc, 1";
         return jdbc.sql(query, s -> {
@@ -329,7 +257,7 @@ public class CatalogQueries {
 
     /** The publication date (start) and the measure of every matching entry that has both: two columns, no snapshots. */
     public List<Dated> dated(ModelFilter filter, Measure measure) {
-        Where w = where(filter, organizations.directory())
+        FilterSql w = FilterSql.where(filter, organizations.directory())
                 .add("published_start is not null")
                 .add(measure.column + " is not null");
         return jdbc.sql("select published_start, " + measure.column + "::double precision from model" + w.sql
@@ -347,7 +275,7 @@ public class CatalogQueries {
 
     /** Whether any matching entry carries the tag (for a credit line that the data shown requires). */
     public boolean anyTagged(ModelFilter filter, String tag) {
-        Where w = where(filter, organizations.directory()).add("tags && ?", (Object) new String[] {tag});
+        FilterSql w = FilterSql.where(filter, organizations.directory()).add("tags && ?", (Object) new String[] {tag});
         return jdbc.sql("select exists (select 1 from model" + w.sql + ")", s -> {
             w.bind(s, 0);
             try (ResultSet r = s.executeQuery()) {
@@ -358,7 +286,7 @@ public class CatalogQueries {
 
     /** Every matching entry's snapshot, oldest publication first (for exports). */
     public List<String> all(ModelFilter filter) {
-        Where w = where(filter, organizations.directory());
+        FilterSql w = FilterSql.where(filter, organizations.directory());
         return jdbc.sql("select snapshot::text from model" + w.sql + " order by published_start nulls last, slug", s -> {
             w.bind(s, 0);
             List<String> rows = new ArrayList<>();

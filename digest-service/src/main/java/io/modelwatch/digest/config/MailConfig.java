@@ -45,6 +45,10 @@ public interface MailConfig {
     @WithDefault("2m")
     Duration lease();
 
+    /** How long one mail's SMTP exchange may take before it counts as a temporary failure (retried); below the lease. */
+    @WithDefault("1m")
+    Duration sendTimeout();
+
     /** Attempts before a mail that keeps failing temporarily is given up (state failed). */
     @WithDefault("8")
     int maxAttempts();

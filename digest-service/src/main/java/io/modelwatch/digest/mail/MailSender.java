@@ -8,7 +8,7 @@ import io.modelwatch.digest.store.Subscriber;
 import io.modelwatch.digest.store.SubscriberRepository;
 import io.modelwatch.digest.subscription.SlidingWindowLimiter;
 import io.modelwatch.digest.telemetry.MailMetrics;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -35,7 +35,7 @@ public class MailSender {
 
     private static final Logger LOG = Logger.getLogger(MailSender.class);
 
-    private final Mailer mailer;
+    private final ReactiveMailer mailer;
     private final MailComposer composer;
     private final DeliveryRepository deliveries;
     private final SubscriberRepository subscribers;
@@ -45,7 +45,7 @@ public class MailSender {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private volatile SlidingWindowLimiter limiter;
 
-    public MailSender(Mailer mailer, MailComposer composer, DeliveryRepository deliveries, SubscriberRepository subscribers,
+    public MailSender(ReactiveMailer mailer, MailComposer composer, DeliveryRepository deliveries, SubscriberRepository subscribers,
                       MailConfig config, MailMetrics metrics) {
         this.mailer = mailer;
         this.composer = composer;
@@ -131,7 +131,8 @@ public class MailSender {
             return false;
         }
         try {
-            mailer.send(prepared.outgoing().mail());
+            // An SMTP exchange that hangs is a temporary failure, well before the lease lets another replica claim the mail.
+            mailer.send(prepared.outgoing().mail()).await().atMost(config.sendTimeout());
         } catch (RuntimeException e) {
             QuarkusTransaction.requiringNew().run(() -> failed(id, prepared.type(), e, permanent(e)));
             return false;

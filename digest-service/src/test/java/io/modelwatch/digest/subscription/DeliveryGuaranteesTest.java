@@ -272,7 +272,8 @@ class DeliveryGuaranteesTest {
         } finally {
             greenMail.start();
         }
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
+        // Backoff 1 s, doubling; a send that hangs gives up after the test's send timeout (4 s) and is retried too.
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
             sender.drain();
             return !Mails.to(greenMail, address).isEmpty();
         });
@@ -281,6 +282,53 @@ class DeliveryGuaranteesTest {
                 subscribers.byEmail(address).orElseThrow().id).firstResult());
         assertThat(sent.state).isEqualTo(Delivery.SENT);
         assertThat(sent.attempts).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aSendThatHangsIsATemporaryFailureAndIsRetried() throws Exception {
+        String address = Mails.address("hang");
+        // GreenMail holds the first mail to this address in its SMTP transaction, longer than the send timeout (4 s).
+        MessageDeliveryHandler delivering = greenMail.getUserManager().getMessageDeliveryHandler();
+        AtomicInteger arriving = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        greenMail.getUserManager().setMessageDeliveryHandler((message, to) -> {
+            if (to.getEmail().equalsIgnoreCase(address) && arriving.incrementAndGet() == 1) {
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return delivering.handle(message, to);
+        });
+        try {
+            subscribe(address, "en", "monthly");
+            UUID id = QuarkusTransaction.requiringNew().call(() -> subscribers.byEmail(address).orElseThrow().id);
+            sender.drain();
+            Delivery hung = QuarkusTransaction.requiringNew().call(() -> deliveries.find("subscriberId", id).firstResult());
+            assertThat(hung.state).isEqualTo(Delivery.PENDING);
+            assertThat(hung.attempts).isEqualTo(1);
+            assertThat(hung.lastError).contains("TimeoutException");
+        } finally {
+            release.countDown();
+            greenMail.getUserManager().setMessageDeliveryHandler(delivering);
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            sender.drain();
+            Delivery now = QuarkusTransaction.requiringNew().call(() -> deliveries.find("subscriberId",
+                    subscribers.byEmail(address).orElseThrow().id).firstResult());
+            return Delivery.SENT.equals(now.state);
+        });
+        // At least once: the hung exchange may still have ended in a delivery; every copy is the same mail.
+        List<jakarta.mail.internet.MimeMessage> received = Mails.to(greenMail, address);
+        assertThat(received).isNotEmpty();
+        assertThat(received.stream().map(m -> {
+            try {
+                return m.getMessageID();
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).distinct()).hasSize(1);
     }
 
     @Test

@@ -32,6 +32,7 @@ public class GreenMailTestResource implements QuarkusTestResourceLifecycleManage
                 Map.entry("quarkus.mailer.port", String.valueOf(port)),
                 Map.entry("modelwatch.digest.mail.webhooks.allowed-addresses", "127.0.0.1"),
                 Map.entry("modelwatch.digest.mail.lease", "8s"),
+                Map.entry("modelwatch.digest.mail.send-timeout", "4s"),
                 Map.entry("modelwatch.digest.mail.backoff-base", "1s"),
                 Map.entry("modelwatch.digest.mail.webhooks.backoff-base", "1s"),
                 Map.entry("modelwatch.digest.mail.rate-limit", "0"),

@@ -1,13 +1,13 @@
 package io.modelwatch.contract.validation;
 
 import io.modelwatch.contract.ReleaseAnnounced;
-import io.modelwatch.contract.ReleaseRetracted;
 import io.modelwatch.contract.parameters.ParameterCount;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.Size;
 import java.lang.annotation.Annotation;
 import java.lang.annotation.ElementType;
 import java.util.Comparator;
@@ -16,14 +16,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.HibernateValidatorConfiguration;
-import org.hibernate.validator.cfg.ConstraintMapping;
-import org.hibernate.validator.cfg.GenericConstraintDef;
-import org.hibernate.validator.cfg.context.PropertyConstraintMappingContext;
-import org.hibernate.validator.cfg.context.TypeConstraintMappingContext;
-import org.hibernate.validator.cfg.defs.NotBlankDef;
-import org.hibernate.validator.cfg.defs.NotEmptyDef;
-import org.hibernate.validator.cfg.defs.NotNullDef;
-import org.hibernate.validator.cfg.defs.SizeDef;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
@@ -31,10 +23,9 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  * made from the request once more before sending it), and every consumer checks the events it reads with it, so whatever
  * ingest accepts the catalog can store.
  *
- * <p>Hibernate Validator with the constraints of the shared records ({@code Organization}, {@code Links},
- * {@code LocalizedText}, {@code Source}: annotations on their components), of the request records that use these
- * annotations, and of the events, whose constraints are mapped here by field name so that the event records stay
- * free of annotations (they are built and changed by many hands). Messages are plain (no expression language).
+ * <p>Hibernate Validator with the constraints on the components of the contract's records (the events, and the shared
+ * {@code Organization}, {@code Links}, {@code LocalizedText}, {@code Source}) and of the request records that use the
+ * same annotations: a field and its rules are declared in one place. Messages are plain (no expression language).
  */
 public final class ContractValidator {
 
@@ -97,7 +88,9 @@ public final class ContractValidator {
      * which has checked the request, checks these on the event it built: one small validation instead of the event's
      * whole (Hibernate Validator's {@code validateProperty} walks every constraint of the type for each property).
      */
-    public record EventOnly(String slug, ParameterCount parameters, String publisher) {
+    public record EventOnly(@Size(max = Limits.NAME * 4) @PlainText String slug,
+                            @PhysicalParameterCount ParameterCount parameters,
+                            @Size(max = Limits.ORGANIZATION_NAME) @PlainText String publisher) {
         public static EventOnly of(ReleaseAnnounced event) {
             return new EventOnly(event.slug(), event.parameters(), event.publisher());
         }
@@ -123,57 +116,7 @@ public final class ContractValidator {
                 .messageInterpolator(new ParameterMessageInterpolator())
                 .traversableResolver(new TraverseAll())
                 .enableTraversableResolverResultCache(false);
-        ConstraintMapping mapping = config.createConstraintMapping();
-        // slug and kind may be absent in data from older producers (the key is the slug; kind defaults to model)
-        TypeConstraintMappingContext<ReleaseAnnounced> announced = mapping.type(ReleaseAnnounced.class);
-        slug(announced.field("slug"));
-        parameters(announced.field("parameters"));
-        publisher(announced.field("publisher"));
-        announced.field("name").constraint(new NotBlankDef()).constraint(new SizeDef().max(Limits.NAME))
-                .constraint(new GenericConstraintDef<>(PlainText.class))
-                .field("organizations").constraint(new NotEmptyDef().message("needs at least one organisation")).constraint(new SizeDef().max(Limits.ORGANIZATIONS))
-                .containerElementType().constraint(new NotNullDef()).valid()
-                .field("published").constraint(new GenericConstraintDef<>(PublishedWithin.class))
-                .field("modalities").constraint(new SizeDef().max(Limits.TERMS))
-                .containerElementType().constraint(new NotBlankDef()).constraint(new SizeDef().max(Limits.TERM))
-                .constraint(new GenericConstraintDef<>(PlainText.class))
-                .field("tasks").constraint(new SizeDef().max(Limits.TERMS))
-                .containerElementType().constraint(new NotBlankDef()).constraint(new SizeDef().max(Limits.TERM))
-                .constraint(new GenericConstraintDef<>(PlainText.class))
-                .field("tags").constraint(new SizeDef().max(Limits.TERMS))
-                .containerElementType().constraint(new NotBlankDef()).constraint(new SizeDef().max(Limits.TERM))
-                .constraint(new GenericConstraintDef<>(PlainText.class))
-                .field("architecture").constraint(new SizeDef().max(Limits.TERM)).constraint(new GenericConstraintDef<>(PlainText.class))
-                .field("baseModel").constraint(new SizeDef().max(Limits.TERM)).constraint(new GenericConstraintDef<>(PlainText.class))
-                .field("links").valid()
-                .field("summary").valid()
-                .field("source").valid();
-        TypeConstraintMappingContext<EventOnly> eventOnly = mapping.type(EventOnly.class);
-        slug(eventOnly.field("slug"));
-        parameters(eventOnly.field("parameters"));
-        publisher(eventOnly.field("publisher"));
-        mapping.type(ReleaseRetracted.class)
-                .field("slug").constraint(new NotBlankDef()).constraint(new SizeDef().max(Limits.NAME * 4))
-                .constraint(new GenericConstraintDef<>(PlainText.class))
-                .field("announcementEventId").constraint(new NotBlankDef()).constraint(new SizeDef().max(64))
-                .constraint(new GenericConstraintDef<>(PlainText.class))
-                .field("reason").constraint(new SizeDef().max(Limits.TEXT)).constraint(new GenericConstraintDef<>(PlainText.class))
-                .field("publisher").constraint(new SizeDef().max(Limits.ORGANIZATION_NAME))
-                .constraint(new GenericConstraintDef<>(PlainText.class));
-        return config.addMapping(mapping).buildValidatorFactory().getValidator();
-    }
-
-    // The properties EventOnly shares with ReleaseAnnounced, constrained alike on both.
-    private static void slug(PropertyConstraintMappingContext slug) {
-        slug.constraint(new SizeDef().max(Limits.NAME * 4)).constraint(new GenericConstraintDef<>(PlainText.class));
-    }
-
-    private static void parameters(PropertyConstraintMappingContext parameters) {
-        parameters.constraint(new GenericConstraintDef<>(PhysicalParameterCount.class));
-    }
-
-    private static void publisher(PropertyConstraintMappingContext publisher) {
-        publisher.constraint(new SizeDef().max(Limits.ORGANIZATION_NAME)).constraint(new GenericConstraintDef<>(PlainText.class));
+        return config.buildValidatorFactory().getValidator();
     }
 
     /** Every property is reachable and cascadable. */

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import io.modelwatch.contract.Links;
 import io.modelwatch.contract.LocalizedText;
 import io.modelwatch.contract.Source;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * any JSON for parameters) so that validation can name every bad field at once instead of failing
  * on the first one.
  */
+@RecordBuilder
 @Schema(name = "Announcement", description = "A model announcement (public API v1). Only name and one organisation are required.")
 public record AnnouncementRequest(
         @Schema(description = "What is released", enumeration = {"model", "framework", "application"}, defaultValue = "model")
@@ -65,20 +67,20 @@ public record AnnouncementRequest(
                 + " 3.8×10^25, 2.1e24 FLOP, ~1e24), or {value, approximate, note} with the note saying how it was estimated."
                 + " Absent or null means undisclosed (never 0); a value that is not positive and finite is a 400",
                 oneOf = {Double.class, String.class, Object.class}, examples = "3.8e25")
-        JsonNode trainingCompute) {
+        JsonNode trainingCompute) implements AnnouncementRequestBuilder.With {
 
     /** A request that states only a name, its organisations and a date (the other fields unstated). */
     public static AnnouncementRequest minimal(String name, List<OrganizationInput> organizations, String published) {
-        return new AnnouncementRequest("model", name, organizations, published, null, null, null, null, null, null, null,
-                null, null, null, null, null);
+        return AnnouncementRequestBuilder.builder().kind("model").name(name).organizations(organizations).published(published)
+                .build();
     }
 
     /** What a feed entry can state; everything else stays unstated. */
     public static AnnouncementRequest fromFeed(String name, List<OrganizationInput> organizations, String published,
                                                JsonNode parameters, List<String> tags, Links links, Source source,
                                                @Size(max = Limits.TERM) String confidence) {
-        return new AnnouncementRequest("model", name, organizations, published, parameters, null, null, null, null, null,
-                tags, links, null, source, confidence, null);
+        return AnnouncementRequestBuilder.builder().kind("model").name(name).organizations(organizations).published(published)
+                .parameters(parameters).tags(tags).links(links).source(source).confidence(confidence).build();
     }
 
     @Schema(name = "OrganizationInput", description = "An organisation behind a release")

@@ -3,6 +3,7 @@ package io.modelwatch.ingest.imports;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelwatch.contract.Credits;
 import io.modelwatch.ingest.service.AnnouncementIntake;
+import io.modelwatch.ingest.store.ImportedRows;
 import io.modelwatch.ingest.service.AnnouncementIntake.ImportOutcomes;
 import io.modelwatch.ingest.service.AnnouncementIntake.ImportRow;
 import io.modelwatch.ingest.service.AnnouncementNormalizer;
@@ -23,6 +24,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -46,14 +48,19 @@ public class EpochImport {
             .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL).setAllowMissingColumnNames(true).setIgnoreEmptyLines(true)
             .get();
 
+    /** The source whose rows {@code imported_row} keeps. */
+    static final String SOURCE = "epoch-ai";
+
     private final AnnouncementIntake intake;
     private final AnnouncementNormalizer normalizer;
     private final ObjectMapper json;
+    private final ImportedRows held;
 
-    public EpochImport(AnnouncementIntake intake, AnnouncementNormalizer normalizer, ObjectMapper json) {
+    public EpochImport(AnnouncementIntake intake, AnnouncementNormalizer normalizer, ObjectMapper json, ImportedRows held) {
         this.intake = intake;
         this.normalizer = normalizer;
         this.json = json;
+        this.held = held;
     }
 
     /**
@@ -64,6 +71,8 @@ public class EpochImport {
     public ImportReport run(InputStream body, String publisher, LocalDate snapshot) throws IOException, InterruptedException {
         long started = System.nanoTime();
         Instant announcedAt = normalizer.now(); // one instant for the import
+        UUID importId = UUID.randomUUID();
+        java.util.Set<String> inFile = new java.util.HashSet<>(); // the models the file's rows name, read or not
         Tally tally = new Tally();
         try (CSVParser parser = FORMAT.parse(withoutBom(new InputStreamReader(body, StandardCharsets.UTF_8)))) {
             Map<String, Integer> header = parser.getHeaderMap();
@@ -97,6 +106,9 @@ public class EpochImport {
                 }
                 tally.rows++;
                 String model = record.isSet(columns.name()) ? record.get(columns.name()) : null;
+                if (model != null && !model.isBlank()) {
+                    inFile.add(model.strip());
+                }
                 if (!record.isConsistent()) {
                     tally.refuse(line, model, 400, "The row has " + record.size() + " fields; the header has " + header.size() + ".", null);
                     continue;
@@ -113,6 +125,9 @@ public class EpochImport {
             }
             send(chunk, names, publisher, announcedAt, tally);
         }
+        held.held(SOURCE, importId, snapshot, inFile);
+        // Rows of earlier files that this one does not hold: said, not deleted (a model leaves Epoch's list; a file cut short)
+        List<String> missing = held.missing(SOURCE, importId);
         long millis = (System.nanoTime() - started) / 1_000_000;
         LOG.infof("Epoch import (snapshot %s) by %s: %d rows read, %d accepted (%d unchanged), %d refused, %d not taken by the"
                 + " broker, in %d ms", snapshot, publisher, tally.rows, tally.accepted, tally.unchanged, tally.refused,
@@ -120,7 +135,8 @@ public class EpochImport {
         tally.refusals.sort((a, b) -> Long.compare(a.line(), b.line()));
         return new ImportReport("Epoch AI, 'Data on AI Models' (snapshot " + snapshot + "), " + Credits.EPOCH_AI_URL,
                 Credits.EPOCH_AI, tally.rows, tally.accepted, tally.accepted - tally.unchanged, tally.unchanged, tally.refused,
-                tally.unavailable, tally.refusals, tally.warnings, millis);
+                tally.unavailable, tally.refusals, tally.warnings, missing.size(),
+                missing.subList(0, Math.min(missing.size(), ImportReport.MISSING_NAMED)), millis);
     }
 
     private void send(List<ImportRow> chunk, Map<Integer, String> names, String publisher, Instant announcedAt, Tally tally)

@@ -10,6 +10,7 @@ import io.modelwatch.contract.LocalizedText;
 import io.modelwatch.contract.validation.Limits;
 import io.modelwatch.contract.Source;
 import io.modelwatch.ingest.api.AnnouncementRequest;
+import io.modelwatch.ingest.api.AnnouncementRequestBuilder;
 import io.modelwatch.ingest.api.AnnouncementRequest.OrganizationInput;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -56,14 +57,15 @@ final class EpochRows {
 
     Mapped map(CSVRecord row) {
         List<String> warnings = new ArrayList<>();
-        AnnouncementRequest request = new AnnouncementRequest("model", get(row, columns.name()), organizations(row, warnings),
-                get(row, columns.published()),
-                withNote(wholeCount(get(row, columns.parameters()), warnings), get(row, columns.parametersNotes())),
-                list(get(row, columns.domain())).stream().map(d -> DOMAINS.getOrDefault(d.toLowerCase(Locale.ROOT), d)).toList(),
-                list(get(row, columns.task())), accessibility(get(row, columns.accessibility()), warnings), null,
-                get(row, columns.baseModel()), List.of(TAG), links(get(row, columns.link())),
-                abstractText(get(row, columns.abstractText())), null, confidence(get(row, columns.confidence()), warnings),
-                withNote(get(row, columns.compute()), get(row, columns.computeNotes())));
+        AnnouncementRequest request = AnnouncementRequestBuilder.builder().kind("model").name(get(row, columns.name()))
+                .organizations(organizations(row, warnings)).published(get(row, columns.published()))
+                .parameters(withNote(wholeCount(get(row, columns.parameters()), warnings), get(row, columns.parametersNotes())))
+                .modalities(list(get(row, columns.domain())).stream().map(d -> DOMAINS.getOrDefault(d.toLowerCase(Locale.ROOT), d)).toList())
+                .tasks(list(get(row, columns.task()))).accessibility(accessibility(get(row, columns.accessibility()), warnings))
+                .baseModel(get(row, columns.baseModel())).tags(List.of(TAG)).links(links(get(row, columns.link())))
+                .summary(abstractText(get(row, columns.abstractText()))).confidence(confidence(get(row, columns.confidence()), warnings))
+                .trainingCompute(withNote(get(row, columns.compute()), get(row, columns.computeNotes())))
+                .build();
         String content;
         try {
             // the row's identity: what it states, without the source (whose snapshot date changes with every file)
@@ -71,14 +73,9 @@ final class EpochRows {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an announcement request is always writable", e);
         }
-        return new Mapped(withSource(request), content, warnings);
+        return new Mapped(request.withSource(source), content, warnings);
     }
 
-    private AnnouncementRequest withSource(AnnouncementRequest r) {
-        return new AnnouncementRequest(r.kind(), r.name(), r.organizations(), r.published(), r.parameters(), r.modalities(),
-                r.tasks(), r.accessibility(), r.architecture(), r.baseModel(), r.tags(), r.links(), r.summary(), source,
-                r.confidence(), r.trainingCompute());
-    }
 
     private List<OrganizationInput> organizations(CSVRecord row, List<String> warnings) {
         List<String> names = list(get(row, columns.organization()));

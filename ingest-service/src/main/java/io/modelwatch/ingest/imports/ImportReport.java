@@ -21,7 +21,14 @@ public record ImportReport(
         @Schema(description = "Each row not accepted: its line, its model and why") List<Line> refusals,
         @Schema(description = "Accepted rows with something left out (an unknown country, more countries than organisations)")
         List<Line> warnings,
+        @Schema(description = "Rows earlier imports held that this file does not (by model name): reported, not deleted")
+        int missing,
+        @Schema(description = "The models of those rows, by name (the first 1,000)")
+        List<String> missingModels,
         @Schema(description = "Milliseconds from the first byte read to the last acknowledgement") long millis) {
+
+    /** How many missing rows the report names; it counts them all. */
+    public static final int MISSING_NAMED = 1000;
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "ImportLine", description = "One row of an imported file and what is to be said about it.")

@@ -120,6 +120,27 @@ class EpochImportTest {
     }
 
     @Test
+    void aRowMissingFromANewerFileIsReportedAndNotDeleted() {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        String header = "Model,Organization,Country (of organization),Publication date,Domain,Model accessibility\r\n";
+        String kept = "Kept " + id + ",Baidu,China,2021-07,Language,API access\r\n";
+        String dropped = "Dropped " + id + ",Tencent,China,2022-01,Language,Unreleased\r\n";
+        String added = "Added " + id + ",Zhipu AI,China,2023-03,Language,API access\r\n";
+        JsonPath older = importFile((header + kept + dropped).getBytes(StandardCharsets.UTF_8), "2024-01-01");
+        assertThat(older.getInt("accepted")).isEqualTo(2);
+        assertThat(older.getList("missingModels", String.class)).doesNotContain("Kept " + id, "Dropped " + id);
+
+        JsonPath newer = importFile((header + kept + added).getBytes(StandardCharsets.UTF_8), "2024-02-01");
+        assertThat(newer.getInt("accepted")).isEqualTo(2);
+        assertThat(newer.getList("missingModels", String.class)).contains("Dropped " + id).doesNotContain("Kept " + id, "Added " + id);
+        assertThat(newer.getInt("missing")).isGreaterThanOrEqualTo(1);
+        // Reported, not deleted: when a file holds it again it is unchanged (its announcement stands as it was).
+        JsonPath again = importFile((header + kept + dropped).getBytes(StandardCharsets.UTF_8), "2024-01-01");
+        assertThat(again.getInt("unchanged")).as("the dropped row's announcement, sent before, is the same one").isEqualTo(2);
+        assertThat(again.getList("missingModels", String.class)).contains("Added " + id).doesNotContain("Dropped " + id);
+    }
+
+    @Test
     void olderSnapshotShapesAreReadAndBadRowsAreNamedWhileTheOthersGoOn() {
         String id = UUID.randomUUID().toString().substring(0, 8);
         String csv = "\uFEFFSystem,Organization,Country (from Organization),Publication date,Domain,Task,Parameters,"
