@@ -49,7 +49,7 @@ class EpochImportBench {
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
             for (int i = 0; i < rows; i++) {
                 String[] values = records.get(i % records.size()).values().clone();
-                values[header.indexOf("Model")] = values[header.indexOf("Model")] + " (" + suffix + " " + i + ")";
+                values[header.indexOf("Model")] = values[header.indexOf("Model")].strip() + " (" + suffix + " " + i + ")";
                 printer.printRecord((Object[]) values);
             }
         }
@@ -105,7 +105,7 @@ class EpochImportBench {
     /** Entries of {@code schema}'s model table whose name holds {@code marker} (the Epoch entries for ""). */
     private static long count(Connection db, String schema, String marker) throws Exception {
         try (PreparedStatement s = db.prepareStatement("select count(*) from " + schema + ".model where "
-                + (marker.isEmpty() ? "snapshot -> 'tags' ? 'epoch-ai'" : "strpos(name, ?) > 0"))) {
+                + (marker.isEmpty() ? "snapshot -> 'tags' @> '[\"epoch-ai\"]'" : "strpos(name, ?) > 0"))) {
             if (!marker.isEmpty()) {
                 s.setString(1, marker);
             }
