@@ -3,7 +3,6 @@ package io.modelwatch.digest.review;
 import io.modelwatch.contract.Accessibility;
 import io.modelwatch.contract.ModelChanged;
 import java.util.Collection;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -28,9 +27,20 @@ final class ModelTraits {
         if (m.modalities() == null || m.modalities().isEmpty()) {
             return false;
         }
-        List<String> real = m.modalities().stream().map(s -> s.toLowerCase(Locale.ROOT))
-                .filter(s -> !s.equals("multimodal")).distinct().toList();
-        return m.modalities().stream().anyMatch(s -> s.equalsIgnoreCase("multimodal")) || real.size() > 1;
+        // A loop, not streams: called for every model of a period by several sections and figures.
+        String first = null;
+        for (String modality : m.modalities()) {
+            String lower = modality.toLowerCase(Locale.ROOT);
+            if (lower.equals("multimodal")) {
+                return true;
+            }
+            if (first == null) {
+                first = lower;
+            } else if (!first.equals(lower)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One of the generalist tags, or the modality "agent". */

@@ -3,16 +3,21 @@ package io.modelwatch.digest.store;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.jpa.HibernateHints;
 import java.time.LocalDate;
 import java.util.List;
 
+/**
+ * The read model's queries. The lists reviews are made of are read-only: nothing changes them, and Hibernate then keeps
+ * no copy of each snapshot for dirty checking (a JSON round trip per entity).
+ */
 @ApplicationScoped
 public class ModelViewRepository implements PanacheRepositoryBase<ModelView, String> {
 
     /** The largest models with a disclosed size published up to the day, biggest first. */
     public List<ModelView> largestUpTo(LocalDate day, int limit) {
         return find("kind = 'model' and parameters is not null and publishedStart <= ?1",
-                Sort.descending("parameters").and("slug"), day).page(0, limit).list();
+                Sort.descending("parameters").and("slug"), day).withHint(HibernateHints.HINT_READ_ONLY, true).page(0, limit).list();
     }
 
     /** How many releases {@link #publishedBetween} would return. */
@@ -22,12 +27,13 @@ public class ModelViewRepository implements PanacheRepositoryBase<ModelView, Str
 
     /** Releases whose publication date starts within [from, to], in date order. */
     public List<ModelView> publishedBetween(LocalDate from, LocalDate to) {
-        return list("publishedStart >= ?1 and publishedStart <= ?2", Sort.by("publishedStart").and("name").and("slug"), from, to);
+        return find("publishedStart >= ?1 and publishedStart <= ?2", Sort.by("publishedStart").and("name").and("slug"), from, to)
+                .withHint(HibernateHints.HINT_READ_ONLY, true).list();
     }
 
     /** Releases stating their training compute whose publication date starts within [from, to], in date order. */
     public List<ModelView> withComputeBetween(LocalDate from, LocalDate to) {
-        return list("trainingCompute is not null and publishedStart >= ?1 and publishedStart <= ?2",
-                Sort.by("publishedStart").and("slug"), from, to);
+        return find("trainingCompute is not null and publishedStart >= ?1 and publishedStart <= ?2",
+                Sort.by("publishedStart").and("slug"), from, to).withHint(HibernateHints.HINT_READ_ONLY, true).list();
     }
 }

