@@ -2,6 +2,7 @@ package io.modelwatch.ingest.imports;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelwatch.contract.Credits;
+import io.modelwatch.contract.validation.Limits;
 import io.modelwatch.ingest.service.AnnouncementIntake;
 import io.modelwatch.ingest.store.ImportedRows;
 import io.modelwatch.ingest.service.AnnouncementIntake.ImportOutcomes;
@@ -106,7 +107,8 @@ public class EpochImport {
                 }
                 tally.rows++;
                 String model = record.isSet(columns.name()) ? record.get(columns.name()) : null;
-                if (model != null && !model.isBlank()) {
+                // Names the contract could hold only (a longer one is refused below): imported_row indexes the name
+                if (model != null && !model.isBlank() && model.strip().length() <= Limits.NAME) {
                     inFile.add(model.strip());
                 }
                 if (!record.isConsistent()) {

@@ -134,10 +134,19 @@ class EpochImportTest {
         assertThat(newer.getInt("accepted")).isEqualTo(2);
         assertThat(newer.getList("missingModels", String.class)).contains("Dropped " + id).doesNotContain("Kept " + id, "Added " + id);
         assertThat(newer.getInt("missing")).isGreaterThanOrEqualTo(1);
+        // A row whose name no entry could hold is refused, and the import still answers (its name is not kept either).
+        // (20,000 letters that do not compress: PostgreSQL's index on the name holds at most about 2,700 bytes)
+        String noise = new java.util.Random(15).ints(20_000, 'a', 'z' + 1)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        JsonPath longName = importFile((header + kept + noise + ",Baidu,China,2021-07,Language,API access\r\n")
+                .getBytes(StandardCharsets.UTF_8), "2024-02-01");
+        assertThat(longName.getInt("accepted")).isEqualTo(1);
+        assertThat(longName.getInt("refused")).isEqualTo(1);
+        assertThat(longName.getList("missingModels", String.class)).contains("Dropped " + id).doesNotContain("Kept " + id);
         // Reported, not deleted: when a file holds it again it is unchanged (its announcement stands as it was).
         JsonPath again = importFile((header + kept + dropped).getBytes(StandardCharsets.UTF_8), "2024-01-01");
         assertThat(again.getInt("unchanged")).as("the dropped row's announcement, sent before, is the same one").isEqualTo(2);
-        assertThat(again.getList("missingModels", String.class)).contains("Added " + id).doesNotContain("Dropped " + id);
+        assertThat(again.getList("missingModels", String.class)).contains("Added " + id).doesNotContain("Dropped " + id, "Kept " + id);
     }
 
     @Test
