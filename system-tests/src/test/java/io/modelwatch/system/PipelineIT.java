@@ -83,7 +83,7 @@ class PipelineIT {
 
     /** A year no other test uses, so each test's reviews hold only its own releases. */
     private static int freshYear() {
-        return 1901 + (int) (Math.random() * 119); // past years: ingest takes dates up to a year ahead, reviews only ended periods
+        return Years.unused();
     }
 
     @Test
