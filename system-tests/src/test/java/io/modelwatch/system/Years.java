@@ -5,24 +5,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Past years no other test of this JVM uses, for tests whose reviews count everything released in a period of the
- * shared catalog. Each year comes with the year before it (a mid-year review spans both), so years go out two apart.
- * Random years collided: the mid-year test once counted another class's "GLM" release.
+ * shared catalog. Each year comes with the two years before it: a mid-year review spans two years, compares with the
+ * twelve months before, and the demo it is made of reaches back one more (GPT-3). Random years collided: the mid-year
+ * test once counted another class's release of the year before its period in its "previous period" figure.
  */
 final class Years {
 
     private static final int FIRST = 1901;
-    private static final int PAIRS = 59; // up to 2019: ingest takes dates up to a year ahead, reviews only ended periods
-    private static final AtomicInteger NEXT = new AtomicInteger(ThreadLocalRandom.current().nextInt(PAIRS));
+    private static final int BLOCKS = 39; // up to 2017: ingest takes dates up to a year ahead, reviews only ended periods
+    private static final AtomicInteger NEXT = new AtomicInteger(ThreadLocalRandom.current().nextInt(BLOCKS));
     private static final AtomicInteger HANDED_OUT = new AtomicInteger();
 
     private Years() {
     }
 
-    /** A year, and the year before it, that no other caller in this JVM was given. */
+    /** A year such that it and the two years before it were given to no other caller in this JVM. */
     static int unused() {
-        if (HANDED_OUT.incrementAndGet() > PAIRS) {
-            throw new IllegalStateException("more than " + PAIRS + " distinct years asked for");
+        if (HANDED_OUT.incrementAndGet() > BLOCKS) {
+            throw new IllegalStateException("more than " + BLOCKS + " distinct years asked for");
         }
-        return FIRST + 1 + 2 * Math.floorMod(NEXT.getAndIncrement(), PAIRS);
+        return FIRST + 2 + 3 * Math.floorMod(NEXT.getAndIncrement(), BLOCKS);
     }
 }
