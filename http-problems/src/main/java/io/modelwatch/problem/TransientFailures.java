@@ -40,18 +40,22 @@ public final class TransientFailures {
     /**
      * True when {@code failure} or one of its causes is a connection problem (SQL state 08xxx), insufficient
      * resources (53xxx), one of the states above, JDBC's transient or recoverable exceptions, an I/O failure, a
-     * pool that had no connection to give, a failed commit or a retriable broker error.
+     * pool that had no connection to give, a failed commit or a retriable broker error. When the chain holds the
+     * database's own answer (an SQL state), that answer decides: a commit that failed because the database refused
+     * the data (a NUL character, 22021) fails again however often it is retried.
      */
     public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return transientState(sql.getSQLState()) || t instanceof SQLTransientException || t instanceof SQLRecoverableException;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLTransientException || t instanceof SQLRecoverableException || t instanceof IOException) {
                 return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                String state = sql.getSQLState();
-                if (state.startsWith("08") || state.startsWith("53") || TRANSIENT_STATES.contains(state)) {
-                    return true;
-                }
             }
             for (Class<?> type = t.getClass(); type != null; type = type.getSuperclass()) {
                 if (TRANSIENT_TYPES.contains(type.getName())) {
@@ -67,5 +71,9 @@ public final class TransientFailures {
             }
         }
         return false;
+    }
+
+    private static boolean transientState(String state) {
+        return state.startsWith("08") || state.startsWith("53") || TRANSIENT_STATES.contains(state);
     }
 }

@@ -166,7 +166,7 @@ public class OutboxRelay {
         return Uni.createFrom().deferred(() -> send(event))
                 .replaceWith((String) null)
                 .onFailure(OutboxRelay::neverSendable).recoverWithItem(e -> e.getClass().getSimpleName() + ": "
-                        + DeadLetters.oneLine(String.valueOf(e.getMessage())));
+                        + io.modelwatch.consumer.DeadLetterTopic.oneLine(String.valueOf(e.getMessage())));
     }
 
     /** What the broker or the serialiser refuse whatever the retry: a record too large or not serialisable. */

@@ -10,11 +10,17 @@ import io.modelwatch.contract.ReleaseRetracted;
 import io.modelwatch.contract.Slugs;
 import io.modelwatch.contract.validation.ContractValidator;
 import io.modelwatch.contract.validation.Violation;
+import io.modelwatch.consumer.BatchApplier;
+import io.modelwatch.consumer.ConsumerRetry;
+import io.modelwatch.consumer.DeadLetterTopic;
+import io.modelwatch.catalog.telemetry.CatalogMetrics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -22,7 +28,9 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.Readiness;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -36,23 +44,27 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class ReleaseConsumer {
 
     public static final String CHANNEL = "model-releases";
+    public static final String DEAD_LETTER_CHANNEL = "model-releases-dlq";
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ReleaseConsumer.class);
 
     private final CatalogService catalog;
     private final ObjectMapper json;
-    private final DeadLetters deadLetters;
+    private final DeadLetterTopic deadLetters;
     private final EventTraces traces;
-    private final DatabaseRetry retry;
+    private final ConsumerRetry retry;
     private final ConsumerProgress progress;
 
-    public ReleaseConsumer(CatalogService catalog, ObjectMapper json, DeadLetters deadLetters, EventTraces traces,
-                           DatabaseRetry retry, @Readiness ConsumerProgress progress) {
+    /** @param maxBackoffMillis the longest wait between two tries while the database is away */
+    public ReleaseConsumer(CatalogService catalog, ObjectMapper json, CatalogMetrics metrics, EventTraces traces,
+                           @Channel(DEAD_LETTER_CHANNEL) MutinyEmitter<String> deadLetters,
+                           @ConfigProperty(name = "modelwatch.catalog.retry.max-backoff", defaultValue = "5000") long maxBackoffMillis,
+                           @Readiness ConsumerProgress progress) {
         this.progress = progress;
         this.catalog = catalog;
         this.json = json;
-        this.deadLetters = deadLetters;
+        this.deadLetters = new DeadLetterTopic(deadLetters, metrics::deadLettered);
         this.traces = traces;
-        this.retry = retry;
+        this.retry = new ConsumerRetry("catalog consumer", Duration.ofMillis(maxBackoffMillis));
     }
 
     @Incoming(CHANNEL)
@@ -81,10 +93,10 @@ public class ReleaseConsumer {
         }
         long start = System.nanoTime();
         try {
-            new BatchApplier(
+            new BatchApplier<ReleaseEvent>(
                     batch -> QuarkusTransaction.requiringNew().run(() -> catalog.apply(batch)),
                     (event, reason) -> retry.whileTransient().run(() -> deadLetters.send(origin.get(event), reason)),
-                    retry.whileTransient(), retry.attempts())
+                    ReleaseEvent::id, retry.whileTransient(), retry.attempts())
                     .applyAll(events);
         } finally {
             traces.ended(events.stream().map(ReleaseEvent::id).toList());

@@ -5,7 +5,10 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.jpa.HibernateHints;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The read model's queries. The lists reviews are made of are read-only: nothing changes them, and Hibernate then keeps
@@ -13,6 +16,15 @@ import java.util.List;
  */
 @ApplicationScoped
 public class ModelViewRepository implements PanacheRepositoryBase<ModelView, String> {
+
+    /** The entries of these slugs that exist, by slug (one query), to be changed. */
+    public Map<String, ModelView> bySlug(Collection<String> slugs) {
+        Map<String, ModelView> found = new HashMap<>();
+        if (!slugs.isEmpty()) {
+            list("slug in ?1", slugs).forEach(view -> found.put(view.slug, view));
+        }
+        return found;
+    }
 
     /** The largest models with a disclosed size published up to the day, biggest first. */
     public List<ModelView> largestUpTo(LocalDate day, int limit) {

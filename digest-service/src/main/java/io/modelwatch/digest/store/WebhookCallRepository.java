@@ -17,6 +17,12 @@ public class WebhookCallRepository implements PanacheRepositoryBase<WebhookCall,
     }
 
     /** Records one call per webhook registered for the event, in the caller's transaction; returns how many. */
+    /** Whether any webhook is registered for the event (so that a batch need not record calls one by one for none). */
+    public boolean anyListensTo(String event) {
+        return ((Boolean) getEntityManager().createNativeQuery("select exists (select 1 from webhook w where :event = any (w.events))")
+                .setParameter("event", event).getSingleResult());
+    }
+
     public int record(String event, String payload, Instant now) {
         return getEntityManager().createNativeQuery("""
                         insert into webhook_call (id, webhook_id, event, payload, state, attempts, next_attempt_at, created_at)

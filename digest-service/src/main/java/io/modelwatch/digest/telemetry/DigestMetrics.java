@@ -41,11 +41,12 @@ public class DigestMetrics {
                 .tag("topic", Topics.MODEL_CHANGES).tag("outcome", outcome).register(registry);
     }
 
-    public void processed() {
-        processed.increment();
+    /** Changes whose poll's transaction has committed. */
+    public void processed(int changes) {
+        processed.increment(changes);
     }
 
-    /** The record failed; the channel's failure strategy (dead-letter-queue) sends it to the dead-letter topic. */
+    /** A record is on the dead-letter topic. */
     public void deadLettered() {
         deadLettered.increment();
         deadLetters.increment();

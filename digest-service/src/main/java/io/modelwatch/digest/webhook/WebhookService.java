@@ -123,8 +123,14 @@ public class WebhookService {
         return out;
     }
 
+    /** Whether a call of this event would be recorded for any webhook. */
+    public boolean anyListensTo(String event) {
+        return calls.anyListensTo(event);
+    }
+
     /** Records one call per webhook registered for the event, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
+
     public int record(String event, Map<String, Object> data) {
         Instant now = clock.instant();
         UUID eventId = UUID.randomUUID();

@@ -1,35 +1,34 @@
-package io.modelwatch.catalog.messaging;
+package io.modelwatch.consumer;
 
-import io.modelwatch.catalog.telemetry.CatalogMetrics;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Sends a record that can never be processed to model-releases.dlq: same key, value and headers, plus the
- * reason and where it came from (the header names SmallRye's own dead-letter strategy uses). The send is
- * awaited, so the record's offset is committed only once the dead letter is safely on the broker.
+ * Sends a record that can never be processed to a dead-letter topic: same key, value and headers, plus the reason and
+ * where it came from (the header names SmallRye's own dead-letter strategy uses). The send is awaited, so the record's
+ * offset is committed only once the dead letter is safely on the broker.
  */
-@ApplicationScoped
-public class DeadLetters {
+public final class DeadLetterTopic {
 
-    public static final String CHANNEL = "model-releases-dlq";
-    private static final Logger LOG = Logger.getLogger(DeadLetters.class);
+    private static final Logger LOG = Logger.getLogger(DeadLetterTopic.class);
 
     private final MutinyEmitter<String> emitter;
-    private final CatalogMetrics metrics;
+    private final Runnable sent;
 
-    public DeadLetters(@Channel(CHANNEL) MutinyEmitter<String> emitter, CatalogMetrics metrics) {
+    /**
+     * @param emitter the dead-letter channel
+     * @param sent    called after each dead letter is on the broker (a metric)
+     */
+    public DeadLetterTopic(MutinyEmitter<String> emitter, Runnable sent) {
         this.emitter = emitter;
-        this.metrics = metrics;
+        this.sent = sent;
     }
 
     public void send(ConsumerRecord<String, String> record, String reason) {
@@ -44,12 +43,12 @@ public class DeadLetters {
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(record.key()).withHeaders(headers).build();
         emitter.sendMessage(Message.of(record.value()).addMetadata(metadata)).await().atMost(Duration.ofSeconds(30));
-        metrics.deadLettered();
-        LOG.warnf("Record %s-%d@%d sent to the dead-letter topic: %s", record.topic(), record.partition(), record.offset(), reason);
+        sent.run();
+        LOG.warnf("Record %s-%d@%d sent to the dead-letter topic: %s", record.topic(), record.partition(), record.offset(), oneLine(reason));
     }
 
     /** A header value is read as one line: line breaks and other control characters become spaces. */
-    static String oneLine(String text) {
+    public static String oneLine(String text) {
         return text == null ? null : text.replaceAll("\\s*\\p{Cntrl}+\\s*", " ").strip();
     }
 
