@@ -173,7 +173,7 @@ public class CatalogExplorer {
         String name = m.name();
         String shown = lang.chinese() ? chineseName(m) : null;
         List<String> countries = m.organizations() == null ? List.of()
-                : m.organizations().stream().map(Organization::country).filter(c -> c != null).toList();
+                : m.organizations().stream().flatMap(o -> o.countries().stream()).filter(c -> c != null).toList();
         return new Row(m.slug(), shown == null ? name : shown, shown == null ? null : name,
                 DisplayText.json("organizations", item.get("organizations"), lang),
                 DisplayText.published(m.published(), lang), DisplayText.parameters(m.parameters(), lang), m.parameters() == null,

@@ -115,7 +115,7 @@ public class DashboardStatsResource {
     }
 
     static Point point(ModelChanged m, Language lang) {
-        List<String> countries = m.organizations() == null ? List.of() : m.organizations().stream().map(Organization::country)
+        List<String> countries = m.organizations() == null ? List.of() : m.organizations().stream().flatMap(o -> o.countries().stream())
                 .filter(c -> c != null).distinct().toList();
         String published = m.published() == null ? null : m.published().value();
         String month = published == null || published.length() < 7 ? null : published.substring(0, 7);

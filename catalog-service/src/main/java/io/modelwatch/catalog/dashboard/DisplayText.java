@@ -91,8 +91,12 @@ public final class DisplayText {
             return String.join(lang.chinese() ? "、" : ", ", parts);
         }
         if (value.isObject() && value.has("name")) {
-            String country = value.path("country").asText(null);
-            return value.path("name").asText() + (country == null ? "" : " (" + country(country, lang) + ")");
+            List<String> countries = new ArrayList<>();
+            if (value.hasNonNull("country")) {
+                countries.add(country(value.get("country").asText(), lang));
+            }
+            value.path("otherCountries").forEach(c -> countries.add(country(c.asText(), lang)));
+            return value.path("name").asText() + (countries.isEmpty() ? "" : " (" + String.join(lang.chinese() ? "、" : ", ", countries) + ")");
         }
         if (value.isObject()) {
             List<String> parts = new ArrayList<>();

@@ -178,11 +178,20 @@ public final class ModelMerger {
                     continue;
                 }
                 Organization o = directory.resolve(stated);
-                byKey.merge(ModelIdentity.organizationKey(o.name()), o,
-                        (known, fresh) -> known.country() != null ? known : new Organization(known.name(), fresh.country()));
+                byKey.merge(ModelIdentity.organizationKey(o.name()), o, ModelMerger::sameOrganization);
             }
         }
         return List.copyOf(byKey.values());
+    }
+
+    /** One organisation named twice: the first stated country stays its own, the others' countries are added. */
+    private static Organization sameOrganization(Organization known, Organization fresh) {
+        List<String> countries = new ArrayList<>(known.countries());
+        fresh.countries().stream().filter(c -> !countries.contains(c)).forEach(countries::add);
+        if (countries.equals(known.countries())) {
+            return known;
+        }
+        return new Organization(known.name(), countries.get(0), countries.subList(1, countries.size()));
     }
 
     private static Links links(List<ReleaseAnnounced> ranked) {

@@ -20,13 +20,18 @@ public record OrganizationDirectory(Map<String, Curated> byKey) {
         return byKey.get(ModelIdentity.organizationKey(name));
     }
 
-    /** The canonical form of a stated organisation: the curated name, and the curated country when there is one. */
+    /**
+     * The canonical form of a stated organisation: the curated name, and the curated country when there is one (a
+     * multinational's other stated countries stay).
+     */
     public Organization resolve(Organization stated) {
         Curated curated = find(stated.name());
         if (curated == null) {
             return stated;
         }
-        return new Organization(curated.name(), curated.country() != null ? curated.country() : stated.country());
+        String country = curated.country() != null ? curated.country() : stated.country();
+        return new Organization(curated.name(), country,
+                stated.otherCountries().stream().filter(c -> !c.equals(country)).toList());
     }
 
     public String category(String name) {

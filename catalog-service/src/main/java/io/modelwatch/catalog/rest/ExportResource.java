@@ -61,7 +61,7 @@ public class ExportResource {
             Map.entry("Organization", (m, d) -> m.organizations().stream().map(Organization::name).collect(Collectors.joining(", "))),
             Map.entry("Organization categorization", (m, d) -> join(m.organizations().stream().map(o -> d.category(o.name()))
                     .filter(Objects::nonNull).map(ExportResource::capitalised).distinct().toList())),
-            Map.entry("Country (of organization)", (m, d) -> join(m.organizations().stream().map(Organization::country)
+            Map.entry("Country (of organization)", (m, d) -> join(m.organizations().stream().flatMap(o -> o.countries().stream())
                     .filter(Objects::nonNull).distinct().toList())),
             Map.entry("Parameters notes", (m, d) -> m.parameters() == null ? null : join(Stream.of(
                     m.parameters().asWritten() == null ? "" : "as written: " + m.parameters().asWritten(),

@@ -137,7 +137,7 @@ public class ChangeWriter {
                         g.writeRawValue(e.snapshotJson());
                         g.writeStringField("accessibility", m2.accessibility() == null ? null : accessibilityName(m2.accessibility()));
                         writeStrings(g, "organizations", m2.organizations().stream().map(o -> ModelIdentity.organizationKey(o.name())).distinct().toList());
-                        writeStrings(g, "countries", m2.organizations().stream().map(Organization::country).filter(x -> x != null).distinct().toList());
+                        writeStrings(g, "countries", m2.organizations().stream().flatMap(o -> o.countries().stream()).filter(x -> x != null).distinct().toList());
                         writeStrings(g, "modalities", lower(m2.modalities()));
                         writeStrings(g, "tags", lower(m2.tags()));
                         g.writeStringField("search", SearchText.of(m2, e.directory()));

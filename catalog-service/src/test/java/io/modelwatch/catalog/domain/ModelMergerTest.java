@@ -46,6 +46,25 @@ class ModelMergerTest {
         assertThat(entry.aliases()).isEmpty();
     }
 
+    /** One organisation named by two announcements: its own country stays, the other countries are all kept, once. */
+    @Test
+    void anOrganisationNamedTwiceKeepsEveryCountryItIsGiven() {
+        Instant at = Instant.parse("2021-10-15T00:00:00Z");
+        ModelChanged entry = ModelMerger.recompute("t0", 1, List.of(
+                new Assertion("e1", announced("T0", "2021-10", null, List.of(new Organization("Google DeepMind", "GB")), List.of(),
+                        Confidence.CONFIDENT, at)),
+                new Assertion("e2", announced("T0", "2021-10", null, List.of(new Organization("Google DeepMind", "US", List.of("GB", "CH"))),
+                        List.of(), Confidence.CONFIDENT, at.plusSeconds(60)))),
+                DIRECTORY, List.of());
+        assertThat(entry.organizations()).singleElement().satisfies(o -> {
+            assertThat(o.countries()).containsExactlyInAnyOrder("GB", "US", "CH");
+            assertThat(o.otherCountries()).doesNotContain(o.country());
+        });
+        // A curated country replaces the stated one; a multinational's other countries stay.
+        assertThat(DIRECTORY.resolve(new Organization("Google Brain", "GB", List.of("CH", "US"))))
+                .isEqualTo(new Organization("Google", "US", List.of("CH")));
+    }
+
     @Test
     void noAssertionsLeftMeansNoEntry() {
         assertThat(ModelMerger.recompute("t0", 3, List.of(), DIRECTORY, List.of())).isNull();

@@ -27,7 +27,7 @@ public record Interests(List<String> countries, List<String> modalities, List<St
 
     public Predicate<ModelChanged> matcher() {
         return m -> (countries.isEmpty() || (m.organizations() != null && m.organizations().stream()
-                        .map(Organization::country).anyMatch(c -> c != null && countries.contains(c.toUpperCase(Locale.ROOT)))))
+                        .flatMap(o -> o.countries().stream()).anyMatch(c -> c != null && countries.contains(c.toUpperCase(Locale.ROOT)))))
                 && (modalities.isEmpty() || (m.modalities() != null && m.modalities().stream()
                         .anyMatch(x -> x != null && modalities.contains(x.toLowerCase(Locale.ROOT)))))
                 && (kinds.isEmpty() || (m.kind() != null && kinds.contains(m.kind().name().toLowerCase(Locale.ROOT))));

@@ -16,7 +16,7 @@ final class ModelTraits {
 
     /** Any of its organisations is in China (the lead one or not). */
     static boolean isChinese(ModelChanged m) {
-        return m.organizations() != null && m.organizations().stream().anyMatch(o -> CHINA.equalsIgnoreCase(o.country()));
+        return m.organizations() != null && m.organizations().stream().anyMatch(o -> o.countries().contains(CHINA));
     }
 
     /**

@@ -23,6 +23,8 @@ public final class Limits {
     public static final int URL = 2048;
     /** An ISO 3166-1 alpha-2 country code. */
     public static final int COUNTRY = 2;
+    /** Countries of one organisation besides its own. */
+    public static final int OTHER_COUNTRIES = 10;
     /** The parameter count's text as written. */
     public static final int PARAMETERS_TEXT = 100;
     /** More parameters than any model has or will soon have (100 trillion): a larger count is a typo or a prank. */

@@ -87,6 +87,15 @@ public record AnnouncementRequest(
     public record OrganizationInput(@Schema(required = true, description = "Its name", examples = "Example Lab")
                                     @PlainText @Size(max = Limits.ORGANIZATION_NAME) String name,
                                     @Schema(description = "ISO 3166-1 alpha-2 country code (any case)", examples = "FR")
-                                    @Size(max = Limits.TERM) String country) {
+                                    @Size(max = Limits.TERM) String country,
+                                    @Schema(description = "Further countries of a multinational organisation, as codes like country's"
+                                            + " (Google DeepMind: country US, otherCountries [GB])", examples = "[\"GB\"]")
+                                    @Size(max = Limits.OTHER_COUNTRIES)
+                                    List<@NotNull(message = "must be a country code, not null") @Size(max = Limits.TERM) String> otherCountries) {
+
+        /** An organisation of one country (or of none known). */
+        public OrganizationInput(String name, String country) {
+            this(name, country, null);
+        }
     }
 }

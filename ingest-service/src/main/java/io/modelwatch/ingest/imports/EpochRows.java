@@ -32,6 +32,13 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class EpochRows {
 
+    /**
+     * Organisations Epoch AI places in several countries (in its file, alone on a row with these countries): how many
+     * countries each takes from a row's list. Google DeepMind: US and UK; Facebook AI Research: US and France; Disney
+     * Research: US and Switzerland.
+     */
+    static final Map<String, Integer> MULTINATIONALS = Map.of("google deepmind", 2, "facebook ai research", 2, "disney research", 2);
+
     /** Tag of every imported row, so that the catalog can find (and credit) Epoch's entries. */
     static final String TAG = io.modelwatch.contract.Credits.EPOCH_AI_TAG;
     /** The organisation of a row that names none: the contract needs one, and "unknown" is the truth. */
@@ -77,6 +84,12 @@ final class EpochRows {
     }
 
 
+    /**
+     * Epoch lists the countries of a row's organisations in order, each organisation's own together: [Facebook AI
+     * Research, NYU] with [US, France, US] is FAIR in the US and France, NYU in the US. A known multinational organisation
+     * ({@link #MULTINATIONALS}) takes as many countries as it has when the row has room for them, every other one
+     * takes one; countries left over go to the last organisation, so that none is lost, and a warning says so.
+     */
     private List<OrganizationInput> organizations(CSVRecord row, List<String> warnings) {
         List<String> names = list(get(row, columns.organization()));
         List<String> countries = list(get(row, columns.country()));
@@ -84,19 +97,38 @@ final class EpochRows {
             warnings.add("No organisation in the file: recorded as '" + UNKNOWN_ORGANIZATION + "'");
             names = List.of(UNKNOWN_ORGANIZATION);
         }
-        if (!countries.isEmpty() && countries.size() != names.size()) {
+        List<List<String>> shares = new ArrayList<>(names.size());
+        int next = 0;
+        for (int i = 0; i < names.size(); i++) {
+            int wanted = MULTINATIONALS.getOrDefault(names.get(i).toLowerCase(Locale.ROOT), 1);
+            int room = countries.size() - next - (names.size() - i - 1); // leave one for each organisation after it
+            int take = Math.min(Math.max(1, Math.min(wanted, room)), countries.size() - next);
+            if (i == names.size() - 1) {
+                take = countries.size() - next;
+            }
+            shares.add(countries.subList(next, next + take));
+            next += take;
+        }
+        int expected = names.stream().mapToInt(n -> MULTINATIONALS.getOrDefault(n.toLowerCase(Locale.ROOT), 1)).sum();
+        if (!countries.isEmpty() && countries.size() != expected) {
             warnings.add(countries.size() + " countries for " + names.size() + " organisation(s): paired in order, "
-                    + (countries.size() > names.size() ? "left out: " + String.join(", ", countries.subList(names.size(), countries.size()))
-                    : "no country for the last " + (names.size() - countries.size())));
+                    + (countries.size() > expected ? "the last one given " + String.join(", ", shares.get(shares.size() - 1))
+                    : "no country for the last " + shares.stream().filter(List::isEmpty).count()));
         }
         List<OrganizationInput> organizations = new ArrayList<>(names.size());
         for (int i = 0; i < names.size(); i++) {
-            String country = i < countries.size() ? countries.get(i) : null;
-            String code = CountryNames.code(country);
-            if (country != null && code == null && !CountryNames.MULTINATIONAL.equalsIgnoreCase(country)) {
-                warnings.add("Unknown country '" + country + "' (of " + names.get(i) + "): left out");
+            List<String> codes = new ArrayList<>();
+            for (String country : shares.get(i)) {
+                String code = CountryNames.code(country);
+                if (code == null && !CountryNames.MULTINATIONAL.equalsIgnoreCase(country)) {
+                    warnings.add("Unknown country '" + country + "' (of " + names.get(i) + "): left out");
+                }
+                if (code != null && !codes.contains(code)) {
+                    codes.add(code);
+                }
             }
-            organizations.add(new OrganizationInput(names.get(i), code));
+            organizations.add(new OrganizationInput(names.get(i), codes.isEmpty() ? null : codes.get(0),
+                    codes.size() > 1 ? codes.subList(1, codes.size()) : null));
         }
         return organizations;
     }

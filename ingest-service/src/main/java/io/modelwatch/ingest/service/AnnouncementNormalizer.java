@@ -117,7 +117,23 @@ public class AnnouncementNormalizer {
                                 "'" + org.country() + "' is not an ISO 3166-1 alpha-2 country code such as CN or US"));
                     }
                 }
-                organizations.add(new Organization(orgName, country));
+                List<String> others = new ArrayList<>();
+                if (org.otherCountries() != null && !broken.contains(at + ".otherCountries")) {
+                    for (int j = 0; j < org.otherCountries().size(); j++) {
+                        String other = trimmed(org.otherCountries().get(j));
+                        if (other == null || broken.contains(at + ".otherCountries[" + j + "]")) {
+                            continue;
+                        }
+                        other = other.toUpperCase(Locale.ROOT);
+                        if (!isCountryCode(other)) {
+                            errors.add(new FieldError(at + ".otherCountries[" + j + "]",
+                                    "'" + org.otherCountries().get(j) + "' is not an ISO 3166-1 alpha-2 country code such as CN or US"));
+                        } else if (!other.equals(country) && !others.contains(other)) {
+                            others.add(other);
+                        }
+                    }
+                }
+                organizations.add(new Organization(orgName, country, others));
             }
         }
 

@@ -66,6 +66,37 @@ class EpochRowsTest {
         assertThat(CountryNames.code("Atlantis")).isNull();
     }
 
+    /** Epoch lists each organisation's countries together, in order; a multinational one takes all of its own. */
+    @Test
+    void aMultinationalOrganisationKeepsEveryCountryAndTheOthersKeepTheirOwn() throws Exception {
+        List<EpochRows.Mapped> rows = map(new StringReader("""
+                Model,Organization,Country (of organization)
+                A,Google DeepMind,"United States of America,United Kingdom of Great Britain and Northern Ireland"
+                B,"Facebook AI Research,New York University (NYU)","United States of America,France,United States of America"
+                C,"New York University (NYU),Facebook AI Research","United States of America,United States of America,France"
+                D,"ETH Zurich,Some Lab","Switzerland,United States of America,Canada"
+                E,"Google DeepMind,Some Lab",United States of America
+                """));
+        record Org(String name, String country, List<String> others) {
+        }
+        java.util.function.Function<EpochRows.Mapped, List<Org>> orgs = m -> m.request().organizations().stream()
+                .map(o -> new Org(o.name(), o.country(), o.otherCountries() == null ? List.of() : o.otherCountries())).toList();
+        assertThat(orgs.apply(rows.get(0))).containsExactly(new Org("Google DeepMind", "US", List.of("GB")));
+        assertThat(orgs.apply(rows.get(1))).containsExactly(new Org("Facebook AI Research", "US", List.of("FR")),
+                new Org("New York University (NYU)", "US", List.of()));
+        assertThat(orgs.apply(rows.get(2))).containsExactly(new Org("New York University (NYU)", "US", List.of()),
+                new Org("Facebook AI Research", "US", List.of("FR")));
+        assertThat(rows.subList(0, 3)).allSatisfy(r -> assertThat(r.warnings()).isEmpty());
+        // More countries than the organisations are known to have: none is lost, the last organisation takes the rest.
+        assertThat(orgs.apply(rows.get(3))).containsExactly(new Org("ETH Zurich", "CH", List.of()),
+                new Org("Some Lab", "US", List.of("CA")));
+        assertThat(rows.get(3).warnings()).containsExactly("3 countries for 2 organisation(s): paired in order, the last one given "
+                + "United States of America, Canada");
+        // Fewer: each takes one in order, a multinational too, and the last ones go without.
+        assertThat(orgs.apply(rows.get(4))).containsExactly(new Org("Google DeepMind", "US", List.of()), new Org("Some Lab", null, List.of()));
+        assertThat(rows.get(4).warnings()).containsExactly("1 countries for 2 organisation(s): paired in order, no country for the last 1");
+    }
+
     @Test
     void aFileWithoutAModelColumnIsNotEpochs() {
         assertThatThrownBy(() -> EpochColumns.of(Map.of("Name", 0))).hasMessageContaining("'Model'");

@@ -71,6 +71,22 @@ class AnnouncementResourceTest {
         assertThat(data.get("publisher").asText()).isEqualTo("default");
     }
 
+    /** A multinational organisation's further countries, in any case, reach the event as codes, each once. */
+    @Test
+    void aMultinationalOrganisationsOtherCountriesReachTheEvent() throws Exception {
+        String name = "Gemini " + UUID.randomUUID();
+        String slug = given().header("Authorization", KEY).contentType(ContentType.JSON)
+                .body("{\"name\": \"" + name + "\", \"organizations\": [{\"name\": \"Google DeepMind\", \"country\": \"us\","
+                        + " \"otherCountries\": [\"gb\", \"US\", \"GB\"]}, {\"name\": \"Lab\"}]}")
+                .when().post("/api/v1/announcements").then().statusCode(202).extract().path("slug");
+        ConsumerRecord<String, String> record = Topic.records(bootstrapServers).stream().filter(r -> slug.equals(r.key()))
+                .findFirst().orElseThrow(() -> new AssertionError("no record keyed " + slug));
+        JsonNode organizations = json.readTree(record.value()).get("organizations");
+        assertThat(organizations.get(0).get("country").asText()).isEqualTo("US");
+        assertThat(organizations.get(0).get("otherCountries").toString()).isEqualTo("[\"GB\"]");
+        assertThat(organizations.get(1).has("otherCountries")).as("absent when there are none").isFalse();
+    }
+
     @Test
     void theAnswerCarriesTheEventIdOfTheRecord() {
         String name = "Gato " + UUID.randomUUID();
@@ -100,6 +116,14 @@ class AnnouncementResourceTest {
         given().header("Authorization", KEY).contentType(ContentType.JSON).body(announcement("Zero", "0"))
                 .when().post("/api/v1/announcements")
                 .then().statusCode(400).body("errors[0].field", equalTo("parameters"));
+
+        given().header("Authorization", KEY).contentType(ContentType.JSON)
+                .body("{\"name\": \"Gemini X\", \"organizations\": [{\"name\": \"Google DeepMind\", \"country\": \"US\","
+                        + " \"otherCountries\": [\"gb\", \"Britain\", null]}]}")
+                .when().post("/api/v1/announcements")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("organizations[0].otherCountries[1]",
+                        "organizations[0].otherCountries[2]"));
 
         given().header("Authorization", KEY).contentType(ContentType.JSON).body("{\"name\": 42, \"organizations\": \"OpenAI\"}")
                 .when().post("/api/v1/announcements")
