@@ -1,0 +1,120 @@
+package io.modelwatch.system;
+
+import io.modelwatch.platform.EmbeddedPlatformTestResource;
+import io.modelwatch.platform.PlatformEndpoints;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Not a test: a measurement (issue 17), run only with {@code mvn -B -Pbench -pl system-tests -am package
+ * -Dtest=StreamLatencyBench -Dsurefire.failIfNoSpecifiedTests=false}. The three packaged services on the embedded
+ * platform; single announcements are posted at a steady rate (open loop: each on its own schedule, whether or not the
+ * answers before it have come back) for {@code bench.latency-seconds} (60) at 200/s and then at 500/s. For each one
+ * answered 202 the latency is from the answer to the catalog's commit, read as the entry's {@code updated_at} (the
+ * catalog's clock when it merged the batch, moments before it writes and commits it; the same machine's clock as
+ * the client's). Prints p50, p90, p99 and the maximum per rate, after a warm-up at the lower rate.
+ */
+@Tag("bench")
+class StreamLatencyBench {
+
+    private static final String KEY = "latency-bench-key-" + UUID.randomUUID();
+    private static final int SECONDS = Integer.getInteger("bench.latency-seconds", 60);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    void fromTheAnswerToTheCatalogsCommit() throws Exception {
+        PlatformEndpoints platform = EmbeddedPlatformTestResource.platform();
+        try (Pipeline services = Pipeline.start(platform, KEY, "latency-bench", Map.of(),
+                // the load is this test's; the per-key limit (600 a minute) would refuse most of it
+                Map.of("MODELWATCH_INGEST_RATE_LIMIT_REQUESTS", "100000000"));
+             Connection db = DriverManager.getConnection(platform.jdbcUrl() + "?currentSchema=catalog", platform.username(), platform.password())) {
+            run(services, db, "warm-up", 200, Math.min(SECONDS, 20));
+            run(services, db, "steady 200/s", 200, SECONDS);
+            run(services, db, "steady 500/s", 500, SECONDS);
+        }
+    }
+
+    private static void run(Pipeline services, Connection db, String what, int perSecond, int seconds) throws Exception {
+        String prefix = "latency-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Instant> answeredAt = new ConcurrentHashMap<>();
+        Map<Integer, AtomicInteger> otherAnswers = new ConcurrentHashMap<>();
+        List<CompletableFuture<?>> inFlight = Collections.synchronizedList(new ArrayList<>());
+        int total = perSecond * seconds;
+        long start = System.nanoTime();
+        for (int i = 0; i < total; i++) {
+            long due = start + i * 1_000_000_000L / perSecond;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            String body = """
+                    {"name": "%s %d", "organizations": [{"name": "Latency Lab", "country": "FR"}], "published": "2018-03",
+                     "parameters": "%dM"}
+                    """.formatted(prefix, i, 1 + i % 900);
+            inFlight.add(HTTP.sendAsync(HttpRequest.newBuilder(URI.create(services.ingest().url() + "/api/v1/announcements"))
+                            .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + KEY)
+                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
+                        Instant now = Instant.now();
+                        if (response != null && response.statusCode() == 202) {
+                            answeredAt.put(response.body().replaceAll("(?s).*\"slug\"\\s*:\\s*\"([^\"]+)\".*", "$1"), now);
+                        } else {
+                            otherAnswers.computeIfAbsent(response == null ? -1 : response.statusCode(), s -> new AtomicInteger()).incrementAndGet();
+                        }
+                    }));
+        }
+        long sendingSeconds = (System.nanoTime() - start) / 1_000_000;
+        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        Map<String, Instant> committedAt = new ConcurrentHashMap<>();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (committedAt.size() < answeredAt.size() && System.nanoTime() < deadline) {
+            try (PreparedStatement s = db.prepareStatement("select slug, updated_at from model where slug like ?")) {
+                s.setString(1, prefix + "%");
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        committedAt.put(r.getString(1), r.getTimestamp(2).toInstant());
+                    }
+                }
+            }
+            Thread.sleep(200);
+        }
+        List<Long> micros = new ArrayList<>();
+        answeredAt.forEach((slug, answered) -> {
+            Instant committed = committedAt.get(slug);
+            if (committed != null) {
+                micros.add(Math.max(0, Duration.between(answered, committed).toNanos() / 1_000));
+            }
+        });
+        Collections.sort(micros);
+        System.out.printf("StreamLatencyBench %s: %d sent in %d ms, %d answered 202 (other answers %s), %d in the catalog;"
+                        + " answer to commit p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                what, total, sendingSeconds, answeredAt.size(), otherAnswers, micros.size(),
+                percentile(micros, 0.50), percentile(micros, 0.90), percentile(micros, 0.99), percentile(micros, 1.0));
+    }
+
+    private static double percentile(List<Long> sortedMicros, double p) {
+        if (sortedMicros.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = (int) Math.min(sortedMicros.size() - 1, Math.ceil(p * sortedMicros.size()) - 1);
+        return sortedMicros.get(Math.max(0, index)) / 1000.0;
+    }
+}
