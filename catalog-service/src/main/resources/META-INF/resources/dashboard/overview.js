@@ -106,11 +106,30 @@
         return charts[id];
     }
 
-    function drawn(id, count, mode) {
+    // Records what a chart drew. A chart of the period's releases with none to draw shows a sentence instead of empty
+    // axes (below the all-time growth chart, empty axes read as a broken page).
+    function drawn(id, count, mode, sayWhenEmpty) {
         var el = document.getElementById(id);
         el.dataset.points = String(count);
         if (mode) {
             el.dataset.mode = mode;
+        }
+        if (!sayWhenEmpty) {
+            return;
+        }
+        var note = document.getElementById(id + '-empty');
+        if (!note) {
+            note = document.createElement('p');
+            note.id = id + '-empty';
+            note.className = 'chart-empty';
+            note.textContent = label('empty', 'No releases match this period and these filters.');
+            el.parentNode.insertBefore(note, el.nextSibling);
+        }
+        var wasHidden = el.hidden;
+        el.hidden = count === 0;
+        note.hidden = count !== 0;
+        if (wasHidden && !el.hidden) {
+            chart(id).resize();
         }
     }
 
@@ -274,7 +293,7 @@
                 parts[1] ? label('china', 'China') : label('elsewhere', 'Elsewhere'), cells[key]]);
         });
         table('table-timeline', [label('month', 'Month'), label('region', 'Region'), label('count', 'Count')], rows);
-        drawn('chart-timeline', placed.length, dense ? 'density' : 'marks');
+        drawn('chart-timeline', placed.length, dense ? 'density' : 'marks', true);
     }
 
     function drawMarks(placed, narrow) {
@@ -451,7 +470,7 @@
             replace[by] = g.key;
             return [g.key ? {text: name(g), href: catalogUrl(replace)} : name(g), g.count];
         }));
-        drawn(id, groups.length);
+        drawn(id, groups.length, null, true);
     }
 
     // The growth chart: its own query (the page's choices without the period, from its start year on), one mark per

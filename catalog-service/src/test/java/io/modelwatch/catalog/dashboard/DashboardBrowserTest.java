@@ -219,6 +219,26 @@ class DashboardBrowserTest {
         screenshot("overview-en-full");
     }
 
+    /** A period with no releases: the charts of the period's releases say so in a sentence, not with empty axes. */
+    @Test
+    void chartsWithNothingToDrawSaySoInsteadOfShowingEmptyAxes() {
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+        open("/?tag=nothing-" + UUID.randomUUID() + "&lang=zh-CN");
+        awaitCharts();
+        for (String chart : List.of("chart-timeline", "chart-country", "chart-organization", "chart-modality", "chart-accessibility")) {
+            assertThat(points(chart)).as(chart).isZero();
+            assertThat(browser.findElement(By.id(chart)).isDisplayed()).as(chart + " drawn").isFalse();
+            assertThat(browser.findElement(By.id(chart + "-empty")).getText()).as(chart + "'s sentence")
+                    .isEqualTo("该时间段内没有符合筛选条件的发布。");
+        }
+        // With releases again (the same page, filters changed), the charts come back and the sentences go.
+        open("/?period=custom&from=" + (year - 1) + "-07&to=" + year + "-07&tag=" + tag + "&lang=zh-CN");
+        awaitCharts();
+        assertThat(browser.findElement(By.id("chart-country")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("chart-country")).getSize().getHeight()).isPositive();
+        assertThat(browser.findElements(By.cssSelector(".chart-empty"))).noneMatch(org.openqa.selenium.WebElement::isDisplayed);
+    }
+
     @Test
     void theGrowthChartDrawsComputeOnALogAxisWithItsFitAndStatesTheGrowth() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 6);
