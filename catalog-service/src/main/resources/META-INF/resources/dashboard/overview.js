@@ -128,6 +128,10 @@
         var wasHidden = el.hidden;
         el.hidden = count === 0;
         note.hidden = count !== 0;
+        var data = document.getElementById(id.replace('chart-', 'table-'));
+        if (data) {
+            data.hidden = count === 0; // an empty data table under the sentence would say nothing more
+        }
         if (wasHidden && !el.hidden) {
             chart(id).resize();
         }

@@ -230,12 +230,14 @@ class DashboardBrowserTest {
             assertThat(browser.findElement(By.id(chart)).isDisplayed()).as(chart + " drawn").isFalse();
             assertThat(browser.findElement(By.id(chart + "-empty")).getText()).as(chart + "'s sentence")
                     .isEqualTo("该时间段内没有符合筛选条件的发布。");
+            assertThat(browser.findElement(By.id(chart.replace("chart-", "table-"))).isDisplayed()).as(chart + "'s data table").isFalse();
         }
         // With releases again (the same page, filters changed), the charts come back and the sentences go.
         open("/?period=custom&from=" + (year - 1) + "-07&to=" + year + "-07&tag=" + tag + "&lang=zh-CN");
         awaitCharts();
         assertThat(browser.findElement(By.id("chart-country")).isDisplayed()).isTrue();
         assertThat(browser.findElement(By.id("chart-country")).getSize().getHeight()).isPositive();
+        assertThat(browser.findElement(By.id("table-country")).isDisplayed()).isTrue();
         assertThat(browser.findElements(By.cssSelector(".chart-empty"))).noneMatch(org.openqa.selenium.WebElement::isDisplayed);
     }
 

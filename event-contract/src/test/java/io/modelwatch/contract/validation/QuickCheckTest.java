@@ -54,7 +54,9 @@ class QuickCheckTest {
 
     private List<Organization> organizations() {
         Supplier<Organization> one = () -> new Organization(text(Limits.ORGANIZATION_NAME),
-                pick(() -> "FR", () -> null, () -> "fr", () -> "FRA"));
+                pick(() -> "FR", () -> null, () -> "fr", () -> "FRA"),
+                pick(() -> null, () -> List.of(), () -> List.of("GB"), () -> List.of("US", "CH"), () -> List.of("gb"),
+                        () -> Arrays.asList("GB", null), () -> Collections.nCopies(Limits.OTHER_COUNTRIES + 1, "GB")));
         return pick(() -> List.of(one.get()), () -> List.of(one.get(), one.get()), () -> null, () -> List.of(),
                 () -> Arrays.asList(one.get(), null), () -> Collections.nCopies(Limits.ORGANIZATIONS + 1, one.get()));
     }
