@@ -113,8 +113,8 @@ public class EmbeddedPlatformTestResource implements QuarkusTestResourceLifecycl
         }
     }
 
-    /** A port nobody listens on right now; the broker binds it moments later. */
-    static int freePort() {
+    /** A port nobody listens on right now, on the loopback address; the caller binds it moments later. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

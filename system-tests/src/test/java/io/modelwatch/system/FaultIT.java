@@ -1,5 +1,6 @@
 package io.modelwatch.system;
 
+import io.modelwatch.platform.EmbeddedPlatformTestResource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,9 +10,6 @@ import io.modelwatch.platform.EmbeddedKafka;
 import io.modelwatch.platform.EmbeddedPlatform;
 import io.modelwatch.platform.PlatformEndpoints;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -62,9 +60,9 @@ class FaultIT {
     @BeforeAll
     static void start() throws IOException {
         kafkaDir = Files.createTempDirectory("modelwatch-fault-kafka-");
-        kafkaPort = freePort();
-        controllerPort = freePort();
-        int postgresPort = freePort();
+        kafkaPort = EmbeddedPlatformTestResource.freePort();
+        controllerPort = EmbeddedPlatformTestResource.freePort();
+        int postgresPort = EmbeddedPlatformTestResource.freePort();
         platform = EmbeddedPlatform.start(() -> EmbeddedKafka.start(kafkaDir, kafkaPort, controllerPort),
                 () -> EmbeddedDatabase.start(null, postgresPort));
         kafka = platform.kafka();
@@ -249,11 +247,4 @@ class FaultIT {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free port", e);
-        }
-    }
 }

@@ -1,9 +1,8 @@
 package io.modelwatch.system;
 
+import io.modelwatch.platform.EmbeddedPlatformTestResource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,7 +35,7 @@ final class ServiceProcess implements AutoCloseable {
     /** @param instance names the log of this process, when a service runs more than once (replicas) */
     ServiceProcess(String name, String instance, Map<String, String> env) {
         this.name = name;
-        this.port = freePort();
+        this.port = EmbeddedPlatformTestResource.freePort();
         this.env = new HashMap<>(env);
         this.env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         this.log = ROOT.resolve("system-tests/target/services/" + instance + ".log");
@@ -130,11 +129,4 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -6,8 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Past years no other test of this JVM uses, for tests whose reviews count everything released in a period of the
  * shared catalog. Each year comes with the two years before it: a mid-year review spans two years, compares with the
- * twelve months before, and the demo it is made of reaches back one more (GPT-3). Random years collided: the mid-year
- * test once counted another class's release of the year before its period in its "previous period" figure.
+ * twelve months before, and the demo it is made of reaches back one more (GPT-3).
  */
 final class Years {
 
