@@ -112,12 +112,8 @@ public class AnnouncementLedger {
                                 + (previous.endpoint.equals(endpoint) ? "" : " on " + previous.endpoint)
                                 + "; use a new key for a new request.");
             }
-            Instant recordedAt = store.announcedAt(request);
-            if (recordedAt == null) {
-                // a key whose request is not under the id derived from it (recorded before Flyway V4): no replay
-                throw forgotten(idempotencyKey);
-            }
-            return replay(request, accepted, recordedAt);
+            // The key and its request (under the id derived from the key) were written in one transaction.
+            return replay(request, accepted, store.announcedAt(request));
         }
         IdempotencyKey key = new IdempotencyKey();
         key.id = new IdempotencyKey.Id(keyName, idempotencyKey);
