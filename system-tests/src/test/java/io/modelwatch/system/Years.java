@@ -1,6 +1,5 @@
 package io.modelwatch.system;
 
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -12,17 +11,17 @@ final class Years {
 
     private static final int FIRST = 1901;
     private static final int BLOCKS = 39; // up to 2017: ingest takes dates up to a year ahead, reviews only ended periods
-    private static final AtomicInteger NEXT = new AtomicInteger(ThreadLocalRandom.current().nextInt(BLOCKS));
-    private static final AtomicInteger HANDED_OUT = new AtomicInteger();
+    private static final AtomicInteger NEXT = new AtomicInteger();
 
     private Years() {
     }
 
     /** A year such that it and the two years before it were given to no other caller in this JVM. */
     static int unused() {
-        if (HANDED_OUT.incrementAndGet() > BLOCKS) {
+        int block = NEXT.getAndIncrement();
+        if (block >= BLOCKS) {
             throw new IllegalStateException("more than " + BLOCKS + " distinct years asked for");
         }
-        return FIRST + 2 + 3 * Math.floorMod(NEXT.getAndIncrement(), BLOCKS);
+        return FIRST + 2 + 3 * block;
     }
 }
