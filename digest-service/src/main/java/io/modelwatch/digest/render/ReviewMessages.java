@@ -109,6 +109,9 @@ public interface ReviewMessages {
     @Message("{open} of the {stated} {#if stated == 1}model that says{#else}models that say{/if} how {#if stated == 1}it{#else}they{/if} can be used {#if open == 1 && stated == 1}has{#else}have{/if} open weights{#if share} ({share}){/if}.")
     String framingOpen(int open, int stated, String share);
 
+    @Message("{#if known == 1}Only {name} states its training compute: {flop} FLOP{#else}Of the {known} releases that state their training compute, {name} had the largest run: {flop} FLOP{/if}{#when position}{#is 'above'}, {factor} times what the compute trend gives for its release date{#is 'below'}, below the compute trend (which gives {factor} times as much for its release date){#is 'on'}, on the compute trend for its release date{/when}.")
+    String framingCompute(String name, String flop, int known, String position, String factor);
+
     @Message("Sizes are measured against {reference} ({size}).")
     String framingReference(String reference, String size);
 

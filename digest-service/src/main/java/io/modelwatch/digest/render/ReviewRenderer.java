@@ -132,6 +132,9 @@ public class ReviewRenderer {
                     opening.add(msg.framingOpen(open.count(), open.of().size(), share(open)));
                 }
             }
+            if (r.compute() != null) {
+                opening.add(framingCompute(r.compute(), msg));
+            }
             opening.add(msg.framingReference(r.reference().name(), r.reference().parametersShown()));
             framing.add(String.join(language == Language.ZH_CN ? "" : " ", opening));
             if (models > 0) {
@@ -215,15 +218,37 @@ public class ReviewRenderer {
             growth.add(msg.computeGrowth(g.n(), month(g.from(), language), month(g.to(), language), trend,
                     significant(g.perYear()), significant(g.perYearLow()), significant(g.perYearHigh()),
                     months(g.doublingMonths()), months(g.doublingLow()), months(g.doublingHigh())));
-            // a line whose direction the data does not establish is no yardstick for one model
-            if (!trend.equals("unclear")) {
-                double factor = g.largestAgainstTrend();
-                String position = factor >= 1.1 ? "above" : factor <= 1 / 1.1 ? "below" : "on";
-                growth.add(msg.computeAgainstTrend(c.largest().nameShown(), position,
-                        significant(factor >= 1 ? factor : 1 / factor)));
+            String position = againstTrend(g);
+            if (!position.isEmpty()) {
+                growth.add(msg.computeAgainstTrend(c.largest().nameShown(), position, trendFactor(g)));
             }
         }
         return new ReviewView.ComputeView(around[0], c.largest(), around[1], List.copyOf(growth));
+    }
+
+    /**
+     * Where the period's largest run lies against the compute trend line: "above", "below" or "on" (within 10 %); "" when
+     * there is no fit or its direction is unclear (a line the data does not establish is no yardstick for one model).
+     */
+    private static String againstTrend(Review.Growth g) {
+        if (g == null || (g.perYearLow() <= 1 && g.perYearHigh() >= 1)) {
+            return "";
+        }
+        double factor = g.largestAgainstTrend();
+        return factor >= 1.1 ? "above" : factor <= 1 / 1.1 ? "below" : "on";
+    }
+
+    /** How many times the run is the trend's value, or the trend the run's: always 1 or more. */
+    private static String trendFactor(Review.Growth g) {
+        double factor = g.largestAgainstTrend();
+        return significant(factor >= 1 ? factor : 1 / factor);
+    }
+
+    /** The opening's sentence on the compute frontier: the period's largest training run and its place against the trend. */
+    private static String framingCompute(Review.Compute c, ReviewMessages msg) {
+        String position = againstTrend(c.growth());
+        return msg.framingCompute(c.largest().nameShown(), c.flopShown(), c.known(), position,
+                position.isEmpty() ? "" : trendFactor(c.growth()));
     }
 
     /** "May 2020" / "2020 年 5 月". */

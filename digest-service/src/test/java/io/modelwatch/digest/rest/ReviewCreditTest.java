@@ -106,12 +106,18 @@ class ReviewCreditTest {
         release(epochYear, "03-01", 3e20, false);
         ModelChanged epochBig = release(epochYear, "06-01", 4e21, true);
 
-        for (Map.Entry<String, String> form : forms(plainYear).entrySet()) {
+        Map<String, String> plainForms = forms(plainYear);
+        for (Map.Entry<String, String> form : plainForms.entrySet()) {
             assertThat(seen(form.getKey(), form.getValue())).as(form.getKey()).contains(plainBig.name())
                     .contains(form.getKey().endsWith("en") ? "Training compute" : "训练算力")
                     .contains("3×10²⁰ FLOP")
                     .doesNotContain("Epoch AI").doesNotContain(Credits.EPOCH_AI_LICENCE).doesNotContain("CC BY");
         }
+        // The opening names the frontier; two releases make no trend, so it says nothing of one.
+        assertThat(plainForms.get("markdown en"))
+                .contains("Of the 2 releases that state their training compute, " + plainBig.name() + " had the largest run: 3×10²⁰ FLOP. ");
+        assertThat(plainForms.get("markdown zh-CN"))
+                .contains("在本期公开了训练算力的 2 项发布中，" + plainBig.name() + " 的训练算力最大：3×10²⁰ FLOP。");
         List<String> credited = new ArrayList<>();
         for (Map.Entry<String, String> form : forms(epochYear).entrySet()) {
             assertThat(seen(form.getKey(), form.getValue())).as(form.getKey()).contains("4×10²¹ FLOP")
@@ -161,6 +167,16 @@ class ReviewCreditTest {
                     .contains(language == io.modelwatch.contract.Language.EN ? "The Run's run lies above that trend line: "
                             : "The Run 高于这条趋势线：它的训练算力是趋势线同期水平的 ")
                     .doesNotContain("Epoch AI");
+            // The opening paragraph states the frontier and the same factor as the compute section.
+            java.util.regex.Matcher opening = java.util.regex.Pattern.compile(language == io.modelwatch.contract.Language.EN
+                    ? "Only The Run states its training compute: \\S+ FLOP, ([0-9.]+) times what the compute trend gives for its release date\\."
+                    : "本期只有 The Run 公开了训练算力：\\S+ FLOP，是同期趋势线水平的 ([0-9.]+) 倍。").matcher(md);
+            java.util.regex.Matcher section = java.util.regex.Pattern.compile(language == io.modelwatch.contract.Language.EN
+                    ? "above that trend line: ([0-9.]+) times" : "趋势线同期水平的 ([0-9.]+) 倍。").matcher(md);
+            assertThat(opening.find()).as(language.tag() + " opening").isTrue();
+            assertThat(section.find()).as(language.tag() + " section").isTrue();
+            assertThat(opening.group(1)).isEqualTo(section.group(1));
+            assertThat(Double.parseDouble(opening.group(1))).isCloseTo(g.largestAgainstTrend(), org.assertj.core.api.Assertions.withinPercentage(10));
             java.nio.file.Path dir = java.nio.file.Path.of("target/golden");
             try {
                 java.nio.file.Files.createDirectories(dir);
