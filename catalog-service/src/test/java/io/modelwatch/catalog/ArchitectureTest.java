@@ -57,4 +57,12 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "java.sql..", "javax.sql..", "io.agroal..")
                 .check(classes);
     }
+
+    @Test
+    void serviceAndDomainAreFreeOfProblemDocuments() {
+        noClasses().that().resideInAnyPackage(BASE + ".service..", BASE + ".domain..")
+                .should().dependOnClassesThat().resideInAPackage("io.modelwatch.problem..")
+                .because("a client error there is a type of their own (InvalidQuery, AdminConflict) that rest answers as problem+json")
+                .check(classes);
+    }
 }

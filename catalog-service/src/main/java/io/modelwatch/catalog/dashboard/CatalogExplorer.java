@@ -7,6 +7,7 @@ import io.modelwatch.catalog.dashboard.DashboardPages.FacetValue;
 import io.modelwatch.catalog.dashboard.DashboardPages.Label;
 import io.modelwatch.catalog.dashboard.DashboardPages.Row;
 import io.modelwatch.catalog.dashboard.DashboardPages.SortLink;
+import io.modelwatch.catalog.domain.InvalidQuery;
 import io.modelwatch.catalog.domain.ModelFilter;
 import io.modelwatch.catalog.service.CatalogReads;
 import io.modelwatch.catalog.store.CatalogQueries.Count;
@@ -18,7 +19,6 @@ import io.modelwatch.contract.Kind;
 import io.modelwatch.contract.Language;
 import io.modelwatch.contract.ModelChanged;
 import io.modelwatch.contract.Organization;
-import io.modelwatch.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -122,7 +122,7 @@ public class CatalogExplorer {
             try {
                 ModelFilter.parse(Map.of(name, values), Set.of());
                 state.put(name, values);
-            } catch (ProblemException e) {
+            } catch (InvalidQuery e) {
                 ignored.add(name + "=" + String.join(",", values));
             }
         }
@@ -131,7 +131,7 @@ public class CatalogExplorer {
             if (state.containsKey(pair[0]) && state.containsKey(pair[1])) {
                 try {
                     ModelFilter.parse(Map.of(pair[0], state.get(pair[0]), pair[1], state.get(pair[1])), Set.of());
-                } catch (ProblemException e) {
+                } catch (InvalidQuery e) {
                     ignored.add(pair[1] + "=" + String.join(",", state.remove(pair[1])));
                 }
             }

@@ -1,7 +1,7 @@
 package io.modelwatch.catalog.dashboard;
 
+import io.modelwatch.catalog.domain.InvalidQuery;
 import io.modelwatch.catalog.domain.ModelFilter;
-import io.modelwatch.problem.ProblemException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ public record DashboardFilter(Map<String, List<String>> parameters, ModelFilter 
             try {
                 ModelFilter.parse(single, Set.of());
                 parameters.put(name, values);
-            } catch (ProblemException e) {
+            } catch (InvalidQuery e) {
                 // an unknown value (an old link, a typo): shown as "any" instead of an error page
             }
         }

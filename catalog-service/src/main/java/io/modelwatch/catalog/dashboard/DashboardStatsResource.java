@@ -5,6 +5,8 @@ import io.modelwatch.catalog.store.CatalogQueries.Position;
 import io.modelwatch.catalog.store.CatalogQueries.Sort;
 import io.modelwatch.catalog.service.CatalogReads;
 import io.modelwatch.catalog.store.JsonDocuments;
+import io.modelwatch.catalog.domain.InvalidQuery;
+import io.modelwatch.catalog.domain.InvalidQuery.ParameterError;
 import io.modelwatch.catalog.domain.ModelFilter;
 import io.modelwatch.contract.Language;
 import io.modelwatch.contract.ModelChanged;
@@ -55,15 +57,15 @@ public class DashboardStatsResource {
                     + "doublingMonths: null when it does not grow; doublingInterval: null when the interval includes no "
                     + "growth; from/to: the first and last dates fitted. Fewer than 3 points: n, and nulls.")
     public DashboardGrowth.Growth growth(@Context UriInfo uri) {
-        List<Problem.FieldError> errors = new java.util.ArrayList<>();
+        List<ParameterError> errors = new java.util.ArrayList<>();
         String name = ModelFilter.single(uri.getQueryParameters(), "measure", errors);
         CatalogQueries.Measure measure = name == null || name.equals("compute") ? CatalogQueries.Measure.COMPUTE
                 : name.equals("parameters") ? CatalogQueries.Measure.PARAMETERS : null;
         if (measure == null) {
-            errors.add(new Problem.FieldError("measure", "'" + name + "' is not one of: compute, parameters"));
+            errors.add(new ParameterError("measure", "'" + name + "' is not one of: compute, parameters"));
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(Problem.invalid("measure is not valid", errors));
+            throw new InvalidQuery("measure is not valid", errors);
         }
         ModelFilter filter = filter(uri, Set.of("lang", "measure"));
         return growth.growth(filter, measure, uri.getQueryParameters().getFirst("from"), lang(uri));

@@ -1,12 +1,11 @@
 package io.modelwatch.catalog.domain;
 
+import io.modelwatch.catalog.domain.InvalidQuery.ParameterError;
 import io.modelwatch.contract.Accessibility;
 import io.modelwatch.contract.Kind;
 import io.modelwatch.contract.PublishedDate;
 import io.modelwatch.contract.compute.TrainingComputeParser;
 import io.modelwatch.contract.parameters.ParameterCountParser;
-import io.modelwatch.problem.Problem;
-import io.modelwatch.problem.ProblemException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,8 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * The filters of the read API ({@code GET /api/v1/models}, stats, export), parsed and checked: an unknown
- * parameter or a malformed value is a 400 problem naming it, never an empty answer. List filters may repeat
- * ({@code country=CN&country=US} means either).
+ * parameter or a malformed value is an {@link InvalidQuery} naming it (a 400 problem), never an empty answer. List
+ * filters may repeat ({@code country=CN&country=US} means either).
  */
 public record ModelFilter(String q, List<String> kinds, List<String> organizations, List<String> countries,
                           List<String> modalities, List<String> accessibilities, List<String> tags,
@@ -39,12 +38,12 @@ public record ModelFilter(String q, List<String> kinds, List<String> organizatio
      * @param allowed  the parameters the endpoint takes besides the filters (limit, sort...)
      */
     public static ModelFilter parse(Map<String, List<String>> query, Set<String> allowed) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<ParameterError> errors = new ArrayList<>();
         for (String name : query.keySet()) {
             if (!NAMES.contains(name) && !allowed.contains(name)) {
                 List<String> known = new ArrayList<>(NAMES);
                 known.addAll(allowed);
-                errors.add(new Problem.FieldError(name, "is not a known parameter; known: " + String.join(", ", known)));
+                errors.add(new ParameterError(name, "is not a known parameter; known: " + String.join(", ", known)));
             }
         }
         String q = single(query, "q", errors);
@@ -56,7 +55,7 @@ public record ModelFilter(String q, List<String> kinds, List<String> organizatio
         List<String> countries = values(query, "country");
         for (String c : countries) {
             if (!COUNTRY.matcher(c).matches()) {
-                errors.add(new Problem.FieldError("country", "'" + c + "' is not an ISO 3166-1 alpha-2 code such as CN or US"));
+                errors.add(new ParameterError("country", "'" + c + "' is not an ISO 3166-1 alpha-2 code such as CN or US"));
             }
         }
         List<String> accessibilities = values(query, "accessibility").stream().map(v -> v.toLowerCase(Locale.ROOT)).toList();
@@ -68,17 +67,16 @@ public record ModelFilter(String q, List<String> kinds, List<String> organizatio
         Double minCompute = compute(single(query, "minCompute", errors), "minCompute", errors);
         Double maxCompute = compute(single(query, "maxCompute", errors), "maxCompute", errors);
         if (minCompute != null && maxCompute != null && minCompute > maxCompute) {
-            errors.add(new Problem.FieldError("maxCompute", "is below 'minCompute'"));
+            errors.add(new ParameterError("maxCompute", "is below 'minCompute'"));
         }
         if (from != null && to != null && from.isAfter(to)) {
-            errors.add(new Problem.FieldError("to", "is before 'from'"));
+            errors.add(new ParameterError("to", "is before 'from'"));
         }
         if (min != null && max != null && min > max) {
-            errors.add(new Problem.FieldError("maxParameters", "is below 'minParameters'"));
+            errors.add(new ParameterError("maxParameters", "is below 'minParameters'"));
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(Problem.invalid(errors.size() == 1 ? "A query parameter is not valid."
-                    : errors.size() + " query parameters are not valid.", errors));
+            throw new InvalidQuery(errors);
         }
         return new ModelFilter(q, kinds, values(query, "organization"),
                 countries.stream().map(c -> c.toUpperCase(Locale.ROOT)).toList(),
@@ -88,13 +86,13 @@ public record ModelFilter(String q, List<String> kinds, List<String> organizatio
     }
 
     /** A single-valued parameter (the first value; a repeated one is an error). */
-    public static String single(Map<String, List<String>> query, String name, List<Problem.FieldError> errors) {
+    public static String single(Map<String, List<String>> query, String name, List<ParameterError> errors) {
         List<String> values = query.get(name);
         if (values == null || values.isEmpty()) {
             return null;
         }
         if (values.size() > 1) {
-            errors.add(new Problem.FieldError(name, "may be given once"));
+            errors.add(new ParameterError(name, "may be given once"));
         }
         return values.get(0).strip();
     }
@@ -105,17 +103,17 @@ public record ModelFilter(String q, List<String> kinds, List<String> organizatio
                 : values.stream().flatMap(v -> Arrays.stream(v.split(","))).map(String::strip).filter(v -> !v.isEmpty()).toList();
     }
 
-    private static <E extends Enum<E>> void checkEnum(String field, List<String> values, Class<E> type, List<Problem.FieldError> errors) {
+    private static <E extends Enum<E>> void checkEnum(String field, List<String> values, Class<E> type, List<ParameterError> errors) {
         List<String> allowed = Arrays.stream(type.getEnumConstants())
                 .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList();
         for (String v : values) {
             if (!allowed.contains(v)) {
-                errors.add(new Problem.FieldError(field, "'" + v + "' is not one of: " + String.join(", ", allowed)));
+                errors.add(new ParameterError(field, "'" + v + "' is not one of: " + String.join(", ", allowed)));
             }
         }
     }
 
-    private static LocalDate date(String value, String field, boolean start, List<Problem.FieldError> errors) {
+    private static LocalDate date(String value, String field, boolean start, List<ParameterError> errors) {
         if (value == null) {
             return null;
         }
@@ -123,31 +121,31 @@ public record ModelFilter(String q, List<String> kinds, List<String> organizatio
             PublishedDate date = PublishedDate.parse(value);
             return start ? date.start() : date.end();
         } catch (IllegalArgumentException e) {
-            errors.add(new Problem.FieldError(field, e.getMessage()));
+            errors.add(new ParameterError(field, e.getMessage()));
             return null;
         }
     }
 
-    private static Long parameters(String value, String field, List<Problem.FieldError> errors) {
+    private static Long parameters(String value, String field, List<ParameterError> errors) {
         if (value == null) {
             return null;
         }
         try {
             return ParameterCountParser.parse(value).value();
         } catch (RuntimeException e) {
-            errors.add(new Problem.FieldError(field, "'" + value + "' is not a parameter count such as 1000000, 11B or 62亿"));
+            errors.add(new ParameterError(field, "'" + value + "' is not a parameter count such as 1000000, 11B or 62亿"));
             return null;
         }
     }
 
-    private static Double compute(String value, String field, List<Problem.FieldError> errors) {
+    private static Double compute(String value, String field, List<ParameterError> errors) {
         if (value == null) {
             return null;
         }
         try {
             return TrainingComputeParser.parse(value).value();
         } catch (RuntimeException e) {
-            errors.add(new Problem.FieldError(field, "'" + value + "' is not a training compute in FLOP such as 1e24 or 3.8×10^25"));
+            errors.add(new ParameterError(field, "'" + value + "' is not a training compute in FLOP such as 1e24 or 3.8×10^25"));
             return null;
         }
     }

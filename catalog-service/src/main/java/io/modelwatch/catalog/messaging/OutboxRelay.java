@@ -40,8 +40,8 @@ import org.jboss.logging.Logger;
  * in id order, and a replica that dies mid-batch releases the lock with its connection.
  *
  * <p>A row names the revision it publishes (slug, revision); the payload is that revision's snapshot, read from
- * model_revision with the row, exactly as it was written (json). A null snapshot is a tombstone (null value). Rows
- * written before the V5 migration carry their payload themselves. Plain JDBC: one select and one delete per batch.
+ * model_revision with the row, exactly as it was written (json). A null snapshot is a tombstone (null value). Plain
+ * JDBC: one select and one delete per batch.
  *
  * <p>A row the broker can never take (larger than its record limit, unserialisable) moves to outbox_dead_letter with
  * the reason (a metric, modelwatch_outbox_dead_letters_total, and an error line), and the rows after it go out: one
@@ -55,8 +55,7 @@ public class OutboxRelay {
 
     /** The oldest rows with their payload, locked; rows another replica holds are skipped, not waited for. */
     private static final String LOCK_OLDEST = "select o.id, o.event_id, o.event_type, o.aggregate_id, o.created_at, o.traceparent, o.tracestate, "
-            + "case when o.revision is null then o.payload::text else r.snapshot::text end "
-            + "from outbox_event o left join model_revision r on o.revision is not null and r.slug = o.aggregate_id and r.revision = o.revision "
+            + "r.snapshot::text from outbox_event o left join model_revision r on r.slug = o.aggregate_id and r.revision = o.revision "
             + "order by o.id limit ? for update of o skip locked";
 
     /** An outbox row to publish; a null payload is a tombstone. */
@@ -185,8 +184,8 @@ public class OutboxRelay {
     /** Moves a row that can never be sent to outbox_dead_letter (the caller deletes it from the outbox). */
     private void deadLetter(Connection c, Pending event, String reason) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("insert into outbox_dead_letter (id, event_id, event_type, aggregate_id, "
-                + "revision, payload, payload_bytes, created_at, failed_at, reason) select id, event_id, event_type, aggregate_id, "
-                + "revision, payload, ?, created_at, now(), ? from outbox_event where id = ? on conflict do nothing")) {
+                + "revision, payload_bytes, created_at, failed_at, reason) select id, event_id, event_type, aggregate_id, "
+                + "revision, ?, created_at, now(), ? from outbox_event where id = ? on conflict do nothing")) {
             s.setLong(1, event.payload() == null ? 0 : event.payload().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
             s.setString(2, reason);
             s.setLong(3, event.id());

@@ -4,10 +4,10 @@ import io.modelwatch.catalog.service.CatalogReads;
 import io.modelwatch.catalog.store.CatalogQueries;
 import io.modelwatch.catalog.store.CatalogQueries.Position;
 import io.modelwatch.catalog.store.CatalogQueries.Sort;
-import io.modelwatch.problem.Problem;
-import io.modelwatch.problem.ProblemException;
 import io.modelwatch.catalog.store.CachedOrganizations;
 import io.modelwatch.catalog.store.JsonDocuments;
+import io.modelwatch.catalog.domain.InvalidQuery;
+import io.modelwatch.catalog.domain.InvalidQuery.ParameterError;
 import io.modelwatch.catalog.domain.ModelFilter;
 import io.modelwatch.catalog.domain.OrganizationDirectory;
 import io.modelwatch.catalog.domain.ModelFields;
@@ -136,7 +136,7 @@ public class ExportResource {
 
     /** Every match (oldest first), or with sort the page a list of that order shows (the dashboard's "export this view"). */
     private List<String> snapshots(ModelFilter filter, MultivaluedMap<String, String> query) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<ParameterError> errors = new ArrayList<>();
         String sortText = ModelFilter.single(query, "sort", errors);
         String after = ModelFilter.single(query, "after", errors);
         String limitText = ModelFilter.single(query, "limit", errors);
@@ -144,10 +144,10 @@ public class ExportResource {
         if (sortText != null) {
             sort = Sort.named(sortText).orElse(null);
             if (sort == null) {
-                errors.add(new Problem.FieldError("sort", "'" + sortText + "' is not one of: " + String.join(", ", Sort.NAMES)));
+                errors.add(new ParameterError("sort", "'" + sortText + "' is not one of: " + String.join(", ", Sort.NAMES)));
             }
         } else if (after != null || limitText != null) {
-            errors.add(new Problem.FieldError(after != null ? "after" : "limit", "needs sort"));
+            errors.add(new ParameterError(after != null ? "after" : "limit", "needs sort"));
         }
         int limit = MAX_PAGE;
         if (limitText != null) {
@@ -157,18 +157,18 @@ public class ExportResource {
                 limit = -1;
             }
             if (limit < 1 || limit > MAX_PAGE) {
-                errors.add(new Problem.FieldError("limit", "'" + limitText + "' is not a number in 1.." + MAX_PAGE));
+                errors.add(new ParameterError("limit", "'" + limitText + "' is not a number in 1.." + MAX_PAGE));
             }
         }
         Position position = null;
         if (after != null && sort != null) {
             position = sort == Sort.SLUG ? new Position(after, after) : CatalogReads.position(after, sort).orElse(null);
             if (position == null) {
-                errors.add(new Problem.FieldError("after", "is not a cursor this list gave out"));
+                errors.add(new ParameterError("after", "is not a cursor this list gave out"));
             }
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(Problem.invalid(errors.get(0).field() + " is not valid", errors));
+            throw new InvalidQuery(errors.get(0).field() + " is not valid", errors);
         }
         if (sort == null) {
             return queries.all(filter);

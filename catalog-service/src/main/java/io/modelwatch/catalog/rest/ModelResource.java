@@ -3,6 +3,8 @@ package io.modelwatch.catalog.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelwatch.apikeys.Roles;
+import io.modelwatch.catalog.domain.InvalidQuery;
+import io.modelwatch.catalog.domain.InvalidQuery.ParameterError;
 import io.modelwatch.catalog.domain.ModelFilter;
 import io.modelwatch.catalog.service.AdminConflict;
 import io.modelwatch.catalog.service.CatalogAdmin;
@@ -68,7 +70,7 @@ public class ModelResource {
                           @jakarta.ws.rs.QueryParam("limit") String limitText,
                           @jakarta.ws.rs.QueryParam("sort") String sortText) {
         ModelFilter filter = ModelFilter.parse(uri.getQueryParameters(), PAGING);
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<ParameterError> errors = new ArrayList<>();
         for (String once : List.of("limit", "sort", "after")) {
             ModelFilter.single(uri.getQueryParameters(), once, errors); // given twice: a 400, not the first one silently
         }
@@ -77,17 +79,17 @@ public class ModelResource {
             try {
                 limit = Integer.parseInt(limitText.strip());
                 if (limit < 1 || limit > MAX_LIMIT) {
-                    errors.add(new Problem.FieldError("limit", "'" + limit + "' is out of range 1.." + MAX_LIMIT));
+                    errors.add(new ParameterError("limit", "'" + limit + "' is out of range 1.." + MAX_LIMIT));
                 }
             } catch (NumberFormatException e) {
-                errors.add(new Problem.FieldError("limit", "'" + limitText + "' is not a number"));
+                errors.add(new ParameterError("limit", "'" + limitText + "' is not a number"));
             }
         }
         Sort sort = Sort.SLUG;
         if (sortText != null) {
             sort = Sort.named(sortText.strip()).orElse(null);
             if (sort == null) {
-                errors.add(new Problem.FieldError("sort", "'" + sortText + "' is not one of: " + String.join(", ", Sort.NAMES)));
+                errors.add(new ParameterError("sort", "'" + sortText + "' is not one of: " + String.join(", ", Sort.NAMES)));
             }
         }
         Position position = null;
@@ -95,7 +97,7 @@ public class ModelResource {
             position = sort == Sort.SLUG ? new Position(after, after) : decode(after, sort, errors);
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(Problem.invalid(errors.get(0).field() + " is not valid", errors));
+            throw new InvalidQuery(errors.get(0).field() + " is not valid", errors);
         }
         CatalogReads.Page page = reads.page(filter, sort, position, limit);
         Position last = page.next();
@@ -105,10 +107,10 @@ public class ModelResource {
     }
 
     /** The position of a cursor, checked before it reaches SQL: its key must be of the sort's type (a cast there is a 500). */
-    private static Position decode(String cursor, Sort sort, List<Problem.FieldError> errors) {
+    private static Position decode(String cursor, Sort sort, List<ParameterError> errors) {
         Optional<Position> position = CatalogReads.position(cursor, sort);
         if (position.isEmpty()) {
-            errors.add(new Problem.FieldError("after", "is not a cursor this list gave out (use the 'next' of the previous page, with the same sort)"));
+            errors.add(new ParameterError("after", "is not a cursor this list gave out (use the 'next' of the previous page, with the same sort)"));
         }
         return position.orElse(null);
     }

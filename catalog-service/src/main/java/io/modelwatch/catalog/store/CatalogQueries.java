@@ -5,10 +5,7 @@ import io.modelwatch.catalog.domain.ModelFilter;
 import io.modelwatch.contract.identity.ModelIdentity;
 import io.modelwatch.contract.ReleaseAnnounced;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,11 +82,7 @@ public class CatalogQueries {
             w.bind(s, 0);
             s.setInt(w.parameters.size() + 1, limit);
             List<Row> rows = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    rows.add(new Row(r.getString(1), new Position(r.getString(2), r.getString(3))));
-                }
-            }
+            Jdbc.readAll(s.executeQuery(), r -> rows.add(new Row(r.getString(1), new Position(r.getString(2), r.getString(3)))));
             return rows;
         });
     }
@@ -127,11 +120,7 @@ public class CatalogQueries {
         return jdbc.sql("select event_id, facts from assertion where slug = ?", s -> {
             s.setString(1, slug);
             List<Assertion> all = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    all.add(new Assertion(r.getString(1), json.read(r.getString(2), ReleaseAnnounced.class)));
-                }
-            }
+            Jdbc.readAll(s.executeQuery(), r -> all.add(new Assertion(r.getString(1), json.read(r.getString(2), ReleaseAnnounced.class))));
             return all;
         });
     }
@@ -147,12 +136,8 @@ public class CatalogQueries {
             s.setLong(2, before == null ? Long.MAX_VALUE : before);
             s.setInt(3, limit);
             List<RevisionRow> rows = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    rows.add(new RevisionRow(r.getLong(1), r.getString(2), r.getString(3),
-                            r.getTimestamp(4).toInstant(), r.getString(5)));
-                }
-            }
+            Jdbc.readAll(s.executeQuery(), r -> rows.add(new RevisionRow(r.getLong(1), r.getString(2), r.getString(3),
+                    r.getTimestamp(4).toInstant(), r.getString(5))));
             return rows;
         });
     }
@@ -189,11 +174,7 @@ public class CatalogQueries {
         return jdbc.sql(query, s -> {
             w.bind(s, 0);
             List<Count> rows = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    rows.add(new Count(r.getString(1), r.getLong(2)));
-                }
-            }
+            Jdbc.readAll(s.executeQuery(), r -> rows.add(new Count(r.getString(1), r.getLong(2))));
             return rows;
         });
     }
@@ -210,12 +191,10 @@ public class CatalogQueries {
         return jdbc.sql(query, s -> {
             w.bind(s, 0);
             List<Percentiles> rows = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    Double[] p = (Double[]) r.getArray(4).getArray();
-                    rows.add(new Percentiles(r.getString(1), r.getLong(2), r.getLong(3), p[0], p[1], p[2], p[3], r.getLong(5)));
-                }
-            }
+            Jdbc.readAll(s.executeQuery(), r -> {
+                Double[] p = (Double[]) r.getArray(4).getArray();
+                rows.add(new Percentiles(r.getString(1), r.getLong(2), r.getLong(3), p[0], p[1], p[2], p[3], r.getLong(5)));
+            });
             return rows;
         });
     }
@@ -231,11 +210,7 @@ public class CatalogQueries {
         return jdbc.sql(query, s -> {
             w.bind(s, 0);
             List<OrganizationCount> rows = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    rows.add(new OrganizationCount(r.getString(1), r.getString(2), r.getLong(3)));
-                }
-            }
+            Jdbc.readAll(s.executeQuery(), r -> rows.add(new OrganizationCount(r.getString(1), r.getString(2), r.getLong(3))));
             return rows;
         });
     }
@@ -264,11 +239,7 @@ public class CatalogQueries {
                 + " order by published_start, slug", s -> {
             w.bind(s, 0);
             List<Dated> rows = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    rows.add(new Dated(r.getDate(1).toLocalDate(), r.getDouble(2)));
-                }
-            }
+            Jdbc.readAll(s.executeQuery(), r -> rows.add(new Dated(r.getDate(1).toLocalDate(), r.getDouble(2))));
             return rows;
         });
     }
@@ -290,11 +261,7 @@ public class CatalogQueries {
         return jdbc.sql("select snapshot::text from model" + w.sql + " order by published_start nulls last, slug", s -> {
             w.bind(s, 0);
             List<String> rows = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    rows.add(r.getString(1));
-                }
-            }
+            Jdbc.readAll(s.executeQuery(), r -> rows.add(r.getString(1)));
             return rows;
         });
     }

@@ -10,8 +10,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class OutboxDeadLetterStore {
 
-    /** A change that was never sent; the snapshot is model_revision's (slug, revision), or the payload for older rows. */
-    public record DeadLetter(long id, UUID eventId, String eventType, String slug, Long revision, long payloadBytes,
+    /** A change that was never sent; its snapshot is model_revision's (slug, revision). */
+    public record DeadLetter(long id, UUID eventId, String eventType, String slug, long revision, long payloadBytes,
                              Instant createdAt, Instant failedAt, String reason) {
     }
 
@@ -28,7 +28,7 @@ public class OutboxDeadLetterStore {
             s.setInt(1, limit);
             List<DeadLetter> rows = new ArrayList<>();
             Jdbc.readAll(s.executeQuery(), r -> rows.add(new DeadLetter(r.getLong(1), r.getObject(2, UUID.class), r.getString(3),
-                    r.getString(4), (Long) r.getObject(5), r.getLong(6), r.getTimestamp(7).toInstant(),
+                    r.getString(4), r.getLong(5), r.getLong(6), r.getTimestamp(7).toInstant(),
                     r.getTimestamp(8).toInstant(), r.getString(9))));
             return rows;
         });

@@ -140,14 +140,23 @@ class OutboxRelayTest {
         UUID eventId = UUID.randomUUID();
         try (CatalogFixture catalog = new CatalogFixture(bootstrapServers);
              Connection c = catalogDatabase()) {
-            // An outbox row carrying its payload (as rows did before V5): 2 MB, twice Kafka's default record limit.
-            try (PreparedStatement s = c.prepareStatement("insert into outbox_event (event_id, event_type, aggregate_id, payload, "
-                    + "created_at) values (?, 'io.modelwatch.catalog.model.changed.v1', ?, ?::json, now())")) {
-                s.setObject(1, eventId);
-                s.setString(2, slug);
-                s.setString(3, "{\"slug\": \"" + slug + "\", \"padding\": \"" + "z".repeat(2_000_000) + "\"}");
+            // A revision of 2 MB (twice Kafka's default record limit) and the outbox row that names it, in one transaction
+            // as the consumer writes them.
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement("insert into model_revision (slug, revision, cause, snapshot, created_at) "
+                    + "values (?, 1, 'test', ?::json, now())")) {
+                s.setString(1, slug);
+                s.setString(2, "{\"slug\": \"" + slug + "\", \"padding\": \"" + "z".repeat(2_000_000) + "\"}");
                 s.executeUpdate();
             }
+            try (PreparedStatement s = c.prepareStatement("insert into outbox_event (event_id, event_type, aggregate_id, revision, "
+                    + "created_at) values (?, 'io.modelwatch.catalog.model.changed.v1', ?, 1, now())")) {
+                s.setObject(1, eventId);
+                s.setString(2, slug);
+                s.executeUpdate();
+            }
+            c.commit();
+            c.setAutoCommit(true);
             String next = unique("AfterUnsendable");
             catalog.announce(announcement(next));
             await().atMost(Duration.ofSeconds(60)).until(() -> published(catalog, Slugs.of(next)).size() == 1);
@@ -162,7 +171,7 @@ class OutboxRelayTest {
             }
             RestAssured.given().header("Authorization", "Bearer test-admin-key")
                     .when().get("/api/v1/admin/outbox/dead-letters")
-                    .then().statusCode(200).body("items.eventId", org.hamcrest.Matchers.hasItem(eventId.toString()));
+                    .then().statusCode(200).body("items.find { it.eventId == '" + eventId + "' }.revision", org.hamcrest.Matchers.equalTo(1));
             RestAssured.when().get("/api/v1/admin/outbox/dead-letters").then().statusCode(401);
         }
     }

@@ -129,6 +129,35 @@ class ReadApiTest {
         given().when().get("/api/v1/stats/releases/colour").then().statusCode(400).body("errors.field", contains("by"));
     }
 
+    /** The whole problem document of a bad query: type, title, the detail's wording (one or N parameters) and each message. */
+    @Test
+    void queryProblemsSayWhatIsWrongInTheirOwnWords() {
+        given().queryParam("colour", "red").when().get("/api/v1/models").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://modelwatch.io/problems/invalid-request"))
+                .body("title", equalTo("Invalid request"))
+                .body("status", equalTo(400))
+                .body("detail", equalTo("A query parameter is not valid."))
+                .body("errors[0].message", org.hamcrest.Matchers.startsWith("is not a known parameter; known: q, kind, organization, "));
+        given().queryParam("from", "2023").queryParam("to", "2022").queryParam("minParameters", "lots").queryParam("q", "a")
+                .queryParam("q", "b").when().get("/api/v1/models").then().statusCode(400)
+                .body("detail", equalTo("3 query parameters are not valid."))
+                .body("errors.field", containsInAnyOrder("q", "minParameters", "to"))
+                .body("errors.message", containsInAnyOrder("may be given once",
+                        "'lots' is not a parameter count such as 1000000, 11B or 62亿", "is before 'from'"));
+        given().queryParam("colour", "red").when().get("/api/v1/stats/growth").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", equalTo("A query parameter is not valid."))
+                .body("errors.field", contains("colour"));
+        given().queryParam("sort", "name").queryParam("sort", "slug").when().get("/api/v1/models").then().statusCode(400)
+                .body("detail", equalTo("sort is not valid")).body("errors.message", contains("may be given once"));
+        given().queryParam("limit", "0").when().get("/api/v1/models").then().statusCode(400)
+                .body("detail", equalTo("limit is not valid")).body("errors.message", contains("'0' is out of range 1..500"));
+        given().queryParam("measure", "compute").queryParam("measure", "parameters").when().get("/api/v1/stats/growth").then()
+                .statusCode(400).body("detail", equalTo("measure is not valid")).body("errors.field", contains("measure"));
+        given().queryParam("sort", "name").queryParam("limit", "2").queryParam("limit", "3").when().get("/api/v1/export.json").then()
+                .statusCode(400).body("detail", equalTo("limit is not valid")).body("errors.message", contains("may be given once"));
+    }
+
     @Test
     void statsCountReleasesAndParameterPercentiles() {
         given().queryParam("tag", tag).when().get("/api/v1/stats/releases/month").then().statusCode(200)
