@@ -40,4 +40,24 @@ class OpenApiTest {
         assertThat(fields).isNotEmpty();
         fields.forEach((name, field) -> assertThat(field).as(name).containsKey("description"));
     }
+
+    /** Every length and size limit of the request's fields is in its OpenAPI schema (maxLength, maxItems), with the same bound. */
+    @Test
+    void everyLimitOfTheAnnouncementIsInItsSchema() {
+        JsonPath doc = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        Map<String, Map<String, Object>> fields = doc.getMap("components.schemas.Announcement.properties");
+        int checked = 0;
+        for (java.lang.reflect.RecordComponent c : io.modelwatch.ingest.api.AnnouncementRequest.class.getRecordComponents()) {
+            jakarta.validation.constraints.Size size = c.getAccessor().getAnnotation(jakarta.validation.constraints.Size.class);
+            if (size == null) {
+                continue;
+            }
+            Map<String, Object> field = fields.get(c.getName());
+            assertThat(field).as(c.getName()).isNotNull();
+            String bound = java.util.List.class.isAssignableFrom(c.getType()) ? "maxItems" : "maxLength";
+            assertThat(field).as(c.getName() + " " + bound).containsEntry(bound, size.max());
+            checked++;
+        }
+        assertThat(checked).as("fields with a limit").isGreaterThan(5);
+    }
 }
