@@ -31,22 +31,7 @@ public class InputGuard {
             for (PathSegment segment : request.getUriInfo().getPathSegments(true)) {
                 check("path", segment.getPath(), errors);
             }
-            MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters(true);
-            int count = 0;
-            for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
-                String name = parameter.getKey();
-                if (name.length() > 100 || PlainTextValidator.firstBad(name) >= 0) {
-                    errors.add(new Problem.FieldError("query", "has a parameter name that is not plain text of at most 100 characters"));
-                    continue;
-                }
-                for (String value : parameter.getValue()) {
-                    count++;
-                    check(name, value, errors);
-                }
-            }
-            if (count > MAX_PARAMETERS) {
-                errors.add(new Problem.FieldError("query", "has " + count + " parameters; at most " + MAX_PARAMETERS + " are taken"));
-            }
+            errors.addAll(queryErrors(request.getUriInfo().getQueryParameters(true)));
         } catch (IllegalArgumentException e) {
             errors.add(new Problem.FieldError("query", "is not a valid URL query (a malformed percent escape?)"));
         }
@@ -55,6 +40,27 @@ public class InputGuard {
         }
         return Optional.of(Problem.invalid(errors.size() == 1 ? "A part of the address is not valid."
                 : errors.size() + " parts of the address are not valid.", errors.stream().distinct().toList()).toResponse());
+    }
+
+    /** What is wrong with a request's (decoded) query parameters, each named; empty when the door lets them through. */
+    public static List<Problem.FieldError> queryErrors(Map<String, List<String>> query) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        int count = 0;
+        for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
+            String name = parameter.getKey();
+            if (name.length() > 100 || PlainTextValidator.firstBad(name) >= 0) {
+                errors.add(new Problem.FieldError("query", "has a parameter name that is not plain text of at most 100 characters"));
+                continue;
+            }
+            for (String value : parameter.getValue()) {
+                count++;
+                check(name, value, errors);
+            }
+        }
+        if (count > MAX_PARAMETERS) {
+            errors.add(new Problem.FieldError("query", "has " + count + " parameters; at most " + MAX_PARAMETERS + " are taken"));
+        }
+        return errors;
     }
 
     private static void check(String field, String value, List<Problem.FieldError> errors) {
