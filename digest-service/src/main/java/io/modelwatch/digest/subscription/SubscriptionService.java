@@ -49,8 +49,8 @@ public class SubscriptionService {
     private final DigestRecordRepository digests;
     private final MailLinks links;
     private final MailConfig config;
-    private final SlidingWindowLimiter perAddress;
-    private final SlidingWindowLimiter perClient;
+    private final RateLimits perAddress;
+    private final RateLimits perClient;
 
     public SubscriptionService(SubscriberRepository subscribers, DeliveryRepository deliveries, DigestRecordRepository digests,
                                MailLinks links, MailConfig config) {
@@ -59,8 +59,8 @@ public class SubscriptionService {
         this.digests = digests;
         this.links = links;
         this.config = config;
-        this.perAddress = new SlidingWindowLimiter(config.subscribePerAddress(), config.subscribeWindow());
-        this.perClient = new SlidingWindowLimiter(config.subscribePerClient(), config.subscribeWindow());
+        this.perAddress = new RateLimits("subscribe requests per address", config.subscribePerAddress(), config.subscribeWindow());
+        this.perClient = new RateLimits("subscribe requests per client", config.subscribePerClient(), config.subscribeWindow());
     }
 
     /** A valid request, normalised. */
@@ -132,8 +132,8 @@ public class SubscriptionService {
 
     /** False when the address or the client asked too often (a 429); checked before anything is written. */
     public boolean admitted(Valid request, String client) {
-        return perAddress.tryAcquire(request.email().toLowerCase(Locale.ROOT))
-                && perClient.tryAcquire(client == null ? "unknown" : client);
+        return perAddress.tryTake(request.email().toLowerCase(Locale.ROOT))
+                && perClient.tryTake(client == null ? "unknown" : client);
     }
 
     /**

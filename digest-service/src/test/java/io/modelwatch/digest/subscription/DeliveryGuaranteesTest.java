@@ -465,6 +465,29 @@ class DeliveryGuaranteesTest {
     }
 
     @Test
+    void theSenderWaitsForRoomInItsRateLimitInsteadOfFailing() {
+        List<String> addresses = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String address = Mails.address("paced" + i);
+            subscribe(address, "en", "weekly");
+            addresses.add(address);
+        }
+        sender.limit(2);
+        long started = System.nanoTime();
+        try {
+            sender.drain();
+        } finally {
+            sender.limit(0);
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        for (String address : addresses) {
+            assertThat(Mails.to(greenMail, address)).as(address).hasSize(1);
+        }
+        // Two mails per rate window (1 s): the fifth goes two whole windows after the first, none is failed for it.
+        assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+    }
+
+    @Test
     void theFormSubscribesInBothLanguages() {
         String page = given().queryParam("lang", "zh-CN").get("/subscribe").then().statusCode(200).extract().asString();
         assertThat(Jsoup.parse(page).selectFirst("h1").text()).isEqualTo("通过电子邮件接收评述");
