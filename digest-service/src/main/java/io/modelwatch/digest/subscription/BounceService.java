@@ -20,8 +20,8 @@ import java.util.Optional;
 public class BounceService {
 
     /** The body of {@code POST /api/v1/webhooks/bounce}: {@code type} is soft or hard. */
-    public record BounceReport(@NotNull(message = EMAIL) @MailAddress(message = EMAIL) String email,
-                               @NotNull(message = TYPE) @Term(value = Term.Vocabulary.BOUNCE, message = TYPE) String type,
+    public record BounceReport(@NotNull(message = EMAIL) @ReadableAs(value = ReadableAs.What.MAIL_ADDRESS, message = EMAIL) String email,
+                               @NotNull(message = TYPE) @ReadableAs(value = ReadableAs.What.BOUNCE_TYPE, message = TYPE) String type,
                                String reason) {
 
         static final String EMAIL = "must be one plain e-mail address";

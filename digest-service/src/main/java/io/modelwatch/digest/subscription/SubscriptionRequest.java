@@ -1,6 +1,10 @@
 package io.modelwatch.digest.subscription;
 
-import io.modelwatch.digest.subscription.Term.Vocabulary;
+import static io.modelwatch.digest.subscription.ReadableAs.What.FREQUENCY;
+import static io.modelwatch.digest.subscription.ReadableAs.What.KIND;
+import static io.modelwatch.digest.subscription.ReadableAs.What.LANGUAGE;
+import static io.modelwatch.digest.subscription.ReadableAs.What.MAIL_ADDRESS;
+
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -12,18 +16,18 @@ import java.util.List;
  * blank entries, stripped, and their entries are numbered so.
  */
 public record SubscriptionRequest(
-        @NotNull(message = EMAIL) @MailAddress(message = EMAIL) String email,
-        @Term(value = Vocabulary.LANGUAGE, message = "must be 'en' or 'zh-CN'") String language,
-        @NotNull(message = FREQUENCY) @Term(value = Vocabulary.FREQUENCY, message = FREQUENCY) String frequency,
+        @NotNull(message = EMAIL) @ReadableAs(value = MAIL_ADDRESS, message = EMAIL) String email,
+        @ReadableAs(value = LANGUAGE, message = "must be 'en' or 'zh-CN'") String language,
+        @NotNull(message = FREQUENCY_NAMES) @ReadableAs(value = FREQUENCY, message = FREQUENCY_NAMES) String frequency,
         @Size(max = MAX_TOPICS, message = TOO_MANY)
         List<@Pattern(regexp = "[A-Za-z]{2}", message = "must be two-letter country codes (ISO 3166), such as CN or US") String> countries,
         @Size(max = MAX_TOPICS, message = TOO_MANY)
         List<@Pattern(regexp = "[A-Za-z][A-Za-z0-9-]{0,31}", message = "must be modality names such as text, image, audio, video") String> modalities,
         @Size(max = MAX_TOPICS, message = TOO_MANY)
-        List<@Term(value = Vocabulary.KIND, message = "must be model, framework or application") String> kinds) {
+        List<@ReadableAs(value = KIND, message = "must be model, framework or application") String> kinds) {
 
     static final String EMAIL = "must be one plain e-mail address, such as name@example.org";
-    static final String FREQUENCY = "must be one of weekly, monthly, quarterly, half-yearly, yearly";
+    static final String FREQUENCY_NAMES = "must be one of weekly, monthly, quarterly, half-yearly, yearly";
     static final int MAX_TOPICS = 50;
     static final String TOO_MANY = "at most " + MAX_TOPICS + " values";
 

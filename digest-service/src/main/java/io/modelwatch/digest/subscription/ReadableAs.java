@@ -20,24 +20,27 @@ import java.util.Locale;
 import java.util.function.Predicate;
 
 /**
- * A word of one of the subscriptions' vocabularies, read as the code that uses it reads it (so what is accepted is
- * exactly what can be used). Null is valid (use {@code @NotNull} where one is required).
+ * A value of the subscription requests that the code which uses it can read (a mail address, a language, a frequency,
+ * a kind, a bounce type), checked by that very code, so what is accepted is exactly what can be used. Null is valid
+ * (use {@code @NotNull} where one is required).
  */
 @Documented
-@Constraint(validatedBy = Term.Validator.class)
+@Constraint(validatedBy = ReadableAs.Validator.class)
 @Target({FIELD, METHOD, PARAMETER, RECORD_COMPONENT, TYPE_USE})
 @Retention(RUNTIME)
-public @interface Term {
+public @interface ReadableAs {
 
-    Vocabulary value();
+    What value();
 
-    String message() default "is not a known value";
+    String message() default "cannot be read";
 
     Class<?>[] groups() default {};
 
     Class<? extends Payload>[] payload() default {};
 
-    enum Vocabulary {
+    enum What {
+        /** One bare mailbox address: {@link EmailAddresses#parse}. */
+        MAIL_ADDRESS(t -> EmailAddresses.parse(t).isPresent()),
         /** A language {@link Language#of} reads; blank for the default (en). */
         LANGUAGE(t -> t.isBlank() || Language.of(t).isPresent()),
         /** A {@link Frequency}. */
@@ -52,28 +55,28 @@ public @interface Term {
             }
         }),
         /** A bounce type: {@link BounceService#type}. */
-        BOUNCE(t -> BounceService.type(t).isPresent());
+        BOUNCE_TYPE(t -> BounceService.type(t).isPresent());
 
         private final Predicate<String> accepts;
 
-        Vocabulary(Predicate<String> accepts) {
+        What(Predicate<String> accepts) {
             this.accepts = accepts;
         }
     }
 
-    /** Checks {@link Term}. */
-    class Validator implements ConstraintValidator<Term, String> {
+    /** Checks {@link ReadableAs}. */
+    class Validator implements ConstraintValidator<ReadableAs, String> {
 
-        private Vocabulary vocabulary;
+        private What what;
 
         @Override
-        public void initialize(Term term) {
-            vocabulary = term.value();
+        public void initialize(ReadableAs readableAs) {
+            what = readableAs.value();
         }
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || vocabulary.accepts.test(value);
+            return value == null || what.accepts.test(value);
         }
     }
 }
