@@ -6,6 +6,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.modelwatch.problem.BodyCheck;
+import io.modelwatch.problem.Problem;
+import io.modelwatch.problem.ProblemException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +60,18 @@ class ArchitectureTest {
                         BASE + ".subscription..", BASE + ".mail..", BASE + ".webhook..", BASE + ".messaging..",
                         BASE + ".config..", BASE + ".telemetry..")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "java.sql..")
+                .check(classes);
+    }
+
+    /**
+     * Answers to HTTP are the rest layer's: below it, a request's checks are constraints on its record (applied by the
+     * rest layer) and a refusal is an exception of the service's own, which the rest layer maps to a problem document.
+     * (TransientFailures, which tells a dependency that is away from a bug, may be used anywhere.)
+     */
+    @Test
+    void onlyRestAnswersWithProblemDocuments() {
+        noClasses().that().resideOutsideOfPackage(BASE + ".rest..")
+                .should().dependOnClassesThat().belongToAnyOf(Problem.class, ProblemException.class, BodyCheck.class)
                 .check(classes);
     }
 

@@ -6,12 +6,13 @@ import io.modelwatch.digest.store.DeliveryRepository;
 import io.modelwatch.digest.store.LeasedQueue;
 import io.modelwatch.digest.store.Subscriber;
 import io.modelwatch.digest.store.SubscriberRepository;
-import io.modelwatch.digest.subscription.SlidingWindowLimiter;
+import io.modelwatch.digest.subscription.RateLimits;
 import io.modelwatch.digest.telemetry.MailMetrics;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.faulttolerance.api.RateLimitException;
 import io.vertx.ext.mail.SMTPException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -43,7 +44,7 @@ public class MailSender {
     private final MailMetrics metrics;
     private final Clock clock = Clock.systemUTC();
     private final AtomicBoolean stopped = new AtomicBoolean();
-    private volatile SlidingWindowLimiter limiter;
+    private volatile RateLimits limits;
 
     public MailSender(ReactiveMailer mailer, MailComposer composer, DeliveryRepository deliveries, SubscriberRepository subscribers,
                       MailConfig config, MailMetrics metrics) {
@@ -53,7 +54,7 @@ public class MailSender {
         this.subscribers = subscribers;
         this.config = config;
         this.metrics = metrics;
-        this.limiter = new SlidingWindowLimiter(config.rateLimit(), config.rateWindow());
+        this.limits = smtpLimits(config.rateLimit());
     }
 
     @Scheduled(identity = "mail-sender", every = "${modelwatch.digest.mail.poll}", delayed = "${modelwatch.digest.mail.poll-delay:5s}",
@@ -77,7 +78,23 @@ public class MailSender {
 
     /** Replaces the rate limit (0: none), as {@code rate-limit} per {@code rate-window}. */
     public void limit(int mails) {
-        limiter = new SlidingWindowLimiter(mails, config.rateWindow());
+        limits = smtpLimits(mails);
+    }
+
+    private RateLimits smtpLimits(int mails) {
+        return new RateLimits("mails sent", mails, config.rateWindow());
+    }
+
+    /** Waits until the rate limit has room for one more mail, and takes it. */
+    private void acquire() throws InterruptedException {
+        while (true) {
+            try {
+                limits.take("smtp");
+                return;
+            } catch (RateLimitException e) {
+                Thread.sleep(Math.max(1, e.getRetryAfterMillis()));
+            }
+        }
     }
 
     /** Sends every due mail, batch after batch, until none is due or the sender is stopped; returns how many were sent. */
@@ -124,7 +141,7 @@ public class MailSender {
             return false;
         }
         try {
-            limiter.acquire("smtp");
+            acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stop();

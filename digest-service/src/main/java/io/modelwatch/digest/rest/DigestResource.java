@@ -20,14 +20,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import io.modelwatch.digest.config.DigestConfig;
-import io.modelwatch.digest.subscription.SlidingWindowLimiter;
+import io.modelwatch.digest.subscription.RateLimits;
+import io.smallrye.faulttolerance.api.RateLimitException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -44,7 +44,7 @@ public class DigestResource {
     private final ReviewRenderer renderer;
     private final DigestMetrics metrics;
     private final DigestConfig config;
-    private volatile SlidingWindowLimiter limiter;
+    private volatile RateLimits limits;
     private final Clock clock = Clock.systemUTC();
 
     public DigestResource(DigestService digests, ReviewRenderer renderer, DigestMetrics metrics, DigestConfig config) {
@@ -52,7 +52,7 @@ public class DigestResource {
         this.renderer = renderer;
         this.metrics = metrics;
         this.config = config;
-        this.limiter = new SlidingWindowLimiter(config.onDemand().limit(), config.onDemand().window());
+        this.limits = onDemandLimits(config.onDemand().limit());
     }
 
     /**
@@ -60,13 +60,17 @@ public class DigestResource {
      * and leave the configured one for the others.
      */
     public void resetLimits(int limit) {
-        limiter = new SlidingWindowLimiter(limit > 0 ? limit : config.onDemand().limit(), config.onDemand().window());
+        limits = onDemandLimits(limit > 0 ? limit : config.onDemand().limit());
     }
 
-    /** Forgets the on-demand windows that have emptied, so the limiter does not grow with every address ever seen. */
+    private RateLimits onDemandLimits(int limit) {
+        return new RateLimits("on-demand reviews per client", limit, config.onDemand().window());
+    }
+
+    /** Forgets the on-demand windows that have emptied, so the limits do not grow with every address ever seen. */
     @io.quarkus.scheduler.Scheduled(identity = "on-demand-limits-prune", every = "10m")
     void pruneLimits() {
-        limiter.prune();
+        limits.prune();
     }
 
     @POST
@@ -78,9 +82,10 @@ public class DigestResource {
             + "Retry-After).")
     public Response create(DigestRequest request, @Context HttpServerRequest http) {
         Period period = period(request);
-        Duration wait = limiter.tryAcquireOrWait(SubscriptionResource.client(http));
-        if (!wait.isZero()) {
-            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        try {
+            limits.take(SubscriptionResource.client(http));
+        } catch (RateLimitException e) {
+            long seconds = Math.max(1, (e.getRetryAfterMillis() + 999) / 1000);
             return Response.status(Response.Status.TOO_MANY_REQUESTS).type(Problem.MEDIA)
                     .header("Retry-After", seconds)
                     .entity(Problem.of(Response.Status.TOO_MANY_REQUESTS,

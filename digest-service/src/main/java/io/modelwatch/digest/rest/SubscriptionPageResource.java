@@ -87,7 +87,7 @@ public class SubscriptionPageResource {
         Language page = pageLanguage(lang, null);
         SubscriptionRequest request = new SubscriptionRequest(email, language, frequency, split(countries), split(modalities), kinds);
         try {
-            SubscriptionService.Valid valid = SubscriptionService.validate(request);
+            SubscriptionService.Valid valid = SubscriptionResource.valid(request);
             SubscriptionResource.admit(subscriptions, valid, SubscriptionResource.client(http));
             subscriptions.subscribe(valid);
         } catch (ProblemException e) {
@@ -151,7 +151,7 @@ public class SubscriptionPageResource {
             SubscriptionRequest request = new SubscriptionRequest(current.email, language, frequency, split(countries),
                     split(modalities), kinds);
             try {
-                Subscriber s = subscriptions.update(token, SubscriptionService.validate(request));
+                Subscriber s = subscriptions.update(token, SubscriptionResource.valid(request));
                 return html(200, preferences(s, token, true, List.of()));
             } catch (ProblemException e) {
                 List<String> errors = e.problem().errors() == null ? List.of(e.problem().detail())

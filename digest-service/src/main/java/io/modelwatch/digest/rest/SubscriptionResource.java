@@ -39,7 +39,7 @@ public class SubscriptionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Subscribe (a confirmation mail follows; the answer is the same for every valid request)")
     public Response subscribe(SubscriptionRequest request, @Context HttpServerRequest http) {
-        SubscriptionService.Valid valid = SubscriptionService.validate(request);
+        SubscriptionService.Valid valid = valid(request);
         admit(subscriptions, valid, client(http));
         subscriptions.subscribe(valid);
         return Response.accepted(ACCEPTED).build();
@@ -57,6 +57,15 @@ public class SubscriptionResource {
     public Response delete(@QueryParam("token") String token) {
         subscriptions.delete(token);
         return Response.noContent().build();
+    }
+
+    /** The request checked by its constraints (a 400 naming every bad field), normalised. */
+    static SubscriptionService.Valid valid(SubscriptionRequest request) {
+        if (request == null) {
+            throw new ProblemException(Problem.invalid("The request has no body.", null));
+        }
+        return SubscriptionService.Valid.of(Bodies.valid(request, errors -> "The subscription request has " + errors.size()
+                + (errors.size() == 1 ? " problem." : " problems.")));
     }
 
     /** 429 when the address or the client asked too often; checked before anything is written. */

@@ -3,6 +3,7 @@ package io.modelwatch.digest.rest;
 import io.modelwatch.apikeys.Roles;
 import io.modelwatch.digest.subscription.BounceService;
 import io.modelwatch.digest.webhook.WebhookService;
+import io.modelwatch.guard.AddressGuard;
 import io.modelwatch.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -18,12 +19,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Admin: outgoing webhooks, and the bounce webhook the mail provider calls. {@code Authorization: Bearer <admin key>}. */
 @Path("/api/v1/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 public class WebhookResource {
+
+    private static final String NOT_REGISTERED = "The webhook cannot be registered.";
 
     private final WebhookService webhooks;
     private final BounceService bounces;
@@ -37,7 +41,15 @@ public class WebhookResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a webhook for digest.published and/or model.added; the answer shows its signing secret once")
     public Response register(WebhookService.Registration request) {
-        return Response.status(Response.Status.CREATED).entity(webhooks.register(request)).build();
+        WebhookService.Registration checked = Bodies.valid(request == null ? WebhookService.Registration.EMPTY : request,
+                errors -> NOT_REGISTERED);
+        return Response.status(Response.Status.CREATED).entity(webhooks.register(checked)).build();
+    }
+
+    /** A webhook URL whose host must not be called: a bad field like the others, found after them. */
+    @ServerExceptionMapper
+    public Response refusedAddress(AddressGuard.RefusedAddressException e) {
+        return Problem.invalid(NOT_REGISTERED, List.of(new Problem.FieldError("url", e.getMessage()))).toResponse();
     }
 
     @GET
@@ -64,6 +76,8 @@ public class WebhookResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Report a bounce: {\"email\", \"type\": \"soft\" | \"hard\", \"reason\"}; hard bounces suppress the address")
     public Response bounce(BounceService.BounceReport report) {
-        return Response.accepted(bounces.record(report)).build();
+        BounceService.BounceReport checked = Bodies.valid(report == null ? BounceService.BounceReport.EMPTY : report,
+                errors -> "The bounce report is not valid.");
+        return Response.accepted(bounces.record(checked)).build();
     }
 }

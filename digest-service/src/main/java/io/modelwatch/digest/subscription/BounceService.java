@@ -4,16 +4,13 @@ import io.modelwatch.digest.config.MailConfig;
 import io.modelwatch.digest.store.Subscriber;
 import io.modelwatch.digest.store.SubscriberRepository;
 import io.modelwatch.digest.telemetry.MailMetrics;
-import io.modelwatch.problem.Problem;
-import io.modelwatch.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +20,21 @@ import java.util.Optional;
 public class BounceService {
 
     /** The body of {@code POST /api/v1/webhooks/bounce}: {@code type} is soft or hard. */
-    public record BounceReport(String email, String type, String reason) {
+    public record BounceReport(@NotNull(message = EMAIL) @ReadableAs(value = ReadableAs.What.MAIL_ADDRESS, message = EMAIL) String email,
+                               @NotNull(message = TYPE) @ReadableAs(value = ReadableAs.What.BOUNCE_TYPE, message = TYPE) String type,
+                               String reason) {
+
+        static final String EMAIL = "must be one plain e-mail address";
+        static final String TYPE = "must be 'soft' or 'hard'";
+
+        /** What an empty body is checked as: every required field missing. */
+        public static final BounceReport EMPTY = new BounceReport(null, null, null);
+    }
+
+    /** "soft" or "hard", in any case and with spaces around; empty for anything else. */
+    static Optional<String> type(String type) {
+        String kind = type.strip().toLowerCase(Locale.ROOT);
+        return kind.equals("soft") || kind.equals("hard") ? Optional.of(kind) : Optional.empty();
     }
 
     private final SubscriberRepository subscribers;
@@ -37,22 +48,13 @@ public class BounceService {
         this.metrics = metrics;
     }
 
+    /** Records a report that has passed its constraints (see {@link BounceReport}). */
     @Transactional
     public Map<String, Object> record(BounceReport report) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        Optional<String> email = report == null ? Optional.empty() : EmailAddresses.parse(report.email());
-        if (email.isEmpty()) {
-            errors.add(new Problem.FieldError("email", "must be one plain e-mail address"));
-        }
-        String kind = report == null || report.type() == null ? "" : report.type().strip().toLowerCase(Locale.ROOT);
-        if (!kind.equals("soft") && !kind.equals("hard")) {
-            errors.add(new Problem.FieldError("type", "must be 'soft' or 'hard'"));
-        }
-        if (!errors.isEmpty()) {
-            throw new ProblemException(Problem.invalid("The bounce report is not valid.", errors));
-        }
+        String email = EmailAddresses.parse(report.email()).orElseThrow();
+        String kind = type(report.type()).orElseThrow();
         Map<String, Object> out = new LinkedHashMap<>();
-        Optional<Subscriber> found = subscribers.byEmail(email.get());
+        Optional<Subscriber> found = subscribers.byEmail(email);
         out.put("matched", found.isPresent());
         if (found.isEmpty()) {
             return out;

@@ -1,6 +1,5 @@
 package io.modelwatch.digest.subscription;
 
-import io.modelwatch.contract.Kind;
 import io.modelwatch.digest.config.MailConfig;
 import io.modelwatch.digest.review.Digest;
 import io.modelwatch.digest.review.Interests;
@@ -12,8 +11,6 @@ import io.modelwatch.digest.store.DigestRecordRepository;
 import io.modelwatch.digest.store.Subscriber;
 import io.modelwatch.digest.store.SubscriberRepository;
 import io.modelwatch.digest.subscription.TokenSigner.Purpose;
-import io.modelwatch.problem.Problem;
-import io.modelwatch.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -25,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,9 +32,6 @@ import org.jboss.logging.Logger;
 public class SubscriptionService {
 
     private static final Logger LOG = Logger.getLogger(SubscriptionService.class);
-    private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
-    private static final Pattern MODALITY = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,31}");
-    private static final int MAX_TOPICS = 50;
 
     /** What a request for a token-protected action found. */
     public record Found(Subscriber subscriber, String manageToken) {
@@ -49,8 +42,8 @@ public class SubscriptionService {
     private final DigestRecordRepository digests;
     private final MailLinks links;
     private final MailConfig config;
-    private final SlidingWindowLimiter perAddress;
-    private final SlidingWindowLimiter perClient;
+    private final RateLimits perAddress;
+    private final RateLimits perClient;
 
     public SubscriptionService(SubscriberRepository subscribers, DeliveryRepository deliveries, DigestRecordRepository digests,
                                MailLinks links, MailConfig config) {
@@ -59,67 +52,20 @@ public class SubscriptionService {
         this.digests = digests;
         this.links = links;
         this.config = config;
-        this.perAddress = new SlidingWindowLimiter(config.subscribePerAddress(), config.subscribeWindow());
-        this.perClient = new SlidingWindowLimiter(config.subscribePerClient(), config.subscribeWindow());
+        this.perAddress = new RateLimits("subscribe requests per address", config.subscribePerAddress(), config.subscribeWindow());
+        this.perClient = new RateLimits("subscribe requests per client", config.subscribePerClient(), config.subscribeWindow());
     }
 
     /** A valid request, normalised. */
     public record Valid(String email, Language language, Frequency frequency, Interests topics) {
-    }
 
-    /** @throws ProblemException 400 naming every bad field */
-    public static Valid validate(SubscriptionRequest request) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        if (request == null) {
-            throw new ProblemException(Problem.invalid("The request has no body.", null));
-        }
-        Optional<String> email = EmailAddresses.parse(request.email());
-        if (email.isEmpty()) {
-            errors.add(new Problem.FieldError("email", "must be one plain e-mail address, such as name@example.org"));
-        }
-        Optional<Language> language = request.language() == null || request.language().isBlank()
-                ? Optional.of(Language.EN) : Language.of(request.language());
-        if (language.isEmpty()) {
-            errors.add(new Problem.FieldError("language", "must be 'en' or 'zh-CN'"));
-        }
-        Optional<Frequency> frequency = Frequency.of(request.frequency());
-        if (frequency.isEmpty()) {
-            errors.add(new Problem.FieldError("frequency", "must be one of weekly, monthly, quarterly, half-yearly, yearly"));
-        }
-        List<String> countries = clean(request.countries());
-        List<String> modalities = clean(request.modalities());
-        List<String> kinds = clean(request.kinds());
-        check(errors, "countries", countries, c -> COUNTRY.matcher(c).matches(), "two-letter country codes (ISO 3166), such as CN or US");
-        check(errors, "modalities", modalities, m -> MODALITY.matcher(m).matches(), "modality names such as text, image, audio, video");
-        check(errors, "kinds", kinds, k -> {
-            try {
-                Kind.valueOf(k.toUpperCase(Locale.ROOT));
-                return true;
-            } catch (IllegalArgumentException e) {
-                return false;
-            }
-        }, "model, framework or application");
-        if (!errors.isEmpty()) {
-            throw new ProblemException(Problem.invalid("The subscription request has " + errors.size()
-                    + (errors.size() == 1 ? " problem." : " problems."), errors));
-        }
-        return new Valid(email.get(), language.get(), frequency.get(), new Interests(countries, modalities, kinds));
-    }
-
-    private static List<String> clean(List<String> values) {
-        return values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).toList();
-    }
-
-    private static void check(List<Problem.FieldError> errors, String field, List<String> values,
-                              java.util.function.Predicate<String> ok, String expected) {
-        if (values.size() > MAX_TOPICS) {
-            errors.add(new Problem.FieldError(field, "at most " + MAX_TOPICS + " values"));
-            return;
-        }
-        for (int i = 0; i < values.size(); i++) {
-            if (!ok.test(values.get(i))) {
-                errors.add(new Problem.FieldError(field + "[" + i + "]", "must be " + expected));
-            }
+        /** A request that has passed its constraints (see {@link SubscriptionRequest}), normalised. */
+        public static Valid of(SubscriptionRequest request) {
+            Language language = request.language() == null || request.language().isBlank()
+                    ? Language.EN : Language.of(request.language()).orElseThrow();
+            return new Valid(EmailAddresses.parse(request.email()).orElseThrow(), language,
+                    Frequency.of(request.frequency()).orElseThrow(),
+                    new Interests(request.countries(), request.modalities(), request.kinds()));
         }
     }
 
@@ -132,8 +78,8 @@ public class SubscriptionService {
 
     /** False when the address or the client asked too often (a 429); checked before anything is written. */
     public boolean admitted(Valid request, String client) {
-        return perAddress.tryAcquire(request.email().toLowerCase(Locale.ROOT))
-                && perClient.tryAcquire(client == null ? "unknown" : client);
+        return perAddress.tryTake(request.email().toLowerCase(Locale.ROOT))
+                && perClient.tryTake(client == null ? "unknown" : client);
     }
 
     /**

@@ -5,33 +5,44 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelwatch.digest.config.MailConfig;
 import io.modelwatch.digest.store.Webhook;
 import io.modelwatch.digest.store.WebhookCallRepository;
+import io.modelwatch.contract.validation.WebLink;
 import io.modelwatch.guard.AddressGuard;
-import io.modelwatch.problem.Problem;
-import io.modelwatch.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /** Registers outgoing webhooks and records their calls in the transaction of the event (outbox). */
 @ApplicationScoped
 public class WebhookService {
 
-    public static final Set<String> EVENTS = Set.of(Webhook.DIGEST_PUBLISHED, Webhook.MODEL_ADDED);
+    /**
+     * A registration request. Its constraints are the checks of the request (the rest layer applies them); whether
+     * the URL's host may be called is {@link #register}'s to say.
+     */
+    public record Registration(
+            @NotBlank(message = "is required") @WebLink String url,
+            @NotEmpty(message = "name at least one of " + EVENT_NAMES)
+            List<@NotNull(message = ONE_OF) @Pattern(regexp = EVENT_PATTERN, message = ONE_OF) String> events) {
 
-    /** A registration request. */
-    public record Registration(String url, List<String> events) {
+        static final String EVENT_NAMES = Webhook.DIGEST_PUBLISHED + ", " + Webhook.MODEL_ADDED;
+        static final String EVENT_PATTERN = "\\Q" + Webhook.DIGEST_PUBLISHED + "\\E|\\Q" + Webhook.MODEL_ADDED + "\\E";
+        static final String ONE_OF = "must be one of " + EVENT_NAMES;
+
+        /** What an empty body is checked as: every required field missing. */
+        public static final Registration EMPTY = new Registration(null, null);
     }
 
     private final AddressGuard guard;
@@ -51,39 +62,17 @@ public class WebhookService {
         return guard;
     }
 
-    /** Registers a webhook; the answer carries its secret, shown this once. */
+    /**
+     * Registers a webhook from a request that has passed its constraints (see {@link Registration}); the answer carries
+     * its secret, shown this once.
+     *
+     * @throws AddressGuard.RefusedAddressException when the URL's host must not be called (not public, not allowed)
+     */
     @Transactional
     public Map<String, Object> register(Registration request) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        URI url = null;
-        if (request == null || request.url() == null || request.url().isBlank()) {
-            errors.add(new Problem.FieldError("url", "is required"));
-        } else {
-            try {
-                url = new URI(request.url().strip());
-                if (!url.isAbsolute()) {
-                    errors.add(new Problem.FieldError("url", "must be an absolute http or https URL"));
-                } else {
-                    guard.check(url);
-                }
-            } catch (URISyntaxException e) {
-                errors.add(new Problem.FieldError("url", "is not a URL: " + e.getReason()));
-            } catch (AddressGuard.RefusedAddressException e) {
-                errors.add(new Problem.FieldError("url", e.getMessage()));
-            }
-        }
-        List<String> events = request == null || request.events() == null ? List.of() : request.events();
-        if (events.isEmpty()) {
-            errors.add(new Problem.FieldError("events", "name at least one of " + String.join(", ", EVENTS)));
-        }
-        for (int i = 0; i < events.size(); i++) {
-            if (!EVENTS.contains(events.get(i))) {
-                errors.add(new Problem.FieldError("events[" + i + "]", "must be one of " + String.join(", ", EVENTS)));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new ProblemException(Problem.invalid("The webhook cannot be registered.", errors));
-        }
+        URI url = URI.create(request.url().strip());
+        guard.check(url);
+        List<String> events = request.events();
         Webhook w = new Webhook();
         w.id = UUID.randomUUID();
         w.url = url.toString();

@@ -386,7 +386,8 @@ class DeliveryGuaranteesTest {
             // Private targets are refused unless allow-listed (127.0.0.1 is, in tests).
             given().header("Authorization", "Bearer test-admin-key").contentType(ContentType.JSON)
                     .body(Map.of("url", "http://10.1.2.3/hook", "events", List.of("digest.published")))
-                    .post("/api/v1/webhooks").then().statusCode(400).contentType("application/problem+json");
+                    .post("/api/v1/webhooks").then().statusCode(400).contentType("application/problem+json")
+                    .body("detail", equalTo("The webhook cannot be registered.")).body("errors.field", org.hamcrest.Matchers.contains("url"));
             given().header("Authorization", "Bearer test-admin-key").contentType(ContentType.JSON)
                     .body(Map.of("url", "http://169.254.169.254/latest", "events", List.of("model.added")))
                     .post("/api/v1/webhooks").then().statusCode(400);
@@ -443,6 +444,7 @@ class DeliveryGuaranteesTest {
         given().contentType(ContentType.JSON).body(Map.of("email", Mails.address("x"), "frequency", "daily", "language", "fr",
                         "countries", List.of("CHN\r\n"), "kinds", List.of("spaceship")))
                 .post("/api/v1/subscriptions").then().statusCode(400)
+                .body("detail", equalTo("The subscription request has 4 problems."))
                 .body("errors.field", org.hamcrest.Matchers.hasItems("frequency", "language", "countries[0]", "kinds[0]"));
         assertThat(QuarkusTransaction.requiringNew().call(() -> subscribers.count("email like ?1", "%" + victim.substring(victim.indexOf('@')))))
                 .isZero();
@@ -462,6 +464,29 @@ class DeliveryGuaranteesTest {
         }
         given().contentType(ContentType.JSON).body(Map.of("email", address, "frequency", "weekly"))
                 .post("/api/v1/subscriptions").then().statusCode(429).contentType("application/problem+json");
+    }
+
+    @Test
+    void theSenderWaitsForRoomInItsRateLimitInsteadOfFailing() {
+        List<String> addresses = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String address = Mails.address("paced" + i);
+            subscribe(address, "en", "weekly");
+            addresses.add(address);
+        }
+        sender.limit(2);
+        long started = System.nanoTime();
+        try {
+            sender.drain();
+        } finally {
+            sender.limit(0);
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        for (String address : addresses) {
+            assertThat(Mails.to(greenMail, address)).as(address).hasSize(1);
+        }
+        // Two mails per rate window (1 s): the fifth goes two whole windows after the first, none is failed for it.
+        assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
     }
 
     @Test
