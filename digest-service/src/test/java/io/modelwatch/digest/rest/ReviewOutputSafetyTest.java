@@ -70,6 +70,17 @@ class ReviewOutputSafetyTest {
     @Inject
     ReviewRenderer renderer;
 
+    /**
+     * The demo catalog, which the 2022 mid-year reviews below are made of, loaded as the consumer would (applying it again
+     * changes nothing): the test does not rely on another test class having loaded it.
+     */
+    @org.junit.jupiter.api.BeforeEach
+    void loadDemo() {
+        for (ModelChanged m : MidYearReviewTest.DEMO) {
+            projector.apply(UUID.randomUUID().toString(), m.slug(), m);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private ModelChanged hostile(int year, String name, String day) {
         ModelChanged t0 = DemoCatalog.snapshots("-" + UUID.randomUUID()).stream().filter(m -> m.name().equals("T0"))
