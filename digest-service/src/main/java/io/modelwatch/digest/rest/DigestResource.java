@@ -85,12 +85,7 @@ public class DigestResource {
         try {
             limits.take(SubscriptionResource.client(http));
         } catch (RateLimitException e) {
-            long seconds = Math.max(1, (e.getRetryAfterMillis() + 999) / 1000);
-            return Response.status(Response.Status.TOO_MANY_REQUESTS).type(Problem.MEDIA)
-                    .header("Retry-After", seconds)
-                    .entity(Problem.of(Response.Status.TOO_MANY_REQUESTS,
-                            "Too many reviews asked for from this address; try again in " + seconds + " s."))
-                    .build();
+            throw ProblemException.tooManyRequests("Too many reviews asked for from this address", e.getRetryAfterMillis());
         }
         DigestService.OnDemand answer = digests.onDemand(period, language(request));
         if (!answer.created()) {

@@ -94,7 +94,8 @@ public class SubscriptionPageResource {
             Problem p = e.problem();
             SubscriptionMessages msg = MailComposer.messages(page);
             if (p.status() == 429) {
-                return html(429, message(page, msg.tooManyTitle()).data("text", msg.tooMany()));
+                return Response.fromResponse(html(429, message(page, msg.tooManyTitle()).data("text", msg.tooMany())))
+                        .header("Retry-After", Long.toString(e.retryAfterSeconds())).build();
             }
             List<String> errors = p.errors() == null ? List.of(p.detail())
                     : p.errors().stream().map(f -> f.field() + ": " + f.message()).toList();

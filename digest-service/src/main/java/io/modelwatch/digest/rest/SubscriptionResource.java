@@ -5,6 +5,7 @@ import io.modelwatch.digest.subscription.SubscriptionService;
 import io.modelwatch.digest.subscription.TokenSigner;
 import io.modelwatch.problem.Problem;
 import io.modelwatch.problem.ProblemException;
+import io.smallrye.faulttolerance.api.RateLimitException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -68,10 +69,12 @@ public class SubscriptionResource {
                 + (errors.size() == 1 ? " problem." : " problems.")));
     }
 
-    /** 429 when the address or the client asked too often; checked before anything is written. */
+    /** 429 with Retry-After when the mailbox or the client asked too often; checked before anything is written. */
     static void admit(SubscriptionService subscriptions, SubscriptionService.Valid request, String client) {
-        if (!subscriptions.admitted(request, client)) {
-            throw new ProblemException(Problem.of(Response.Status.TOO_MANY_REQUESTS, "Too many subscription requests; try again later."));
+        try {
+            subscriptions.admit(request, client);
+        } catch (RateLimitException e) {
+            throw ProblemException.tooManyRequests("Too many subscription requests", e.getRetryAfterMillis());
         }
     }
 

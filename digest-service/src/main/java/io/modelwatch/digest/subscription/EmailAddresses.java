@@ -14,6 +14,34 @@ public final class EmailAddresses {
     private EmailAddresses() {
     }
 
+    /** Providers whose mailboxes ignore dots in the local part, and the domain each is also known by. */
+    private static final java.util.Map<String, String> DOTLESS = java.util.Map.of("gmail.com", "gmail.com", "googlemail.com", "gmail.com");
+
+    /**
+     * The mailbox an accepted address delivers to, as one key for all its spellings: lower case, without a "+tag" in the
+     * local part, and for providers that ignore them ({@link #DOTLESS}) without dots and under one domain. So
+     * "Ann.Lee+news@GoogleMail.com" and "annlee@gmail.com" are one mailbox (for limits, not for sending).
+     */
+    public static String mailbox(String address) {
+        String lower = address.toLowerCase(java.util.Locale.ROOT);
+        int at = lower.lastIndexOf('@');
+        if (at < 1) {
+            return lower;
+        }
+        String local = lower.substring(0, at);
+        String domain = lower.substring(at + 1);
+        int plus = local.indexOf('+');
+        if (plus > 0) {
+            local = local.substring(0, plus);
+        }
+        String canonical = DOTLESS.get(domain);
+        if (canonical != null) {
+            local = local.replace(".", "");
+            domain = canonical;
+        }
+        return local + "@" + domain;
+    }
+
     /** The address as it will be written in the To header, or empty with nothing accepted. */
     public static Optional<String> parse(String input) {
         if (input == null) {

@@ -77,9 +77,9 @@ public class SubscriptionService {
     }
 
     /** False when the address or the client asked too often (a 429); checked before anything is written. */
-    public boolean admitted(Valid request, String client) {
-        return perAddress.tryTake(request.email().toLowerCase(Locale.ROOT))
-                && perClient.tryTake(client == null ? "unknown" : client);
+    public void admit(Valid request, String client) {
+        perAddress.take(EmailAddresses.mailbox(request.email()));
+        perClient.take(client == null ? "unknown" : client);
     }
 
     /**

@@ -457,13 +457,24 @@ class DeliveryGuaranteesTest {
     }
 
     @Test
-    void subscribeRequestsAreRateLimitedPerAddress() {
+    void subscribeRequestsAreRateLimitedPerMailboxWhateverItsSpelling() {
         String address = Mails.address("limited");
         for (int i = 0; i < 3; i++) {
             subscribe(address, "en", "weekly");
         }
-        given().contentType(ContentType.JSON).body(Map.of("email", address, "frequency", "weekly"))
-                .post("/api/v1/subscriptions").then().statusCode(429).contentType("application/problem+json");
+        // The same mailbox in capitals and with a +tag: the fourth request for it, refused, with when to try again.
+        String local = address.substring(0, address.indexOf('@'));
+        String respelled = local.toUpperCase(java.util.Locale.ROOT) + "+news" + address.substring(address.indexOf('@')).toUpperCase(java.util.Locale.ROOT);
+        given().contentType(ContentType.JSON).body(Map.of("email", respelled, "frequency", "weekly"))
+                .post("/api/v1/subscriptions").then().statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*"))
+                .body("detail", org.hamcrest.Matchers.startsWith("Too many subscription requests; try again in "));
+        String page = given().contentType(ContentType.URLENC).formParam("email", address).formParam("frequency", "weekly")
+                .post("/subscribe").then().statusCode(429).header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*"))
+                .extract().asString();
+        assertThat(page).contains("<html");
+        // another mailbox is not held up by it
+        subscribe(Mails.address("other"), "en", "weekly");
     }
 
     @Test

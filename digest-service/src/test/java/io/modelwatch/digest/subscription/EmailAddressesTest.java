@@ -23,4 +23,14 @@ class EmailAddressesTest {
         }
         assertThat(EmailAddresses.parse(null)).isEmpty();
     }
+
+    @Test
+    void theSpellingsOfOneMailboxShareAKey() {
+        assertThat(EmailAddresses.mailbox("Reader+Reviews@Example.ORG")).isEqualTo("reader@example.org");
+        assertThat(EmailAddresses.mailbox("Ann.Lee+news@GoogleMail.com")).isEqualTo("annlee@gmail.com");
+        assertThat(EmailAddresses.mailbox("a.n.n.l.e.e@gmail.com")).isEqualTo("annlee@gmail.com");
+        // elsewhere a dot is part of the name, and a leading plus is no tag
+        assertThat(EmailAddresses.mailbox("ann.lee@example.org")).isEqualTo("ann.lee@example.org");
+        assertThat(EmailAddresses.mailbox("+ann@example.org")).isEqualTo("+ann@example.org");
+    }
 }

@@ -1,13 +1,12 @@
 package io.modelwatch.ingest.rest;
 
 import io.modelwatch.ingest.config.IngestConfig;
-import io.modelwatch.problem.Problem;
+import io.modelwatch.problem.ProblemException;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.faulttolerance.api.RateLimitException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.security.Principal;
 import java.time.temporal.ChronoUnit;
@@ -41,12 +40,8 @@ public class RateLimitFilter {
         try {
             limits.computeIfAbsent(name, this::limitOf).get(() -> Boolean.TRUE, Boolean.class);
         } catch (RateLimitException e) {
-            long seconds = Math.max(1, (e.getRetryAfterMillis() + 999) / 1000);
-            return Optional.of(Response.fromResponse(Problem.of(Response.Status.TOO_MANY_REQUESTS,
-                            "The API key '" + name + "' has used its requests for now; retry in " + seconds + " s.")
-                            .toResponse())
-                    .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-                    .build());
+            return Optional.of(ProblemException.tooManyRequests("The API key '" + name + "' has used its requests for now",
+                    e.getRetryAfterMillis()).toResponse());
         }
         return Optional.empty();
     }
