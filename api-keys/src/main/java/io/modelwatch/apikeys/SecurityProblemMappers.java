@@ -1,6 +1,7 @@
 package io.modelwatch.apikeys;
 
 import io.modelwatch.problem.Problem;
+import io.modelwatch.problem.ProblemException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -25,9 +26,8 @@ public class SecurityProblemMappers {
     @ServerExceptionMapper
     public Response invalidKey(AuthenticationFailedException e) {
         if (e.getCause() instanceof WrongKeyThrottle.Throttled throttled) {
-            return Response.fromResponse(Problem.of(Response.Status.TOO_MANY_REQUESTS, throttled.getMessage()).toResponse())
-                    .header(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()))
-                    .build();
+            return ProblemException.tooManyRequests("Too many wrong API keys from this client",
+                    throttled.retryAfterSeconds() * 1000).toResponse();
         }
         return unauthorized("The API key is not valid.", BearerKeyMechanism.SCHEME + " error=\"invalid_token\"");
     }

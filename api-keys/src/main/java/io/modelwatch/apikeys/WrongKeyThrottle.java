@@ -65,7 +65,7 @@ public class WrongKeyThrottle {
         private final long retryAfterSeconds;
 
         Throttled(long retryAfterSeconds) {
-            super("Too many wrong API keys from this client; retry after " + retryAfterSeconds + " s.");
+            super("Too many wrong API keys from this client; try again in " + retryAfterSeconds + " s.");
             this.retryAfterSeconds = retryAfterSeconds;
         }
 
