@@ -133,7 +133,7 @@ public class ReviewRenderer {
                 }
             }
             if (r.compute() != null) {
-                opening.add(framingCompute(r.compute(), msg));
+                opening.add(ComputeSentences.opening(r.compute(), msg));
             }
             opening.add(msg.framingReference(r.reference().name(), r.reference().parametersShown()));
             framing.add(String.join(language == Language.ZH_CN ? "" : " ", opening));
@@ -186,89 +186,10 @@ public class ReviewRenderer {
         return new ReviewView(digest, r, language.tag(), date(r.period().from(), language), date(r.period().to(), language),
                 framing, trends, msg.trendsIntro(), sections, summary, msg.chinaMark(), msg.openMark(), msg.colon(), generated,
                 msg.timelineCaption(date(r.period().from(), language), date(r.period().to(), language)),
-                compute(r, msg, language), r.credits().stream().map(c -> {
-                    String[] around = around(msg.credit(c.line(), LINK));
+                ComputeSentences.section(r, msg, language), r.credits().stream().map(c -> {
+                    String[] around = ComputeSentences.around(msg.credit(c.line(), ComputeSentences.LINK));
                     return new ReviewView.CreditView(around[0], c.licenceName(), c.licence(), around[1]);
                 }).toList());
-    }
-
-    /** Stands for a linked name in a sentence: each form writes the link its own way around the sentence's words. */
-    private static final String LINK = "\uE000";
-
-    /** The words before and after {@link #LINK} in a sentence. */
-    private static String[] around(String sentence) {
-        int at = sentence.indexOf(LINK);
-        return new String[]{sentence.substring(0, at), sentence.substring(at + LINK.length())};
-    }
-
-    /** The training-compute section's sentences, or null without one. */
-    static ReviewView.ComputeView compute(Review r, ReviewMessages msg, Language language) {
-        Review.Compute c = r.compute();
-        if (c == null) {
-            return null;
-        }
-        Figure largest = r.figure("compute.largest");
-        String[] around = around(msg.computeLargest(LINK, c.largest().organizationsShown(), c.flopShown(),
-                c.flopShown().startsWith("约") || c.flopShown().startsWith("~"), c.known(),
-                largest == null ? 0 : largest.excludedCount()));
-        List<String> growth = new ArrayList<>();
-        Review.Growth g = c.growth();
-        if (g != null) {
-            String trend = g.perYearLow() > 1 ? "grows" : g.perYearHigh() < 1 ? "shrinks" : "unclear";
-            growth.add(msg.computeGrowth(g.n(), month(g.from(), language), month(g.to(), language), trend,
-                    significant(g.perYear()), significant(g.perYearLow()), significant(g.perYearHigh()),
-                    months(g.doublingMonths()), months(g.doublingLow()), months(g.doublingHigh())));
-            String position = againstTrend(g);
-            if (!position.isEmpty()) {
-                growth.add(msg.computeAgainstTrend(c.largest().nameShown(), position, trendFactor(g)));
-            }
-        }
-        return new ReviewView.ComputeView(around[0], c.largest(), around[1], List.copyOf(growth));
-    }
-
-    /**
-     * Where the period's largest run lies against the compute trend line: "above", "below" or "on" (within 10 %); "" when
-     * there is no fit or its direction is unclear (a line the data does not establish is no yardstick for one model).
-     */
-    private static String againstTrend(Review.Growth g) {
-        if (g == null || (g.perYearLow() <= 1 && g.perYearHigh() >= 1)) {
-            return "";
-        }
-        double factor = g.largestAgainstTrend();
-        return factor >= 1.1 ? "above" : factor <= 1 / 1.1 ? "below" : "on";
-    }
-
-    /** How many times the run is the trend's value, or the trend the run's: always 1 or more. */
-    private static String trendFactor(Review.Growth g) {
-        double factor = g.largestAgainstTrend();
-        return significant(factor >= 1 ? factor : 1 / factor);
-    }
-
-    /** The opening's sentence on the compute frontier: the period's largest training run and its place against the trend. */
-    private static String framingCompute(Review.Compute c, ReviewMessages msg) {
-        String position = againstTrend(c.growth());
-        return msg.framingCompute(c.largest().nameShown(), c.flopShown(), c.known(), position,
-                position.isEmpty() ? "" : trendFactor(c.growth()));
-    }
-
-    /** "May 2020" / "2020 年 5 月". */
-    private static String month(LocalDate date, Language language) {
-        return language == Language.ZH_CN ? date.getYear() + " 年 " + date.getMonthValue() + " 月"
-                : date.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + date.getYear();
-    }
-
-    /** Two significant digits ("1.9", "12", "0.55", "350"). */
-    static String significant(double value) {
-        java.math.BigDecimal rounded = new java.math.BigDecimal(value).round(new java.math.MathContext(2));
-        return rounded.stripTrailingZeros().toPlainString();
-    }
-
-    /** Months, whole from 10 on, else to one decimal; null stays null (no doubling time). */
-    private static String months(Double value) {
-        if (value == null) {
-            return null;
-        }
-        return value >= 10 ? String.valueOf(Math.round(value)) : significant(value);
     }
 
     private SectionView section(Section s, Review r, ReviewMessages msg, Language language) {
