@@ -73,6 +73,57 @@ class AcceptedIsStorableFuzzTest {
         assertThat(accepted).as("accepted of 1,000").isBetween(100, 900);
     }
 
+    /**
+     * The batch endpoint's NDJSON: each non-blank line of a generated body (lines of the bodies above, blank lines, CR LF,
+     * two values on one line) is found, and reading it with the reader shared over the body gives what reading the line
+     * alone gives: the same request, or the same error.
+     */
+    @Property(tries = 400, seed = "20261207")
+    void everyNdjsonLineReadsAsItWouldAlone(@ForAll("ndjson") List<String> generated) throws Exception {
+        // as the bytes carry them (an unpaired surrogate becomes '?')
+        List<String> lines = generated.stream()
+                .map(l -> new String(l.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.UTF_8)).toList();
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            text.append(lines.get(i)).append(i % 3 == 1 ? "\r\n" : "\n");
+        }
+        byte[] body = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        List<String> expected = lines.stream().filter(l -> !l.replaceAll("[ \t\r\u000b\f]", "").isEmpty()).toList();
+        List<NdjsonReader.Line> found = NdjsonReader.lines(body);
+        assertThat(found).extracting(l -> new String(body, l.from(), l.length(), java.nio.charset.StandardCharsets.UTF_8))
+                .containsExactlyElementsOf(expected);
+        try (NdjsonReader shared = new NdjsonReader(READER, body)) {
+            for (int i = 0; i < found.size(); i++) {
+                NdjsonReader.Line line = found.get(i);
+                Object together = read(() -> shared.read(line));
+                String alone = expected.get(i);
+                Object aloneRead = read(() -> READER.readValue(alone.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                assertThat(together).as("line %d: %s", line.number(), alone).isEqualTo(aloneRead);
+            }
+        }
+    }
+
+    private interface Read {
+        Object read() throws Exception;
+    }
+
+    /** The value read, or the error's class and message (what the answer says, which names no position). */
+    private static Object read(Read read) {
+        try {
+            return read.read();
+        } catch (Exception e) {
+            // without the location: a column counts characters in the line alone and bytes in the shared body
+            return e.getClass().getName() + ": " + (e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage());
+        }
+    }
+
+    @Provide
+    Arbitrary<List<String>> ndjson() {
+        return Arbitraries.frequencyOf(Tuple.of(10, bodies()),
+                Tuple.of(1, Arbitraries.of("", "  ", "\t", "{} {}", "[1] x", "{\"name\":\"a\"}{\"name\":\"b\"}", "\"text\"", "null")))
+                .list().ofMaxSize(8);
+    }
+
     /** True when accepted (and then storable); false when refused in a way the REST layer answers with a 400. */
     private static boolean outcome(String body) throws Exception {
         AnnouncementRequest request;
