@@ -99,7 +99,7 @@ public class DigestPageResource {
     @Operation(summary = "Ask for a review from the archive page's form; answers with a redirect to the review's page")
     public Response ask(@QueryParam("kind") String kind, @QueryParam("period") String period,
                         @QueryParam("language") String language, @Context HttpServerRequest http) {
-        Response answer = api.create(new DigestRequest(null, null, language, kind, period), http);
+        Response answer = api.create(new DigestRequest(null, null, language, kind, period, null), http);
         if (answer.getStatus() >= 300) {
             return answer;
         }

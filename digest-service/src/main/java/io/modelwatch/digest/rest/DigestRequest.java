@@ -12,5 +12,7 @@ public record DigestRequest(
         @Schema(examples = "2022-06-30") String to,
         @Schema(enumeration = {"en", "zh-CN"}, defaultValue = "en") String language,
         @Schema(enumeration = {"weekly", "monthly", "quarterly", "half-year", "yearly", "mid-year", "on-demand"}) String kind,
-        @Schema(examples = "2022-H1", description = "2022-W05, 2022-03, 2022-Q1, 2022-H1, 2022 (yearly: the calendar year; mid-year: the twelve months to 30 June)") String period) {
+        @Schema(examples = "2022-H1", description = "2022-W05, 2022-03, 2022-Q1, 2022-H1, 2022 (yearly: the calendar year; mid-year: the twelve months to 30 June)") String period,
+        @Schema(examples = "GPT-3", description = "The model sizes are compared with: a model of the catalog with a disclosed size, by name or slug. "
+                + "Default: the largest dense model released at least a year before the period") String reference) {
 }

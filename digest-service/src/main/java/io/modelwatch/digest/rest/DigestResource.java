@@ -21,6 +21,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import io.modelwatch.digest.config.DigestConfig;
 import io.modelwatch.digest.subscription.RateLimits;
+import io.modelwatch.contract.ModelChanged;
+import io.modelwatch.contract.Slugs;
+import java.util.Optional;
 import io.smallrye.faulttolerance.api.RateLimitException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Context;
@@ -87,7 +90,7 @@ public class DigestResource {
         } catch (RateLimitException e) {
             throw ProblemException.tooManyRequests("Too many reviews asked for from this address", e.getRetryAfterMillis());
         }
-        DigestService.OnDemand answer = digests.onDemand(period, language(request));
+        DigestService.OnDemand answer = digests.onDemand(period, language(request), reference(request));
         if (!answer.created()) {
             return Response.ok(answer.digest()).location(URI.create("/api/v1/digests/" + answer.digest().id())).build();
         }
@@ -133,6 +136,21 @@ public class DigestResource {
             throw new ProblemException(Problem.invalid("The review request has bad fields.", errors));
         }
         return period;
+    }
+
+    /** The catalog's entry for the reference asked for, or empty for the default: a 400 naming it when there is none with a size. */
+    Optional<ModelChanged> reference(DigestRequest request) {
+        if (request.reference() == null) {
+            return Optional.empty();
+        }
+        String asked = request.reference().strip();
+        Optional<ModelChanged> found = asked.isEmpty() || asked.length() > Limits.NAME ? Optional.empty()
+                : digests.model(Slugs.of(asked)).map(m -> m.snapshot).filter(m -> m.parameters() != null);
+        if (found.isEmpty()) {
+            throw new ProblemException(Problem.invalid("The review request has a bad field.", List.of(new Problem.FieldError("reference",
+                    "is no model of the catalog with a disclosed size: give a model's name or slug, or leave it out for the default"))));
+        }
+        return found;
     }
 
     static Language language(DigestRequest request) {

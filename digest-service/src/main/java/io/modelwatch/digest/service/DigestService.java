@@ -67,13 +67,14 @@ public class DigestService {
      * written: asking again is cached, and a burst of requests stores one review.
      */
     @Transactional
-    public OnDemand onDemand(Period period, Language language) {
+    public OnDemand onDemand(Period period, Language language, Optional<ModelChanged> reference) {
         String kind = ReviewKind.ON_DEMAND.tag();
         String key = onDemandKey(period);
         digests.claim(kind, key, language.tag());
         int latest = digests.latestVersion(kind, key, language.tag());
         Instant now = clock.instant();
-        Digest fresh = compose(UUID.randomUUID(), period, latest + 1, language, now);
+        Digest fresh = compose(UUID.randomUUID(), period, latest + 1, language, now, m -> true,
+                reference.orElseGet(() -> reference(period)));
         if (latest > 0) {
             Optional<Digest> same = digests.version(kind, key, language.tag(), latest).map(r -> r.content)
                     .filter(d -> d.review().equals(fresh.review()) && d.releases().equals(fresh.releases()));
@@ -135,7 +136,7 @@ public class DigestService {
     /** Computes and writes a review without storing it. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Digest compose(UUID id, Period period, int version, Language language, Instant now) {
-        return compose(id, period, version, language, now, m -> true);
+        return compose(id, period, version, language, now, m -> true, reference(period));
     }
 
     /**
@@ -146,13 +147,13 @@ public class DigestService {
     public Digest narrowed(Digest stored, Predicate<ModelChanged> filter) {
         Period period = stored.kind() == ReviewKind.ON_DEMAND ? Period.onDemand(stored.from(), stored.to())
                 : Period.parse(stored.kind(), stored.period());
-        return compose(stored.id(), period, stored.version(), stored.language(), stored.generatedAt(), filter);
+        return compose(stored.id(), period, stored.version(), stored.language(), stored.generatedAt(), filter, reference(period));
     }
 
-    private Digest compose(UUID id, Period period, int version, Language language, Instant now, Predicate<ModelChanged> filter) {
+    private Digest compose(UUID id, Period period, int version, Language language, Instant now, Predicate<ModelChanged> filter,
+                           ModelChanged reference) {
         List<ModelChanged> current = snapshots(period).stream().filter(filter).toList();
         List<ModelChanged> previous = snapshots(period.previous()).stream().filter(filter).toList();
-        ModelChanged reference = reference(period);
         List<ModelChanged> computeHistory = models.withComputeBetween(ReviewBuilder.COMPUTE_SINCE, period.to()).stream()
                 .map(m -> m.snapshot).filter(filter).toList();
         Review review = TimelineLayout.laidOut(

@@ -209,6 +209,24 @@ class MidYearReviewTest {
         assertThat(midYear.text()).contains("Sizes are measured against GPT-3 (175B).");
     }
 
+    /** A reader can ask for another yardstick: the review measures against it and says so; a model the catalog lacks is a 400. */
+    @Test
+    void aReviewAskedForWithAnotherReferenceMeasuresAgainstIt() {
+        for (String asked : List.of("Megatron-Turing NLG", "megatron-turing-nlg")) {
+            JsonPath review = create("{\"kind\": \"mid-year\", \"period\": \"2022\", \"reference\": \"" + asked + "\"}");
+            assertThat(review.getString("review.reference.name")).isEqualTo("Megatron-Turing NLG");
+            assertThat(review.getString("markdown")).contains("Sizes are measured against Megatron-Turing NLG (530B).")
+                    .doesNotContain("Sizes are measured against GPT-3");
+        }
+        // and the default again when none is asked for
+        assertThat(create("{\"kind\": \"mid-year\", \"period\": \"2022\"}").getString("review.reference.name")).isEqualTo("GPT-3");
+        for (String unknown : List.of("No Such Model", "", "x".repeat(5000))) {
+            given().contentType(ContentType.JSON).body(java.util.Map.of("kind", "mid-year", "period", "2022", "reference", unknown))
+                    .post("/api/v1/digests").then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", org.hamcrest.Matchers.equalTo("reference"));
+        }
+    }
+
     @Test
     void theHalfYearReviewOfTheFirstHalf() {
         JsonPath en = create("{\"kind\": \"half-year\", \"period\": \"2022-H1\", \"language\": \"en\"}");
