@@ -252,6 +252,12 @@ public interface ReviewMessages {
     @Message("Period")
     String askPeriod();
 
+    @Message("Compared with")
+    String askReference();
+
+    @Message("default: chosen for the period")
+    String askReferenceDefault();
+
     @Message("Write the review")
     String askButton();
 

@@ -98,8 +98,10 @@ public class DigestPageResource {
     @Path("ask")
     @Operation(summary = "Ask for a review from the archive page's form; answers with a redirect to the review's page")
     public Response ask(@QueryParam("kind") String kind, @QueryParam("period") String period,
-                        @QueryParam("language") String language, @Context HttpServerRequest http) {
-        Response answer = api.create(new DigestRequest(null, null, language, kind, period, null), http);
+                        @QueryParam("language") String language, @QueryParam("reference") String reference,
+                        @Context HttpServerRequest http) {
+        String asked = reference == null || reference.isBlank() ? null : reference;
+        Response answer = api.create(new DigestRequest(null, null, language, kind, period, asked), http);
         if (answer.getStatus() >= 300) {
             return answer;
         }

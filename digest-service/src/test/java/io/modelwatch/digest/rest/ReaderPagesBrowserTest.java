@@ -132,6 +132,17 @@ class ReaderPagesBrowserTest {
         browser.findElement(By.cssSelector("form#ask button[type=submit]")).click();
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("2022 mid-year review");
         screenshot("mid-year-2022-en");
+
+        // another yardstick, asked for in the form
+        browser.get(url("/digests?language=en"));
+        new Select(browser.findElement(By.name("kind"))).selectByValue("mid-year");
+        WebElement year = browser.findElement(By.name("period"));
+        year.clear();
+        year.sendKeys("2022");
+        browser.findElement(By.name("reference")).sendKeys("Megatron-Turing NLG");
+        browser.findElement(By.cssSelector("form#ask button[type=submit]")).click();
+        assertThat(browser.findElement(By.tagName("body")).getText())
+                .contains("Sizes are measured against Megatron-Turing NLG (530B).");
     }
 
     /**
