@@ -45,11 +45,13 @@ public final class GuardedHttp {
         }
     }
 
+    private final Vertx vertx;
     private final HttpClient client;
     private final AddressGuard guard;
     private final Duration timeout;
 
     public GuardedHttp(Vertx vertx, AddressGuard guard, Duration timeout) {
+        this.vertx = vertx;
         this.guard = guard;
         this.timeout = timeout;
         // A connection per request (no keep-alive): each goes to the address checked for it.
@@ -89,7 +91,10 @@ public final class GuardedHttp {
                 .setFollowRedirects(false)
                 .setIdleTimeout(timeout.toMillis());
         headers.forEach(options::putHeader);
-        Future<Answer> answer = client.request(options)
+        // The whole exchange runs on one event loop: the response's handlers are then set as its head arrives, before
+        // any of its body is read (from the caller's thread, a short answer could end before they were set).
+        Promise<Answer> exchanged = Promise.promise();
+        vertx.getOrCreateContext().runOnContext(start -> client.request(options)
                 .compose(request -> body == null ? request.send() : request.send(Buffer.buffer(body)))
                 .compose(response -> {
                     Promise<Answer> read = Promise.promise();
@@ -109,7 +114,9 @@ public final class GuardedHttp {
                     response.exceptionHandler(read::tryFail);
                     response.endHandler(done -> read.tryComplete(new Answer(response.statusCode(), response.headers(), received.getBytes())));
                     return read.future();
-                });
+                })
+                .onComplete(exchanged));
+        Future<Answer> answer = exchanged.future();
         try {
             // the connect and idle timeouts bound each step; this bounds the whole request
             return answer.toCompletionStage().toCompletableFuture().get(timeout.toMillis() * 2, TimeUnit.MILLISECONDS);
