@@ -127,7 +127,6 @@ public final class GuardedHttp {
             }
             throw new IOException(cause == null ? e.toString() : cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
         } catch (TimeoutException e) {
-            answer.onSuccess(ignored -> { });
             throw new java.net.http.HttpTimeoutException("no answer within " + timeout.toMillis() * 2 + " ms");
         }
     }

@@ -16,15 +16,6 @@ import java.util.Locale;
  */
 final class ComputeSentences {
 
-    /** Stands for a linked name in a sentence: each form writes the link its own way around the sentence's words. */
-    static final String LINK = "\uE000";
-
-    /** The words before and after {@link #LINK} in a sentence. */
-    static String[] around(String sentence) {
-        int at = sentence.indexOf(LINK);
-        return new String[]{sentence.substring(0, at), sentence.substring(at + LINK.length())};
-    }
-
     /** The training-compute section's sentences, or null without one. */
     static ReviewView.ComputeView section(Review r, ReviewMessages msg, Language language) {
         Review.Compute c = r.compute();
@@ -32,7 +23,7 @@ final class ComputeSentences {
             return null;
         }
         Figure largest = r.figure("compute.largest");
-        String[] around = around(msg.computeLargest(LINK, c.largest().organizationsShown(), c.flopShown(),
+        String[] around = ReviewRenderer.around(msg.computeLargest(ReviewRenderer.LINK, c.largest().organizationsShown(), c.flopShown(),
                 c.flopShown().startsWith("约") || c.flopShown().startsWith("~"), c.known(),
                 largest == null ? 0 : largest.excludedCount()));
         List<String> growth = new ArrayList<>();

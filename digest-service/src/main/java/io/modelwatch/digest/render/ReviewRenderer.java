@@ -187,9 +187,18 @@ public class ReviewRenderer {
                 framing, trends, msg.trendsIntro(), sections, summary, msg.chinaMark(), msg.openMark(), msg.colon(), generated,
                 msg.timelineCaption(date(r.period().from(), language), date(r.period().to(), language)),
                 ComputeSentences.section(r, msg, language), r.credits().stream().map(c -> {
-                    String[] around = ComputeSentences.around(msg.credit(c.line(), ComputeSentences.LINK));
+                    String[] around = around(msg.credit(c.line(), LINK));
                     return new ReviewView.CreditView(around[0], c.licenceName(), c.licence(), around[1]);
                 }).toList());
+    }
+
+    /** Stands for a linked name in a sentence: each form writes the link its own way around the sentence's words. */
+    static final String LINK = "\uE000";
+
+    /** The words before and after {@link #LINK} in a sentence. */
+    static String[] around(String sentence) {
+        int at = sentence.indexOf(LINK);
+        return new String[]{sentence.substring(0, at), sentence.substring(at + LINK.length())};
     }
 
     private SectionView section(Section s, Review r, ReviewMessages msg, Language language) {
