@@ -35,7 +35,12 @@ class IdentityPipelineTest extends FixtureTest {
 
     /** A letters-only marker, so the names' own numbers and parentheses are what tells them apart. */
     static String marker() {
-        return "q" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6);
+        // each hex digit of a random UUID as one of 16 letters: a uuid may hold fewer than six of a-f (a CI run drew five)
+        StringBuilder letters = new StringBuilder("q");
+        for (char c : UUID.randomUUID().toString().replace("-", "").substring(0, 8).toCharArray()) {
+            letters.append((char) ('a' + Character.digit(c, 16)));
+        }
+        return letters.toString();
     }
 
     @Test
