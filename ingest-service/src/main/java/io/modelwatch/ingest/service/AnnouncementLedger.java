@@ -131,6 +131,34 @@ public class AnnouncementLedger {
         return recorded;
     }
 
+    /** A single announcement without an Idempotency-Key, and who sent it. */
+    public record Single(String publisher, ReleaseAnnounced event) {
+    }
+
+    /**
+     * Records single announcements without Idempotency-Keys, each a request of its own under a random id, in one
+     * transaction (the group commit of concurrent single requests), and returns them in the order given.
+     */
+    @Transactional
+    public List<Recorded> recordSingles(List<Single> singles) {
+        int n = singles.size();
+        UUID[] ids = new UUID[n];
+        String[] publishers = new String[n];
+        Instant[] announcedAt = new Instant[n];
+        String[] slugs = new String[n];
+        List<Recorded> recorded = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Single s = singles.get(i);
+            ids[i] = requestOf(UUID.randomUUID());
+            publishers[i] = s.publisher();
+            announcedAt[i] = s.event().announcedAt();
+            slugs[i] = s.event().slug();
+            recorded.add(new Recorded(0, eventId(ids[i], 0), s.event()));
+        }
+        store.insertRequests(ids, publishers, announcedAt, slugs);
+        return recorded;
+    }
+
     private static List<Recorded> replay(UUID request, List<Numbered> accepted, Instant recordedAt) {
         List<Recorded> replay = new ArrayList<>(accepted.size());
         for (int p = 0; p < accepted.size(); p++) {

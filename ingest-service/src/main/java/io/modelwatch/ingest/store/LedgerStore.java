@@ -48,6 +48,25 @@ public class LedgerStore {
     }
 
     /**
+     * Inserts one request of one announcement per id, each with its own publisher, announcedAt and slug, in one
+     * statement. The ids are random (a clash is a primary-key violation, an error).
+     */
+    public void insertRequests(UUID[] ids, String[] publishers, Instant[] announcedAt, String[] slugs) {
+        session().doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into accepted_request"
+                    + " (id, publisher, announced_at, slugs) select r.id, r.publisher, r.announced_at, array[r.slug]"
+                    + " from unnest(?::uuid[], ?::text[], ?::timestamptz[], ?::text[]) as r(id, publisher, announced_at, slug)")) {
+                insert.setArray(1, connection.createArrayOf("uuid", ids));
+                insert.setArray(2, connection.createArrayOf("text", publishers));
+                insert.setArray(3, connection.createArrayOf("text",
+                        java.util.Arrays.stream(announcedAt).map(Instant::toString).toArray()));
+                insert.setArray(4, connection.createArrayOf("text", slugs));
+                insert.executeUpdate();
+            }
+        });
+    }
+
+    /**
      * Inserts one request of one announcement per id (ids[i] with slugs[i]) unless it exists, in one statement.
      *
      * @return the announcedAt of each id that existed already (the others were written now)
