@@ -10,8 +10,6 @@ import io.modelwatch.contract.ModelChanged;
 import io.modelwatch.contract.Organization;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
@@ -47,20 +45,21 @@ public class ChangeWriter {
      */
     public Statements statements(Changes changes, String outboxEventType, Instant now) {
         Statements m = new Statements(jdbc);
-        // The rows of each table go in as one JSON array (json_to_recordset): the documents (facts, snapshots)
-        // are copied into it as they are, with no escaping, and PostgreSQL parses the whole array once.
+        // The rows of each table go in as JSON arrays (json_to_recordset), one statement per chunk of about 128 K
+        // characters: the documents (facts, snapshots) are copied into them as they are, with no escaping.
         if (!changes.addedAssertions.isEmpty()) {
-            m.add("insert into assertion (event_id, slug, publisher, confidence, stated_at, facts) select * from json_to_recordset(?::json) "
-                    + "as t(event_id text, slug text, publisher text, confidence text, stated_at timestamptz, facts json)",
-                    jsonRows(changes.addedAssertions, (g, a) -> {
-                        g.writeStringField("event_id", a.eventId());
-                        g.writeStringField("slug", changes.slugByEvent.get(a.eventId()));
-                        g.writeStringField("publisher", a.publisher());
-                        g.writeStringField("confidence", a.confidence() == null ? null : a.confidence().name().toLowerCase(Locale.ROOT));
-                        g.writeStringField("stated_at", a.statedAt() == null ? null : a.statedAt().toString());
-                        g.writeFieldName("facts");
-                        json.writeValue(g, a.facts());
-                    }));
+            for (String rows : jsonRows(changes.addedAssertions, (g, a) -> {
+                    g.writeStringField("event_id", a.eventId());
+                    g.writeStringField("slug", changes.slugByEvent.get(a.eventId()));
+                    g.writeStringField("publisher", a.publisher());
+                    g.writeStringField("confidence", a.confidence() == null ? null : a.confidence().name().toLowerCase(Locale.ROOT));
+                    g.writeStringField("stated_at", a.statedAt() == null ? null : a.statedAt().toString());
+                    g.writeFieldName("facts");
+                    json.writeValue(g, a.facts());
+                })) {
+                m.add("insert into assertion (event_id, slug, publisher, confidence, stated_at, facts) select * from json_to_recordset(?::json) "
+                        + "as t(event_id text, slug text, publisher text, confidence text, stated_at timestamptz, facts json)", rows);
+            }
         }
         if (!changes.removedAssertions.isEmpty()) {
             m.add("delete from assertion where event_id = any(?)", Statements.texts(changes.removedAssertions, x -> x));
@@ -76,33 +75,35 @@ public class ChangeWriter {
             // One outbox row per revision, ordered: the relay publishes by id, so ids follow the revisions' order.
             // The row names its revision; the relay reads the snapshot from model_revision (a null snapshot, JSON null
             // or SQL null, is a tombstone).
-            int[] order = {0};
-            m.add("with r as (select * from json_to_recordset(?::json) as t(i int, slug text, revision bigint, cause text, event_id text, "
+            int[] order = {0}; // across the chunks too: each chunk's statement runs after the one before
+            String sql = "with r as (select * from json_to_recordset(?::json) as t(i int, slug text, revision bigint, cause text, event_id text, "
                     + "snapshot json, at timestamptz, traceparent text, tracestate text)), "
                     + "revisions as (insert into model_revision (slug, revision, cause, event_id, snapshot, created_at) "
                     + "select slug, revision, cause, event_id, snapshot, at from r) "
                     + "insert into outbox_event (event_id, event_type, aggregate_id, revision, created_at, traceparent, tracestate) "
-                    + "select gen_random_uuid(), ?, slug, revision, at, traceparent, tracestate from r order by i",
-                    jsonRows(changes.revisions, (g, r) -> {
-                        g.writeNumberField("i", order[0]++);
-                        g.writeStringField("slug", r.slug());
-                        g.writeNumberField("revision", r.revision());
-                        g.writeStringField("cause", r.cause());
-                        g.writeStringField("event_id", r.eventId());
-                        g.writeFieldName("snapshot");
-                        if (r.snapshotJson() == null) {
-                            g.writeNull();
-                        } else {
-                            g.writeRawValue(r.snapshotJson());
-                        }
-                        g.writeStringField("at", r.at().toString());
-                        EventTraces.Stored trace = traces.forOutbox(r.eventId());
-                        g.writeStringField("traceparent", trace.traceparent());
-                        g.writeStringField("tracestate", trace.tracestate());
-                    }), outboxEventType);
+                    + "select gen_random_uuid(), ?, slug, revision, at, traceparent, tracestate from r order by i";
+            for (String rows : jsonRows(changes.revisions, (g, r) -> {
+                    g.writeNumberField("i", order[0]++);
+                    g.writeStringField("slug", r.slug());
+                    g.writeNumberField("revision", r.revision());
+                    g.writeStringField("cause", r.cause());
+                    g.writeStringField("event_id", r.eventId());
+                    g.writeFieldName("snapshot");
+                    if (r.snapshotJson() == null) {
+                        g.writeNull();
+                    } else {
+                        g.writeRawValue(r.snapshotJson());
+                    }
+                    g.writeStringField("at", r.at().toString());
+                    EventTraces.Stored trace = traces.forOutbox(r.eventId());
+                    g.writeStringField("traceparent", trace.traceparent());
+                    g.writeStringField("tracestate", trace.tracestate());
+                })) {
+                m.add(sql, rows, outboxEventType);
+            }
         }
         if (!changes.shown.isEmpty()) {
-            m.add("insert into model (slug, revision, kind, name, published_start, parameters, training_compute, announcements, snapshot, "
+            String sql = "insert into model (slug, revision, kind, name, published_start, parameters, training_compute, announcements, snapshot, "
                     + "updated_at, accessibility, organizations, countries, modalities, tags, search) "
                     + "select slug, revision, kind, name, published_start, parameters, training_compute, announcements, snapshot, ?, "
                     + "accessibility, organizations, countries, modalities, tags, search "
@@ -113,35 +114,37 @@ public class ChangeWriter {
                     + "revision = excluded.revision, kind = excluded.kind, name = excluded.name, published_start = excluded.published_start, "
                     + "parameters = excluded.parameters, training_compute = excluded.training_compute, announcements = excluded.announcements, snapshot = excluded.snapshot, "
                     + "updated_at = excluded.updated_at, accessibility = excluded.accessibility, organizations = excluded.organizations, "
-                    + "countries = excluded.countries, modalities = excluded.modalities, tags = excluded.tags, search = excluded.search",
-                    Timestamp.from(now),
-                    jsonRows(changes.shown, (g, e) -> {
-                        ModelChanged m2 = e.snapshot();
-                        g.writeStringField("slug", m2.slug());
-                        g.writeNumberField("revision", m2.revision());
-                        g.writeStringField("kind", m2.kind().name().toLowerCase(Locale.ROOT));
-                        g.writeStringField("name", m2.name());
-                        g.writeStringField("published_start", m2.published() == null ? null : m2.published().start().toString());
-                        if (m2.parameters() == null) {
-                            g.writeNullField("parameters");
-                        } else {
-                            g.writeNumberField("parameters", m2.parameters().value());
-                        }
-                        if (m2.trainingCompute() == null) {
-                            g.writeNullField("training_compute");
-                        } else {
-                            g.writeNumberField("training_compute", m2.trainingCompute().value());
-                        }
-                        g.writeNumberField("announcements", m2.announcements());
-                        g.writeFieldName("snapshot");
-                        g.writeRawValue(e.snapshotJson());
-                        g.writeStringField("accessibility", m2.accessibility() == null ? null : accessibilityName(m2.accessibility()));
-                        writeStrings(g, "organizations", m2.organizations().stream().map(o -> ModelIdentity.organizationKey(o.name())).distinct().toList());
-                        writeStrings(g, "countries", m2.organizations().stream().flatMap(o -> o.countries().stream()).filter(x -> x != null).distinct().toList());
-                        writeStrings(g, "modalities", lower(m2.modalities()));
-                        writeStrings(g, "tags", lower(m2.tags()));
-                        g.writeStringField("search", SearchText.of(m2, e.directory()));
-                    }));
+                    + "countries = excluded.countries, modalities = excluded.modalities, tags = excluded.tags, search = excluded.search";
+            Timestamp updatedAt = Timestamp.from(now);
+            for (String rows : jsonRows(changes.shown, (g, e) -> {
+                    ModelChanged m2 = e.snapshot();
+                    g.writeStringField("slug", m2.slug());
+                    g.writeNumberField("revision", m2.revision());
+                    g.writeStringField("kind", m2.kind().name().toLowerCase(Locale.ROOT));
+                    g.writeStringField("name", m2.name());
+                    g.writeStringField("published_start", m2.published() == null ? null : m2.published().start().toString());
+                    if (m2.parameters() == null) {
+                        g.writeNullField("parameters");
+                    } else {
+                        g.writeNumberField("parameters", m2.parameters().value());
+                    }
+                    if (m2.trainingCompute() == null) {
+                        g.writeNullField("training_compute");
+                    } else {
+                        g.writeNumberField("training_compute", m2.trainingCompute().value());
+                    }
+                    g.writeNumberField("announcements", m2.announcements());
+                    g.writeFieldName("snapshot");
+                    g.writeRawValue(e.snapshotJson());
+                    g.writeStringField("accessibility", m2.accessibility() == null ? null : accessibilityName(m2.accessibility()));
+                    writeStrings(g, "organizations", m2.organizations().stream().map(o -> ModelIdentity.organizationKey(o.name())).distinct().toList());
+                    writeStrings(g, "countries", m2.organizations().stream().flatMap(o -> o.countries().stream()).filter(x -> x != null).distinct().toList());
+                    writeStrings(g, "modalities", lower(m2.modalities()));
+                    writeStrings(g, "tags", lower(m2.tags()));
+                    g.writeStringField("search", SearchText.of(m2, e.directory()));
+                })) {
+                m.add(sql, updatedAt, rows);
+            }
         }
         if (!changes.deletedModels.isEmpty()) {
             m.add("delete from model where slug = any(?)", Statements.texts(changes.deletedModels, x -> x));
@@ -164,26 +167,9 @@ public class ChangeWriter {
         g.writeEndArray();
     }
 
-    @FunctionalInterface
-    private interface JsonRowWriter<T> {
-        void write(JsonGenerator generator, T row) throws IOException;
-    }
-
-    /** The rows as one JSON array of objects, for json_to_recordset. */
-    private <T> String jsonRows(Collection<T> rows, JsonRowWriter<T> writer) {
-        StringWriter out = new StringWriter(rows.size() * 1024);
-        try (JsonGenerator g = json.getFactory().createGenerator(out)) {
-            g.writeStartArray();
-            for (T row : rows) {
-                g.writeStartObject();
-                writer.write(g, row);
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+    /** The rows as JSON arrays of objects for json_to_recordset, one statement each (see {@link JsonChunks}). */
+    private <T> List<String> jsonRows(Collection<T> rows, JsonChunks.RowWriter<T> writer) {
+        return JsonChunks.of(json.getFactory(), rows, writer);
     }
 
     private static List<String> lower(List<String> values) {
