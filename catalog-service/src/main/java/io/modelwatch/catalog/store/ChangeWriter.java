@@ -45,7 +45,7 @@ public class ChangeWriter {
      */
     public Statements statements(Changes changes, String outboxEventType, Instant now) {
         Statements m = new Statements(jdbc);
-        // The rows of each table go in as JSON arrays (json_to_recordset), one statement per chunk of about 128 K
+        // The rows of each table go in as JSON arrays (json_to_recordset), one statement per chunk of about 64 K
         // characters: the documents (facts, snapshots) are copied into them as they are, with no escaping.
         if (!changes.addedAssertions.isEmpty()) {
             for (String rows : jsonRows(changes.addedAssertions, (g, a) -> {

@@ -10,16 +10,21 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Rows as JSON arrays of objects (for json_to_recordset), cut into arrays of at most about {@code limit} characters
+ * Rows as JSON arrays of objects (for json_to_recordset), cut into arrays of about {@code limit} characters
  * each, so that a large batch's parameter is several ordinary strings rather than one of many megabytes: a string (and
  * its encoded copy in the driver) that large is a "humongous" object for G1, allocated straight in the old generation,
  * and each such allocation can start a collection. With the services' small heaps, a 3,000-row import's batches caused
- * 33 such collections in the catalog (JFR). A single row longer than the limit is an array of its own.
+ * 33 such collections in the catalog (JFR of EpochImportBench). A single row longer than the limit is an array of its own.
  */
 final class JsonChunks {
 
-    /** About 128 K characters: far below half of G1's smallest region (1 MiB), even as UTF-16. */
-    static final int LIMIT = 128 * 1024;
+    /**
+     * About 64 K characters. The buffer is sized at one and a half times this, so it does not double as it fills: 96 K
+     * characters are 192 KB as UTF-16 (one non-Latin-1 character, a Chinese name, makes the whole buffer UTF-16), and
+     * the driver's UTF-8 copy is at most 192 KB too, all below half of G1's smallest region (1 MiB). With 128 K the
+     * buffer doubled to 512 KB and the JFR still showed 34 humongous-allocation collections.
+     */
+    static final int LIMIT = 64 * 1024;
 
     @FunctionalInterface
     interface RowWriter<T> {
@@ -40,7 +45,7 @@ final class JsonChunks {
         try {
             for (T row : rows) {
                 if (g == null) {
-                    out = new StringWriter(Math.min(limit, 16 * 1024));
+                    out = new StringWriter(limit + limit / 2);
                     g = factory.createGenerator(out);
                     g.writeStartArray();
                 }
