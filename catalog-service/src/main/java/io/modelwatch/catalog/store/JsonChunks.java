@@ -14,7 +14,8 @@ import java.util.List;
  * each, so that a large batch's parameter is several ordinary strings rather than one of many megabytes: a string (and
  * its encoded copy in the driver) that large is a "humongous" object for G1, allocated straight in the old generation,
  * and each such allocation can start a collection. With the services' small heaps, a 3,000-row import's batches caused
- * 20 to 33 such collections in the catalog per run (JFRs of EpochImportBench). A single row longer than the limit is an array of its own.
+ * 20 to 33 such collections in the catalog per run (JFRs of EpochImportBench). A single row longer than the limit is
+ * an array of its own.
  */
 final class JsonChunks {
 
