@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelwatch.catalog.domain.ModelFilter;
 import io.modelwatch.catalog.service.CatalogReads;
 import io.modelwatch.catalog.store.CatalogQueries;
-import io.modelwatch.catalog.store.CatalogQueries.Dimension;
 import io.modelwatch.catalog.store.CatalogQueries.Position;
 import io.modelwatch.catalog.store.CatalogQueries.Sort;
 import io.modelwatch.catalog.store.JsonDocuments;
@@ -155,9 +154,10 @@ public class DashboardPages {
         Period period = Period.resolve(periodId, from, to, YearMonth.now(java.time.ZoneOffset.UTC));
         DashboardFilter filter = DashboardFilter.of(period, uri.getQueryParameters());
 
+        DashboardStats.Choices choices = stats.choices();
         List<Option> periods = new ArrayList<>();
         periods.add(new Option("last12", msg.periodLast12(), period.id().equals("last12")));
-        for (String year : stats.years()) {
+        for (String year : choices.years()) {
             periods.add(new Option(year, year, period.id().equals(year)));
             periods.add(new Option(year + "-H2", msg.periodSecondHalf(year), period.id().equals(year + "-H2")));
             periods.add(new Option(year + "-H1", msg.periodFirstHalf(year), period.id().equals(year + "-H1")));
@@ -167,11 +167,11 @@ public class DashboardPages {
         List<Select> filters = List.of(
                 select("kind", msg.kind(), msg, filter, Arrays.stream(Kind.values()).map(k -> k.name().toLowerCase(Locale.ROOT)).toList(),
                         msg::kindName),
-                select("country", msg.country(), msg, filter, stats.keys(Dimension.COUNTRY, 60), c -> DisplayText.country(c, lang)),
-                select("modality", msg.modality(), msg, filter, stats.keys(Dimension.MODALITY, 30), msg::modalityName),
+                select("country", msg.country(), msg, filter, choices.countries(), c -> DisplayText.country(c, lang)),
+                select("modality", msg.modality(), msg, filter, choices.modalities(), msg::modalityName),
                 select("accessibility", msg.accessibility(), msg, filter, Arrays.stream(Accessibility.values())
                         .map(a -> a.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList(), msg::accessibilityName),
-                select("tag", msg.tag(), msg, filter, stats.keys(Dimension.TAG, 40), msg::tagName));
+                select("tag", msg.tag(), msg, filter, choices.tags(), msg::tagName));
 
         List<Label> labels = new ArrayList<>();
         labels.add(new Label("undisclosed", msg.undisclosed()));
@@ -204,10 +204,10 @@ public class DashboardPages {
             String key = a.name().toLowerCase(Locale.ROOT).replace('_', '-');
             labels.add(new Label("accessibility:" + key, msg.accessibilityName(key)));
         }
-        for (String m : stats.keys(Dimension.MODALITY, 30)) {
+        for (String m : choices.modalities()) {
             labels.add(new Label("modality:" + m, msg.modalityName(m)));
         }
-        for (String c : stats.keys(Dimension.COUNTRY, 60)) {
+        for (String c : choices.countries()) {
             labels.add(new Label("country:" + c, DisplayText.country(c, lang)));
         }
         labels.add(new Label("country:", msg.unknown()));
@@ -223,7 +223,7 @@ public class DashboardPages {
         java.text.NumberFormat numbers = java.text.NumberFormat.getIntegerInstance(lang.locale());
         String aggregatedNote = summary.releases() <= POINTS_LIMIT ? null
                 : msg.chartsAggregated(numbers.format(summary.releases()));
-        Growth growth = growth(uri, growthFrom, measureParam, lang, msg);
+        Growth growth = growth(uri, growthFrom, measureParam, lang, msg, choices.years());
         labels.add(new Label("computeAxis", msg.computeAxis()));
         labels.add(new Label("growthAxis", growth.axis()));
         Overview page = new Overview(period.id(), msg.periodRange(DisplayText.month(period.from(), lang), DisplayText.month(period.to(), lang)),
@@ -236,10 +236,9 @@ public class DashboardPages {
         return page(html, langParam, lang);
     }
 
-    private Growth growth(UriInfo uri, String growthFrom, String measureParam, Language lang, DashboardMessages msg) {
+    private Growth growth(UriInfo uri, String growthFrom, String measureParam, Language lang, DashboardMessages msg, List<String> years) {
         CatalogQueries.Measure measure = "parameters".equals(measureParam) ? CatalogQueries.Measure.PARAMETERS
                 : CatalogQueries.Measure.COMPUTE;
-        List<String> years = stats.years();
         String start = growthFrom != null && growthFrom.matches("\\d{4}") ? growthFrom : GROWTH_DEFAULT_START;
         List<Option> starts = new ArrayList<>();
         if (!years.contains(start)) {

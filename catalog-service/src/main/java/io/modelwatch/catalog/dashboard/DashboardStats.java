@@ -74,6 +74,19 @@ public class DashboardStats {
         return overview(filter, lang).summary();
     }
 
+    /**
+     * What the overview's pickers offer, from one query over the whole catalog: years with releases (newest first), the
+     * 60 most stated countries, 30 modalities and 40 tags.
+     */
+    public record Choices(List<String> years, List<String> countries, List<String> modalities, List<String> tags) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Choices choices() {
+        Map<String, List<String>> c = overviews.choices(60, 30, 40);
+        return new Choices(c.get("year"), c.get("country"), c.get("modality"), c.get("tag"));
+    }
+
     /** The years that have releases, newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<String> years() {

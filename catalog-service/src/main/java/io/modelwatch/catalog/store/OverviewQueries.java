@@ -102,4 +102,28 @@ public class OverviewQueries {
             return new Overview(totals[0], totals[1], breakdowns, perMonth, sizes[0], timeline);
         });
     }
+
+    /**
+     * The values the overview's pickers offer, over the whole catalog, in one scan: the years that have releases
+     * (newest first), and the countries, modalities and tags stated (most entries first, then by key; at most
+     * {@code limit} of each). Null keys are left out.
+     */
+    public Map<String, List<String>> choices(int countries, int modalities, int tags) {
+        String query = "select part, k from (select part, k, row_number() over (partition by part order by "
+                + "case when part = 'year' then 0 else -count(*) end, case when part = 'year' then k end desc, k) as rank from ("
+                + "select 'year' as part, to_char(published_start, 'YYYY') as k from model where published_start is not null"
+                + " union all select 'country', unnest(countries) from model"
+                + " union all select 'modality', unnest(modalities) from model"
+                + " union all select 'tag', unnest(tags) from model) v where k is not null group by part, k) t "
+                + "where part = 'year' or rank <= case part when 'country' then ? when 'modality' then ? else ? end order by part, rank";
+        return jdbc.sql(query, s -> {
+            s.setInt(1, countries);
+            s.setInt(2, modalities);
+            s.setInt(3, tags);
+            Map<String, List<String>> choices = new LinkedHashMap<>();
+            List.of("year", "country", "modality", "tag").forEach(p -> choices.put(p, new ArrayList<>()));
+            Jdbc.readAll(s.executeQuery(), r -> choices.get(r.getString(1)).add(r.getString(2)));
+            return choices;
+        });
+    }
 }

@@ -120,7 +120,7 @@ class DashboardAggregateBrowserTest {
         List<CatalogFixture.Announcement> many = new ArrayList<>();
         for (int i = 0; i < releases; i++) {
             many.add(announcement("Agg " + i + " " + run).published(String.format("%d-%02d-%02d", year, 1 + i % 12, 1 + i % 28))
-                    .parameters((1 + i % 97) + "B").tags(tag).orgs(new Organization("Agg Lab " + i % 7 + " " + run, i % 3 == 0 ? "CN" : "US")));
+                    .parameters((1 + i % 97) + "B").tags(tag).orgs(new Organization("Agg Lab " + i % 7 + " " + run, i % 5 == 0 ? "CN" : "US")));
         }
         try (CatalogFixture catalog = new CatalogFixture(bootstrapServers)) {
             catalog.announceAll(many);
