@@ -110,7 +110,7 @@ class OverviewStatsTest {
         assertThat(o.getLong("summary.releases")).isEqualTo(6);
         assertThat(o.getLong("summary.organisations")).isEqualTo(3);
         assertThat(o.getLong("summary.countries")).isEqualTo(2); // CN, US; the lab without a country adds none
-        assertThat(o.getDouble("summary.openWeightsShare")).isEqualTo(2.0 / 6);
+        assertThat(o.getDouble("summary.openWeightsShare")).isCloseTo(2.0 / 6, org.assertj.core.data.Offset.offset(1e-6));
         assertThat(o.getLong("summary.medianParameters")).isEqualTo(7_000_000_000L); // of 1B, 3B, 7B, 70B, 300B
         assertThat(o.getInt("summary.disclosed")).isEqualTo(5);
         // A collaboration counts for both organisations; ties by name.
