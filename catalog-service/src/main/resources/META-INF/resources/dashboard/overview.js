@@ -407,6 +407,7 @@
     }
 
     function drawSize(points, percentiles) {
+        document.getElementById('size-spread-note').hidden = true;
         var inScale = points.filter(function (p) { return p.parameters && p.published; });
         function mark(p) {
             var isNew = fresh.has(p.slug);
@@ -474,12 +475,11 @@
         function href(month) {
             return catalogUrl({from: month, to: month, sort: '-parameters'});
         }
-        var names = {box: label('sizeSpread', 'Middle half and median'), median: label('median', 'median')};
-        nearest['chart-size'] = null;
+        // What a box is: a line above the chart (an ECharts legend would not wrap at phone width).
+        document.getElementById('size-spread-note').hidden = false;
         chart('chart-size').setOption({
             animation: false,
-            grid: {left: 16, right: 30, top: 40, bottom: 40, containLabel: true},
-            legend: {data: [names.box], top: 0, left: 'center', textStyle: {color: INK}},
+            grid: {left: 16, right: 30, top: 30, bottom: 40, containLabel: true},
             tooltip: {trigger: 'item', formatter: function (i) {
                 var g = byMonth[axis[i.dataIndex]];
                 return tip([monthLabel(g.period).replace('\n', ' '), label('disclosed', 'disclosed') + ': ' + g.count.toLocaleString(zh ? 'zh-CN' : 'en'),
@@ -490,7 +490,7 @@
                 name: label('releaseDate', 'Release date'), nameLocation: 'middle', nameGap: 40},
             yAxis: {type: 'log', logBase: 10, min: lo, max: hi, name: label('parametersAxis', 'Parameters (log scale)'), nameLocation: 'end',
                 nameTextStyle: {align: 'left', color: MUTED}, axisLabel: {formatter: short, color: MUTED}, splitLine: {lineStyle: {color: GRID}}},
-            series: [{type: 'boxplot', name: names.box, cursor: 'pointer', itemStyle: {color: dark ? '#1d4e6e' : '#d6e6f0', borderColor: OTHER, borderWidth: 1.5},
+            series: [{type: 'boxplot', cursor: 'pointer', itemStyle: {color: dark ? '#1d4e6e' : '#d6e6f0', borderColor: OTHER, borderWidth: 1.5},
                 data: axis.map(function (m) {
                     var g = byMonth[m];
                     return g ? {value: [g.min, g.p25, g.p50, g.p75, g.max], href: href(m)} : {value: []};

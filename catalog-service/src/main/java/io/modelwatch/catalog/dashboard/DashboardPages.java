@@ -184,7 +184,6 @@ public class DashboardPages {
         labels.add(new Label("month", msg.month()));
         labels.add(new Label("region", msg.region()));
         labels.add(new Label("count", msg.count()));
-        labels.add(new Label("sizeSpread", msg.sizeSpread()));
         labels.add(new Label("disclosed", msg.disclosed()));
         labels.add(new Label("largest", msg.largest()));
         labels.add(new Label("name", msg.name()));

@@ -135,6 +135,7 @@ class DashboardAggregateBrowserTest {
         assertThat(attribute("chart-timeline", "data-points")).isEqualTo(String.valueOf(releases));
         assertThat(browser.findElement(By.id("timeline-density-note")).isDisplayed()).isTrue();
         assertThat(attribute("chart-size", "data-mode")).isEqualTo("spread");
+        assertThat(browser.findElement(By.id("size-spread-note")).getText()).startsWith("Middle half (box)");
         assertThat(attribute("chart-size", "data-points")).isEqualTo(String.valueOf(releases));
         assertThat(browser.findElement(By.id("aggregated")).getText()).contains(String.format(java.util.Locale.ENGLISH, "%,d", releases));
         assertThat(periodPointRequests()).as("no request of points for a period this big").isEmpty();
@@ -166,6 +167,7 @@ class DashboardAggregateBrowserTest {
                 browser.manage().window().setSize(new Dimension(size[0], size[1]));
                 open("/?period=" + year + "&tag=" + tag + "&lang=" + lang);
                 assertThat(attribute("chart-timeline", "data-mode")).isEqualTo("density");
+                assertThat(browser.findElement(By.id("size-spread-note")).isDisplayed()).isTrue();
                 assertThat((Long) js("return document.documentElement.scrollWidth;")).isLessThanOrEqualTo((long) size[0]);
                 if (size[0] < 500) {
                     js("document.getElementById('chart-timeline').scrollIntoView({block: 'start'});");
