@@ -146,7 +146,7 @@ public class CatalogQueries {
     }
 
     public enum Dimension {
-        // published_key and organization_names: generated columns (V10), so no query reads the snapshot's JSON.
+        // published_key and organization_names: columns written with the snapshot (V10), so no query reads its JSON.
         MONTH("case when length(published_key) = 7 then published_key end"),
         QUARTER("case when length(published_key) = 7 then to_char(published_start, 'YYYY-\"Q\"Q') end"),
         YEAR("to_char(published_start, 'YYYY')"),
