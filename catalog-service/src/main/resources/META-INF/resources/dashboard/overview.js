@@ -10,6 +10,9 @@
     }
     var query = root.dataset.query;
     var maxPoints = +root.dataset.maxPoints || 5000;
+    // Up to this many releases the timeline and the size chart draw each one (one request of points); beyond, they
+    // draw the aggregates the overview's one query gives (releases per month and region, sizes per month).
+    var pointsLimit = +root.dataset.pointsLimit || 1000;
     var lang = root.dataset.lang;
     var zh = lang === 'zh-CN';
     var labels = {};
@@ -235,17 +238,11 @@
         return fmt(v);
     }
 
-    // Every point of the period, page by page, up to the page's data-max-points.
-    function allPoints() {
-        var items = [];
-        function page(after) {
-            return api('/api/v1/stats/points', 'limit=1000&lang=' + encodeURIComponent(lang) + (after ? '&after=' + encodeURIComponent(after) : ''))
-                .then(function (p) {
-                    items = items.concat(p.items);
-                    return p.next && items.length < maxPoints ? page(p.next) : items.slice(0, maxPoints);
-                });
-        }
-        return page(null);
+    // Every point of the period: one request (the page asks for them only when there are at most pointsLimit).
+    function periodPoints() {
+        return api('/api/v1/stats/points', 'limit=' + pointsLimit + '&lang=' + encodeURIComponent(lang)).then(function (p) {
+            return p.items;
+        });
     }
 
     // Where a point goes on the month axis: its month; a year-only date in the middle of its year's months shown.
@@ -267,37 +264,54 @@
         return {from: d, to: d};
     }
 
-    function drawTimeline(points) {
-        var placed = points.map(function (p) { return {p: p, col: column(p)}; }).filter(function (x) { return x.col; });
-        var perMonth = {};
-        placed.forEach(function (x) { perMonth[x.col] = (perMonth[x.col] || 0) + 1; });
+    // Where a timeline cell (a month, or a year known only to the year) goes on the month axis: as column() does.
+    function cellColumn(key) {
+        if (key.length === 7) {
+            return axis.indexOf(key) >= 0 ? key : null;
+        }
+        var inYear = axis.filter(function (m) { return m.slice(0, 4) === key; });
+        return inYear.length ? inYear[Math.floor((inYear.length - 1) / 2)] : null;
+    }
+
+    // Too many releases to label (in one month, or in the window): the density view, decided from the aggregate.
+    function isDense(cells) {
+        var perMonth = {}, total = 0;
+        cells.forEach(function (c) {
+            var col = cellColumn(c.key);
+            if (col) {
+                perMonth[col] = (perMonth[col] || 0) + c.count;
+                total += c.count;
+            }
+        });
         var busiest = Object.keys(perMonth).reduce(function (m, k) { return Math.max(m, perMonth[k]); }, 0);
         var narrow = document.getElementById('chart-timeline').clientWidth < 600;
-        var dense = busiest > DENSE_MONTH || placed.length > (narrow ? DENSE_TOTAL_PHONE : DENSE_TOTAL);
+        return busiest > DENSE_MONTH || total > (narrow ? DENSE_TOTAL_PHONE : DENSE_TOTAL);
+    }
+
+    // cells: releases per month (or year-only year) and region, from the overview's aggregate; points: each release,
+    // only when the marks are drawn (not dense).
+    function drawTimeline(cells, points) {
+        cells = cells.filter(function (c) { return cellColumn(c.key); });
+        var total = cells.reduce(function (n, c) { return n + c.count; }, 0);
+        var dense = !points || isDense(cells);
         document.getElementById('timeline-density-note').hidden = !dense;
-        var rows = [];
         if (dense) {
-            drawDensity(placed);
+            drawDensity(cells);
         } else {
-            drawMarks(placed, narrow);
+            drawMarks(points.map(function (p) { return {p: p, col: column(p)}; }).filter(function (x) { return x.col; }),
+                document.getElementById('chart-timeline').clientWidth < 600);
         }
         // The data table: per month (or year-only) and region, with the catalog link.
-        var cells = {};
-        placed.forEach(function (x) {
-            var key = (x.p.month || x.p.published.slice(0, 4)) + '|' + (x.p.china ? 'CN' : '');
-            cells[key] = (cells[key] || 0) + 1;
-        });
-        Object.keys(cells).sort().forEach(function (key) {
-            var parts = key.split('|');
-            var replace = {from: parts[0], to: parts[0]};
-            if (parts[1]) {
+        var rows = cells.map(function (c) {
+            var replace = {from: c.key, to: c.key};
+            if (c.china) {
                 replace.country = 'CN';
             }
-            rows.push([{text: parts[0].length === 4 ? parts[0] + ' (' + label('yearOnly', 'year only') + ')' : monthLabel(parts[0]).replace('\n', ' '), href: catalogUrl(replace)},
-                parts[1] ? label('china', 'China') : label('elsewhere', 'Elsewhere'), cells[key]]);
+            return [{text: c.key.length === 4 ? c.key + ' (' + label('yearOnly', 'year only') + ')' : monthLabel(c.key).replace('\n', ' '), href: catalogUrl(replace)},
+                c.china ? label('china', 'China') : label('elsewhere', 'Elsewhere'), c.count];
         });
         table('table-timeline', [label('month', 'Month'), label('region', 'Region'), label('count', 'Count')], rows);
-        drawn('chart-timeline', placed.length, dense ? 'density' : 'marks', true);
+        drawn('chart-timeline', total, dense ? 'density' : 'marks', true);
     }
 
     function drawMarks(placed, narrow) {
@@ -354,18 +368,16 @@
         }, true);
     }
 
-    function drawDensity(placed) {
+    function drawDensity(cells) {
         nearest['chart-timeline'] = null;
         var cols = axis.slice();
         var regions = [label('elsewhere', 'Elsewhere'), label('china', 'China')];
         var counts = {};
-        placed.forEach(function (x) {
-            var col = x.p.month ? x.p.month : x.p.published.slice(0, 4);
-            if (cols.indexOf(col) < 0) {
-                cols.push(col); // a year-only column after the months
+        cells.forEach(function (c) {
+            if (cols.indexOf(c.key) < 0) {
+                cols.push(c.key); // a year-only column after the months
             }
-            var key = col + '|' + (x.p.china ? 1 : 0);
-            counts[key] = (counts[key] || 0) + 1;
+            counts[c.key + '|' + (c.china ? 1 : 0)] = c.count;
         });
         var data = [];
         var max = 1;
@@ -395,6 +407,7 @@
     }
 
     function drawSize(points, percentiles) {
+        document.getElementById('size-spread-note').hidden = true;
         var inScale = points.filter(function (p) { return p.parameters && p.published; });
         function mark(p) {
             var isNew = fresh.has(p.slug);
@@ -445,7 +458,53 @@
                 return [{text: p.displayName, href: '/models/' + encodeURIComponent(p.slug) + '?lang=' + encodeURIComponent(lang)}, p.publishedText,
                     p.parametersText, p.china ? label('china', 'China') : label('elsewhere', 'Elsewhere')];
             }));
-        drawn('chart-size', inScale.length);
+        drawn('chart-size', inScale.length, 'points');
+    }
+
+    // Too many releases to draw one by one: per month, a box from the lower to the upper quartile of the disclosed
+    // counts, the median across it, whiskers to the smallest and the largest. A box leads to its month in the catalog,
+    // largest first.
+    function drawSizeSpread(percentiles) {
+        var groups = percentiles.groups.filter(function (g) { return g.period && axis.indexOf(g.period) >= 0; });
+        var byMonth = {};
+        groups.forEach(function (g) { byMonth[g.period] = g; });
+        var values = [175e9];
+        groups.forEach(function (g) { values.push(g.min, g.max); });
+        var lo = Math.pow(10, Math.floor(Math.log10(Math.min.apply(null, values))));
+        var hi = Math.pow(10, Math.ceil(Math.log10(Math.max.apply(null, values))));
+        function href(month) {
+            return catalogUrl({from: month, to: month, sort: '-parameters'});
+        }
+        // What a box is: a line above the chart (an ECharts legend would not wrap at phone width).
+        document.getElementById('size-spread-note').hidden = false;
+        chart('chart-size').setOption({
+            animation: false,
+            grid: {left: 16, right: 30, top: 30, bottom: 40, containLabel: true},
+            tooltip: {trigger: 'item', formatter: function (i) {
+                var g = byMonth[axis[i.dataIndex]];
+                return tip([monthLabel(g.period).replace('\n', ' '), label('disclosed', 'disclosed') + ': ' + g.count.toLocaleString(zh ? 'zh-CN' : 'en'),
+                    label('median', 'median') + ': ' + short(g.p50), 'p25–p75: ' + short(g.p25) + ' – ' + short(g.p75),
+                    'p90: ' + short(g.p90), label('largest', 'largest') + ': ' + short(g.max)]);
+            }},
+            xAxis: {type: 'category', data: axis, axisLabel: {formatter: monthLabel, hideOverlap: true, color: MUTED, lineHeight: 18},
+                name: label('releaseDate', 'Release date'), nameLocation: 'middle', nameGap: 40},
+            yAxis: {type: 'log', logBase: 10, min: lo, max: hi, name: label('parametersAxis', 'Parameters (log scale)'), nameLocation: 'end',
+                nameTextStyle: {align: 'left', color: MUTED}, axisLabel: {formatter: short, color: MUTED}, splitLine: {lineStyle: {color: GRID}}},
+            series: [{type: 'boxplot', cursor: 'pointer', itemStyle: {color: dark ? '#1d4e6e' : '#d6e6f0', borderColor: OTHER, borderWidth: 1.5},
+                data: axis.map(function (m) {
+                    var g = byMonth[m];
+                    return g ? {value: [g.min, g.p25, g.p50, g.p75, g.max], href: href(m)} : {value: []};
+                }),
+                markLine: {symbol: 'none', silent: true, lineStyle: {type: 'dashed', color: MUTED},
+                    label: {formatter: label('gpt3', 'GPT-3'), position: 'insideEndTop', color: MUTED}, data: [{yAxis: 175e9}]}}]
+        }, true);
+        table('table-size', [label('month', 'Month'), label('disclosed', 'disclosed'), 'p25', label('median', 'median'), 'p75', 'p90', label('largest', 'largest')],
+            groups.map(function (g) {
+                return [{text: monthLabel(g.period).replace('\n', ' '), href: href(g.period)}, g.count, short(g.p25), short(g.p50),
+                    short(g.p75), short(g.p90), short(g.max)];
+            }));
+        var disclosed = groups.reduce(function (n, g) { return n + g.count; }, 0);
+        drawn('chart-size', disclosed, 'spread');
     }
 
     function drawBreakdown(id, by, counts) {
@@ -602,27 +661,43 @@
         document.getElementById('chart-growth').dataset.lines = String(series.length - 1);
     }
 
-    function figures() {
-        return api('/api/v1/stats/summary', 'lang=' + encodeURIComponent(lang)).then(function (s) {
-            document.getElementById('fig-releases').textContent = String(s.releases);
-            document.getElementById('fig-organisations').textContent = String(s.organisations);
-            document.getElementById('fig-countries').textContent = String(s.countries);
-            document.getElementById('fig-open').textContent = s.openWeightsText;
-            document.getElementById('fig-median').textContent = s.medianParametersText || label('undisclosed', '');
-        });
+    function figures(s) {
+        document.getElementById('fig-releases').textContent = String(s.releases);
+        document.getElementById('fig-organisations').textContent = String(s.organisations);
+        document.getElementById('fig-countries').textContent = String(s.countries);
+        document.getElementById('fig-open').textContent = s.openWeightsText;
+        document.getElementById('fig-median').textContent = s.medianParametersText || label('undisclosed', '');
     }
 
-    function load() {
+    // The overview's aggregates (one query on the server): on the first load the page holds them already (the server
+    // computed them for the headline figures), after a change they are asked for again.
+    function aggregates(first) {
+        if (first && root.dataset.overview) {
+            return Promise.resolve(JSON.parse(root.dataset.overview));
+        }
+        return api('/api/v1/stats/overview', 'lang=' + encodeURIComponent(lang));
+    }
+
+    function load(first) {
         var jobs = [
-            Promise.all([allPoints(), api('/api/v1/stats/parameters/month')]).then(function (r) {
-                drawTimeline(r[0]);
-                drawSize(r[0], r[1]);
+            aggregates(first).then(function (o) {
+                figures(o.summary);
+                ['country', 'organization', 'modality', 'accessibility'].forEach(function (by) {
+                    drawBreakdown('chart-' + by, by, o.breakdowns[by]);
+                });
+                // Each release is drawn only where it can be read; beyond pointsLimit no chart asks for them.
+                var few = o.summary.releases <= pointsLimit;
+                return (few ? periodPoints() : Promise.resolve(null)).then(function (points) {
+                    drawTimeline(o.timeline, points);
+                    if (points) {
+                        drawSize(points, o.parameters);
+                    } else {
+                        drawSizeSpread(o.parameters);
+                    }
+                });
             })
         ];
         jobs.push(loadGrowth());
-        ['country', 'organization', 'modality', 'accessibility'].forEach(function (by) {
-            jobs.push(api('/api/v1/stats/releases/' + by).then(function (c) { drawBreakdown('chart-' + by, by, c); }));
-        });
         return Promise.all(jobs).then(function () {
             // How long after navigation every chart had its data (read by the browser test, reported in the notes).
             root.dataset.readyMs = String(Math.round(performance.now()));
@@ -669,7 +744,7 @@
                 reload();
             }
         }
-        Promise.all([figures(), load()]).then(done, done);
+        load(false).then(done, done);
     }
     document.addEventListener('modelwatch:change', function (e) {
         fresh.add(e.detail.slug);
@@ -682,5 +757,5 @@
             Object.keys(charts).forEach(function (k) { charts[k].resize(); });
         }, 100);
     });
-    load();
+    load(true);
 })();

@@ -44,7 +44,10 @@ public interface DashboardMessages {
     @Message("By modality") String byModality();
     @Message("By accessibility") String byAccessibility();
     @Message("No releases match this period and these filters.") String empty();
-    @Message("The timeline and the size chart show the oldest {shown} of the {total} releases in this view: narrow the period or the filters to see them all.") String chartsCapped(String shown, String total);
+    @Message("{total} releases in this view, too many to draw one by one: the timeline counts them per month and region, the size chart shows each month's spread of disclosed sizes. Select a cell or a box to list them.") String chartsAggregated(String total);
+    @Message("Middle half (box), median (line across), smallest to largest (whiskers)") String sizeSpread();
+    @Message("disclosed") String disclosed();
+    @Message("largest") String largest();
     @Message("undisclosed") String undisclosed();
     @Message("new") String newBadge();
     @Message("Live: new releases appear here as they are catalogued.") String liveHint();

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelwatch.catalog.domain.ModelFilter;
 import io.modelwatch.catalog.service.CatalogReads;
 import io.modelwatch.catalog.store.CatalogQueries;
-import io.modelwatch.catalog.store.CatalogQueries.Dimension;
 import io.modelwatch.catalog.store.CatalogQueries.Position;
 import io.modelwatch.catalog.store.CatalogQueries.Sort;
+import io.modelwatch.catalog.store.JsonDocuments;
 import io.modelwatch.contract.Accessibility;
 import io.modelwatch.contract.Credits;
 import io.modelwatch.contract.Kind;
@@ -76,7 +76,7 @@ public class DashboardPages {
 
     public record Overview(String period, String periodLabel, List<Option> periods, String from, String to, List<Select> filters,
                            DashboardStats.Summary summary, String apiQuery, List<Label> labels, int maxPoints,
-                           String cappedNote, Growth growth) {
+                           int pointsLimit, String aggregatedNote, Growth growth, String aggregates) {
     }
 
     /**
@@ -92,8 +92,15 @@ public class DashboardPages {
     static final String GROWTH_DEFAULT_START = "2010";
     static final String GROWTH_SECOND_START = "2018";
 
-    /** Entries the timeline and size charts draw at most: beyond, neither is readable, and the browser slows down. */
+    /** Entries the growth chart draws at most: beyond, it is not readable, and the browser slows down. */
     static final int MAX_CHART_POINTS = 5000;
+
+    /**
+     * Up to this many releases in the period the timeline and the size chart draw each one (one request of points);
+     * beyond, they draw the overview's aggregates (releases per month and region, sizes per month), which is all a
+     * reader can take in from that many marks anyway.
+     */
+    static final int POINTS_LIMIT = DashboardStatsResource.MAX_POINTS;
 
     /**
      * A catalog row. name: the display name (on zh pages a Chinese alias when the entry has one); original: the
@@ -126,12 +133,15 @@ public class DashboardPages {
     private final CatalogReads reads;
     private final CatalogExplorer catalogs;
     private final DashboardGrowth growth;
+    private final JsonDocuments json;
 
-    public DashboardPages(DashboardStats stats, CatalogReads reads, CatalogExplorer catalogs, DashboardGrowth growth) {
+    public DashboardPages(DashboardStats stats, CatalogReads reads, CatalogExplorer catalogs, DashboardGrowth growth,
+                          JsonDocuments json) {
         this.stats = stats;
         this.reads = reads;
         this.catalogs = catalogs;
         this.growth = growth;
+        this.json = json;
     }
 
     @GET
@@ -144,9 +154,10 @@ public class DashboardPages {
         Period period = Period.resolve(periodId, from, to, YearMonth.now(java.time.ZoneOffset.UTC));
         DashboardFilter filter = DashboardFilter.of(period, uri.getQueryParameters());
 
+        DashboardStats.Choices choices = stats.choices();
         List<Option> periods = new ArrayList<>();
         periods.add(new Option("last12", msg.periodLast12(), period.id().equals("last12")));
-        for (String year : stats.years()) {
+        for (String year : choices.years()) {
             periods.add(new Option(year, year, period.id().equals(year)));
             periods.add(new Option(year + "-H2", msg.periodSecondHalf(year), period.id().equals(year + "-H2")));
             periods.add(new Option(year + "-H1", msg.periodFirstHalf(year), period.id().equals(year + "-H1")));
@@ -156,11 +167,11 @@ public class DashboardPages {
         List<Select> filters = List.of(
                 select("kind", msg.kind(), msg, filter, Arrays.stream(Kind.values()).map(k -> k.name().toLowerCase(Locale.ROOT)).toList(),
                         msg::kindName),
-                select("country", msg.country(), msg, filter, stats.keys(Dimension.COUNTRY, 60), c -> DisplayText.country(c, lang)),
-                select("modality", msg.modality(), msg, filter, stats.keys(Dimension.MODALITY, 30), msg::modalityName),
+                select("country", msg.country(), msg, filter, choices.countries(), c -> DisplayText.country(c, lang)),
+                select("modality", msg.modality(), msg, filter, choices.modalities(), msg::modalityName),
                 select("accessibility", msg.accessibility(), msg, filter, Arrays.stream(Accessibility.values())
                         .map(a -> a.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList(), msg::accessibilityName),
-                select("tag", msg.tag(), msg, filter, stats.keys(Dimension.TAG, 40), msg::tagName));
+                select("tag", msg.tag(), msg, filter, choices.tags(), msg::tagName));
 
         List<Label> labels = new ArrayList<>();
         labels.add(new Label("undisclosed", msg.undisclosed()));
@@ -173,6 +184,8 @@ public class DashboardPages {
         labels.add(new Label("month", msg.month()));
         labels.add(new Label("region", msg.region()));
         labels.add(new Label("count", msg.count()));
+        labels.add(new Label("disclosed", msg.disclosed()));
+        labels.add(new Label("largest", msg.largest()));
         labels.add(new Label("name", msg.name()));
         labels.add(new Label("published", msg.published()));
         labels.add(new Label("parameters", msg.parameters()));
@@ -190,10 +203,10 @@ public class DashboardPages {
             String key = a.name().toLowerCase(Locale.ROOT).replace('_', '-');
             labels.add(new Label("accessibility:" + key, msg.accessibilityName(key)));
         }
-        for (String m : stats.keys(Dimension.MODALITY, 30)) {
+        for (String m : choices.modalities()) {
             labels.add(new Label("modality:" + m, msg.modalityName(m)));
         }
-        for (String c : stats.keys(Dimension.COUNTRY, 60)) {
+        for (String c : choices.countries()) {
             labels.add(new Label("country:" + c, DisplayText.country(c, lang)));
         }
         labels.add(new Label("country:", msg.unknown()));
@@ -202,17 +215,19 @@ public class DashboardPages {
                     : java.time.Month.of(m).getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH)));
         }
 
-        DashboardStats.Summary summary = stats.summary(filter.filter(), lang);
+        // One query for the headline figures and every aggregate chart; the page draws from the same figures (they
+        // travel in the page, so its first drawing asks the server for nothing more than points, when few enough).
+        DashboardStats.Overview aggregates = stats.overview(filter.filter(), lang);
+        DashboardStats.Summary summary = aggregates.summary();
         java.text.NumberFormat numbers = java.text.NumberFormat.getIntegerInstance(lang.locale());
-        // The charts draw at most MAX_CHART_POINTS entries (oldest first); beyond, the page says so.
-        String cappedNote = summary.releases() <= MAX_CHART_POINTS ? null
-                : msg.chartsCapped(numbers.format(MAX_CHART_POINTS), numbers.format(summary.releases()));
-        Growth growth = growth(uri, growthFrom, measureParam, lang, msg);
+        String aggregatedNote = summary.releases() <= POINTS_LIMIT ? null
+                : msg.chartsAggregated(numbers.format(summary.releases()));
+        Growth growth = growth(uri, growthFrom, measureParam, lang, msg, choices.years());
         labels.add(new Label("computeAxis", msg.computeAxis()));
         labels.add(new Label("growthAxis", growth.axis()));
         Overview page = new Overview(period.id(), msg.periodRange(DisplayText.month(period.from(), lang), DisplayText.month(period.to(), lang)),
                 periods, period.from().toString(), period.to().toString(), filters, summary,
-                filter.apiQuery(), labels, MAX_CHART_POINTS, cappedNote, growth);
+                filter.apiQuery(), labels, MAX_CHART_POINTS, POINTS_LIMIT, aggregatedNote, growth, json.write(aggregates));
         boolean epoch = stats.holdsEpochData(filter.filter())
                 || stats.holdsEpochData(withFrom(DashboardFilter.of(null, uri.getQueryParameters()), growth.from().get(0)));
         String html = Templates.overview(chrome(uri, lang, msg, "overview", msg.overviewTitle(), epoch), page)
@@ -220,10 +235,9 @@ public class DashboardPages {
         return page(html, langParam, lang);
     }
 
-    private Growth growth(UriInfo uri, String growthFrom, String measureParam, Language lang, DashboardMessages msg) {
+    private Growth growth(UriInfo uri, String growthFrom, String measureParam, Language lang, DashboardMessages msg, List<String> years) {
         CatalogQueries.Measure measure = "parameters".equals(measureParam) ? CatalogQueries.Measure.PARAMETERS
                 : CatalogQueries.Measure.COMPUTE;
-        List<String> years = stats.years();
         String start = growthFrom != null && growthFrom.matches("\\d{4}") ? growthFrom : GROWTH_DEFAULT_START;
         List<Option> starts = new ArrayList<>();
         if (!years.contains(start)) {

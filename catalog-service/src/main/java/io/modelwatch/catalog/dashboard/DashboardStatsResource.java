@@ -79,6 +79,18 @@ public class DashboardStatsResource {
         return stats.summary(filter(uri, Set.of("lang")), lang(uri));
     }
 
+    @GET
+    @Path("overview")
+    @Operation(summary = "Everything the dashboard overview draws from aggregates, in one query",
+            description = "Takes the filters of /api/v1/models, and lang (en or zh-CN) for the formatted figures. summary: as "
+                    + "/api/v1/stats/summary; breakdowns.{country,organization,modality,accessibility}: as "
+                    + "/api/v1/stats/releases/{by}; parameters: as /api/v1/stats/parameters/month; timeline: releases per "
+                    + "month ('YYYY-MM', or 'YYYY' for a date known only to the year) and region (china: an organisation in CN), "
+                    + "by key.")
+    public DashboardStats.Overview overview(@Context UriInfo uri) {
+        return stats.overview(filter(uri, Set.of("lang")), lang(uri));
+    }
+
     /**
      * One entry as a chart (or a live table row) draws it. parametersText: formatted for the language, null when
      * undisclosed; displayName: the name a reader of the language sees (a Chinese alias on zh); the *Text fields are

@@ -146,13 +146,14 @@ public class CatalogQueries {
     }
 
     public enum Dimension {
-        MONTH("case when length(snapshot->>'published') >= 7 then to_char(published_start, 'YYYY-MM') end"),
-        QUARTER("case when length(snapshot->>'published') >= 7 then to_char(published_start, 'YYYY-\"Q\"Q') end"),
+        // published_key and organization_names: columns written with the snapshot (V10), so no query reads its JSON.
+        MONTH("case when length(published_key) = 7 then published_key end"),
+        QUARTER("case when length(published_key) = 7 then to_char(published_start, 'YYYY-\"Q\"Q') end"),
         YEAR("to_char(published_start, 'YYYY')"),
         /** One group: every matching entry, whatever its date. */
         ALL("'all'"),
         COUNTRY("unnest(case when cardinality(countries) = 0 then array[null]::text[] else countries end)"),
-        ORGANIZATION("jsonb_array_elements(snapshot->'organizations')->>'name'"),
+        ORGANIZATION("unnest(organization_names)"),
         MODALITY("unnest(case when cardinality(modalities) = 0 then array[null]::text[] else modalities end)"),
         ACCESSIBILITY("accessibility"),
         KIND("kind"),

@@ -104,17 +104,19 @@ public class ChangeWriter {
         }
         if (!changes.shown.isEmpty()) {
             String sql = "insert into model (slug, revision, kind, name, published_start, parameters, training_compute, announcements, snapshot, "
-                    + "updated_at, accessibility, organizations, countries, modalities, tags, search) "
+                    + "updated_at, accessibility, organizations, countries, modalities, tags, search, organization_names, published_key) "
                     + "select slug, revision, kind, name, published_start, parameters, training_compute, announcements, snapshot, ?, "
-                    + "accessibility, organizations, countries, modalities, tags, search "
+                    + "accessibility, organizations, countries, modalities, tags, search, organization_names, published_key "
                     + "from json_to_recordset(?::json) as t(slug text, revision bigint, kind text, name text, published_start date, "
                     + "parameters bigint, training_compute double precision, announcements int, snapshot jsonb, accessibility text, "
-                    + "organizations text[], countries text[], modalities text[], tags text[], search text) "
+                    + "organizations text[], countries text[], modalities text[], tags text[], search text, "
+                    + "organization_names text[], published_key text) "
                     + "on conflict (slug) do update set "
                     + "revision = excluded.revision, kind = excluded.kind, name = excluded.name, published_start = excluded.published_start, "
                     + "parameters = excluded.parameters, training_compute = excluded.training_compute, announcements = excluded.announcements, snapshot = excluded.snapshot, "
                     + "updated_at = excluded.updated_at, accessibility = excluded.accessibility, organizations = excluded.organizations, "
-                    + "countries = excluded.countries, modalities = excluded.modalities, tags = excluded.tags, search = excluded.search";
+                    + "countries = excluded.countries, modalities = excluded.modalities, tags = excluded.tags, search = excluded.search, "
+                    + "organization_names = excluded.organization_names, published_key = excluded.published_key";
             Timestamp updatedAt = Timestamp.from(now);
             for (String rows : jsonRows(changes.shown, (g, e) -> {
                     ModelChanged m2 = e.snapshot();
@@ -142,6 +144,10 @@ public class ChangeWriter {
                     writeStrings(g, "modalities", lower(m2.modalities()));
                     writeStrings(g, "tags", lower(m2.tags()));
                     g.writeStringField("search", SearchText.of(m2, e.directory()));
+                    // the overview's columns (V10): no statistic reads the snapshot's JSON
+                    writeStrings(g, "organization_names", m2.organizations().stream().map(o -> o.name()).filter(x -> x != null).distinct().toList());
+                    String published = m2.published() == null ? null : m2.published().value();
+                    g.writeStringField("published_key", published == null ? null : published.substring(0, Math.min(7, published.length())));
                 })) {
                 m.add(sql, updatedAt, rows);
             }

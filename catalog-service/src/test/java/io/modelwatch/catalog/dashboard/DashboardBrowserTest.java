@@ -174,6 +174,10 @@ class DashboardBrowserTest {
         // Every entry but GPT-3 (two years back) and CokeBERT (dated to the year only, before the period).
         assertThat(points("chart-timeline")).isEqualTo(names.size() - 2);
         assertThat(points("chart-size")).isGreaterThan(10);
+        // A small period: each release drawn (the spread per month is for periods beyond DashboardPages.POINTS_LIMIT).
+        assertThat(browser.findElement(By.id("chart-size")).getDomAttribute("data-mode")).isEqualTo("points");
+        assertThat(browser.findElement(By.id("size-spread-note")).isDisplayed()).isFalse();
+        assertThat(browser.findElements(By.id("aggregated"))).isEmpty();
         assertThat(points("chart-country")).isGreaterThanOrEqualTo(2);
         assertThat(points("chart-organization")).isGreaterThanOrEqualTo(5);
         // The demo states no training compute: no empty compute chart, only the statement that there is no trend.

@@ -46,7 +46,8 @@ public final class CatalogFixture implements AutoCloseable {
     }
 
     /** Sends the record and waits for the broker's acknowledgement. */
-    public void send(ProducerRecord<String, String> record) {
+    @SafeVarargs
+    public final void send(ProducerRecord<String, String>... record) {
         TopicRecords.send(kafka, record);
     }
 
@@ -99,6 +100,13 @@ public final class CatalogFixture implements AutoCloseable {
         String id = UUID.randomUUID().toString();
         announce(id, a.event());
         return id;
+    }
+
+    /** Sends every announcement in one go (the producer batches them) and waits for the broker's acknowledgements. */
+    @SuppressWarnings("unchecked")
+    public void announceAll(List<Announcement> all) {
+        send(all.stream().map(a -> TopicRecords.cloudEvent(Topics.MODEL_RELEASES, a.event().slug(), UUID.randomUUID().toString(),
+                EventTypes.RELEASE_ANNOUNCED, write(a.event()))).toArray(ProducerRecord[]::new));
     }
 
     public void announce(String eventId, ReleaseAnnounced event) {
