@@ -72,9 +72,10 @@ class ChineseNameReviewTest {
         String name = "Pangu " + marker;
         String nameZh = "盘古大模型" + marker;
         String alias = "盘古别名" + marker;
-        // Named in Chinese by its nameZh and by an alias: the nameZh wins. The other one has only a Chinese alias.
-        ModelChanged pangu = model(name, nameZh, List.of(alias), year + "-03-10", "200B");
-        ModelChanged other = model("Wenxin " + marker, null, List.of("文心别名" + marker), year + "-04-02", "10B");
+        // Named in Chinese by its nameZh and by an alias: the nameZh wins. The other one has only a Chinese alias. Both
+        // smaller than every demo model a reference may be chosen from (MovingReferenceTest reads the whole read model).
+        ModelChanged pangu = model(name, nameZh, List.of(alias), year + "-03-10", "2B");
+        ModelChanged other = model("Wenxin " + marker, null, List.of("文心别名" + marker), year + "-04-02", "1B");
         for (ModelChanged m : List.of(pangu, other)) {
             projector.apply(UUID.randomUUID().toString(), m.slug(), m);
         }
