@@ -14,10 +14,12 @@ import java.util.List;
  * name the fields they set, so a new optional field touches no call site.
  * Schema: {@code schemas/model-changed.v1.json}.
  *
+ * @param nameZh the Chinese display name (the best-ranked one stated; every stated one is also in {@link #aliases()}),
+ *        null when no announcement gives one; absent in snapshots written before it existed
  * @param parameters null when undisclosed (never 0)
  * @param trainingCompute FLOP used to train it, null when undisclosed (never 0)
  * @param announcements how many distinct announcements back this entry
- * @param aliases other names the entry is known by (names announced for it, admin aliases), sorted; added in
+ * @param aliases other names the entry is known by (names and Chinese names announced for it, admin aliases), sorted; added in
  *        a backwards-compatible way, so it is absent (null) in snapshots written before it existed
  */
 @RecordBuilder
@@ -26,6 +28,7 @@ public record ModelChanged(
         long revision,
         Kind kind,
         String name,
+        String nameZh,
         List<Organization> organizations,
         PublishedDate published,
         ParameterCount parameters,

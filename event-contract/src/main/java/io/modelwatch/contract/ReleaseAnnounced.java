@@ -24,6 +24,8 @@ import java.util.List;
  * Schema: {@code schemas/release-announced.v1.json}. Its constraints ({@code ContractValidator}) are on its components:
  * what ingest accepts and every consumer checks (slug and kind may be absent in data from older producers).
  *
+ * @param nameZh the release's name as Chinese readers know it (盘古 for Pangu), shown in Chinese reviews, mails and
+ *        feeds; null when the publisher does not say
  * @param parameters null when undisclosed (never 0)
  * @param trainingCompute FLOP used to train it, null when undisclosed (never 0)
  * @param publisher the name of the API key or feed that sent it
@@ -34,6 +36,7 @@ public record ReleaseAnnounced(
         @Size(max = Limits.NAME * 4) @PlainText String slug,
         Kind kind,
         @NotBlank @Size(max = Limits.NAME) @PlainText String name,
+        @Size(max = Limits.NAME) @PlainText String nameZh,
         @NotEmpty(message = "needs at least one organisation") @Size(max = Limits.ORGANIZATIONS)
         List<@NotNull @Valid Organization> organizations,
         @PublishedWithin PublishedDate published,

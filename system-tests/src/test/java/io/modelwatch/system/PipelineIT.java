@@ -245,14 +245,15 @@ class PipelineIT {
      */
     @Test
     void twoDigestReplicasPublishEachScheduledPeriodOnce() throws Exception {
-        List<String> kinds = List.of("weekly", "monthly", "quarterly", "half-year", "yearly");
+        List<String> kinds = List.of("weekly", "monthly", "quarterly", "half-year", "yearly", "mid-year");
         Map<String, String> env = new java.util.HashMap<>(digestEnv);
         for (String kind : kinds) {
             env.put("MODELWATCH_DIGEST_SCHEDULE_" + kind.toUpperCase(java.util.Locale.ROOT).replace('-', '_'), "* * * * * ?");
         }
         List<ServiceProcess> replicas = List.of(new ServiceProcess("digest-service", "digest-service-replica-a", env),
                 new ServiceProcess("digest-service", "digest-service-replica-b", env));
-        // A period in which nothing was released is not published: one release in the last completed period of each kind.
+        // A period in which nothing was released is not published: one release in the last completed period of each kind
+        // (the last completed mid-year, July to June, holds the half-year's first day after June, else last year's 1 January).
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
         java.time.LocalDate quarter = today.withDayOfMonth(1).withMonth(today.getMonthValue() - (today.getMonthValue() - 1) % 3);
         java.time.LocalDate half = today.withDayOfMonth(1).withMonth(today.getMonthValue() <= 6 ? 1 : 7);

@@ -60,6 +60,8 @@ public final class ModelFields {
                     ReleaseAnnounced::kind, ModelChangedBuilder::kind, ModelChanged::kind),
             new Field<>("name", "Name", "名称", "Model", Merge.FIRST, Place.TITLE,
                     ReleaseAnnounced::name, ModelChangedBuilder::name, ModelChanged::name),
+            new Field<>("nameZh", "Chinese name", "中文名称", "Chinese name", Merge.FIRST, Place.LISTED,
+                    ReleaseAnnounced::nameZh, ModelChangedBuilder::nameZh, ModelChanged::nameZh),
             new Field<>("organizations", "Organisations", "机构", null, Merge.ORGANIZATIONS, Place.LISTED,
                     ReleaseAnnounced::organizations, ModelChangedBuilder::organizations, ModelChanged::organizations),
             new Field<>("published", "Published", "发布日期", "Publication date", Merge.FIRST, Place.LISTED,

@@ -54,6 +54,8 @@ public final class ModelMerger {
         }
         Set<String> aliases = new TreeSet<>();
         ranked.forEach(a -> aliases.add(a.name()));
+        // Every Chinese name stated is a name the entry is known by (search finds it, the page lists it).
+        ranked.stream().map(ReleaseAnnounced::nameZh).filter(Objects::nonNull).forEach(aliases::add);
         aliases.addAll(adminAliases);
         aliases.remove(entry.name());
         Instant firstSeen = null;

@@ -12,11 +12,14 @@ public final class SearchText {
     private SearchText() {
     }
 
-    /** Names, aliases, organisations (with their curated aliases) and both summaries, lower case. */
+    /** Names (the Chinese one too), aliases, organisations (with their curated aliases) and both summaries, lower case. */
     public static String of(ModelChanged m, OrganizationDirectory directory) {
         Set<String> parts = new LinkedHashSet<>();
         parts.add(m.slug());
         parts.add(m.name());
+        if (m.nameZh() != null) {
+            parts.add(m.nameZh());
+        }
         if (m.aliases() != null) {
             parts.addAll(m.aliases());
         }

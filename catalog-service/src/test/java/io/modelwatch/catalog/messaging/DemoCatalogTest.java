@@ -67,7 +67,7 @@ class DemoCatalogTest {
             String name = a.get("name").asText().strip();
             events.add(ReleaseAnnouncedBuilder.builder().slug(Slugs.of(name))
                     .kind(a.hasNonNull("kind") ? CatalogFixture.JSON.convertValue(a.get("kind").asText(), Kind.class) : Kind.MODEL)
-                    .name(name).organizations(orgs)
+                    .name(name).nameZh(text(a, "nameZh")).organizations(orgs)
                     .published(a.hasNonNull("published") ? PublishedDate.parse(a.get("published").asText()) : null).parameters(parameters)
                     .modalities(strings(a.get("modalities"))).tasks(strings(a.get("tasks")))
                     .accessibility(a.hasNonNull("accessibility")
@@ -135,6 +135,10 @@ class DemoCatalogTest {
                 "GPT-3", "ERNIE 3.0", "Mengzi", "Zidong Taichu", "FLAN", "CokeBERT", "Megatron-Turing NLG", "Megatron-DeepSpeed",
                 "Colossal-AI", "T0", "M6-10T", "Erlangshen-MegatronBert-1.3B", "NÜWA", "RETRO", "WebGPT", "GPT-NeoX-20B", "T5X",
                 "DALL·E 2", "Pangu", "LayoutLMv3", "OPT", "Gato", "Imagen", "GitHub Copilot", "VPT", "BLOOM");
+        assertThat(models.getList("items.findAll { it.nameZh != null }.name", String.class)).as("the demo's Chinese names")
+                .containsExactlyInAnyOrder("ERNIE 3.0", "Mengzi", "Zidong Taichu", "Erlangshen-MegatronBert-1.3B", "NÜWA", "Pangu");
+        assertThat(given().queryParam("tag", tag).queryParam("q", "孟子").when().get("/api/v1/models").then().statusCode(200)
+                .extract().jsonPath().getList("items.name", String.class)).as("found by its Chinese name").containsExactly("Mengzi");
         assertThat(models.getList("items.findAll { it.name in ['GPT-3', 'ERNIE 3.0', 'Mengzi', 'FLAN'] }.announcements", Integer.class))
                 .containsOnly(2);
         assertThat(models.getList("items.findAll { !(it.name in ['GPT-3', 'ERNIE 3.0', 'Mengzi', 'FLAN']) }.announcements", Integer.class))

@@ -132,7 +132,7 @@ public final class CatalogFixture implements AutoCloseable {
             a.path("modalities").forEach(m -> modalities.add(m.asText()));
             announce(UUID.randomUUID().toString(), ReleaseAnnouncedBuilder.builder().slug(Slugs.of(name))
                     .kind(a.hasNonNull("kind") ? JSON.convertValue(a.get("kind").asText(), Kind.class) : Kind.MODEL)
-                    .name(name).organizations(orgs).published(published == null ? null : PublishedDate.parse(published))
+                    .name(name).nameZh(a.hasNonNull("nameZh") ? a.get("nameZh").asText() + suffix : null).organizations(orgs).published(published == null ? null : PublishedDate.parse(published))
                     .parameters(p == null || p.isNull() ? null : p.isIntegralNumber()
                             ? ParameterCountParser.of(p.asLong())
                             : ParameterCountParser.parse(p.asText()))

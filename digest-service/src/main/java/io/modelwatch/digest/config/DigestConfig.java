@@ -64,6 +64,9 @@ public interface DigestConfig {
         String halfYear();
 
         String yearly();
+
+        /** The mid-year review (twelve months to 30 June), once a year after 30 June. */
+        String midYear();
     }
 
     interface Reference {

@@ -264,6 +264,27 @@ public interface ReviewMessages {
     @Message("Period: 2022 for a year or a mid-year review (July 2021 to June 2022), 2022-H1, 2022-Q1, 2022-03, 2022-W05. Only periods that have ended.")
     String askHelp();
 
+    @Message("Write a period, such as 2022.")
+    String askPeriodMissing();
+
+    @Message("'{period}' is not a period of this kind: write 2022 for a yearly or mid-year review, 2022-H1 for a half-year, 2022-Q1, 2022-03 or 2022-W05.")
+    String askPeriodBad(String period);
+
+    @Message("This period ends on {end} and is not over yet: a review covers only days that are over.")
+    String askPeriodNotOver(String end);
+
+    @Message("The catalog has no model called '{reference}' with a disclosed size: give a model's name, Chinese name or slug, or leave the field empty for the period's default.")
+    String askReferenceUnknown(String reference);
+
+    @Message("Choose one of the kinds in the list.")
+    String askKindUnknown();
+
+    @Message("The language is English or 中文.")
+    String askLanguageUnknown();
+
+    @Message("Too many reviews were asked for from this address: try again in a minute.")
+    String askTooMany();
+
     @Message("Markdown")
     String formatMarkdown();
 

@@ -15,7 +15,7 @@ final class ArchiveFilter {
         }
         return ReviewKind.of(kind).map(ReviewKind::tag).orElseThrow(() -> new ProblemException(Problem.invalid(
                 "Unknown review kind.", List.of(new Problem.FieldError("kind",
-                        "'" + kind + "' is not one of: weekly, monthly, quarterly, half-year, yearly, on-demand")))));
+                        "'" + kind + "' is not one of: weekly, monthly, quarterly, half-year, yearly, mid-year, on-demand")))));
     }
 
     static String language(String language) {

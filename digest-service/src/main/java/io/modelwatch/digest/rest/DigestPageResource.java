@@ -19,6 +19,7 @@ import io.modelwatch.digest.store.DigestHeader;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.modelwatch.digest.review.ReviewOptions;
+import io.modelwatch.problem.ProblemException;
 import io.quarkus.qute.TemplateData;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
@@ -69,6 +70,15 @@ public class DigestPageResource {
     }
 
     /**
+     * What the form to ask for a review shows: the values (the user's, or the defaults) and, after a refusal, the error
+     * of each field in the page's language (null where the field is fine; {@code formError} for what no field explains).
+     */
+    @TemplateData
+    public record AskForm(String kind, String period, String reference, String formError, String kindError,
+                          String periodError, String referenceError) {
+    }
+
+    /**
      * The archive of published reviews in one language (the {@code language} parameter, else Accept-Language), with a
      * switch to the other, the form to ask for a review, and links to the dashboard and the subscribe page.
      */
@@ -80,28 +90,50 @@ public class DigestPageResource {
         String k = ArchiveFilter.kind(kind);
         String l = ArchiveFilter.language(language);
         Language pageLanguage = SubscriptionPageResource.pageLanguage(l, acceptLanguage);
+        int lastYear = LocalDate.now(ZoneOffset.UTC).minusDays(1).getYear();
+        String example = String.valueOf(LocalDate.now(ZoneOffset.UTC).getMonthValue() > 6 ? lastYear : lastYear - 1);
+        return archivePage(k, pageLanguage, new AskForm(ReviewKind.MID_YEAR.tag(), example, null, null, null, null, null));
+    }
+
+    private String archivePage(String kind, Language pageLanguage, AskForm ask) {
         ReviewMessages msg = ReviewRenderer.messages(pageLanguage);
         List<KindChoice> kinds = Stream.of(ReviewKind.values()).filter(x -> x != ReviewKind.ON_DEMAND)
                 .map(x -> new KindChoice(x.tag(), msg.kindLabel(x.tag()))).toList();
-        int lastYear = LocalDate.now(ZoneOffset.UTC).minusDays(1).getYear();
-        return archive.data("digests", digests.archive(k, pageLanguage.tag(), true, 200))
-                .data("kinds", kinds).data("kind", k).data("lang", pageLanguage.tag())
-                .data("example", String.valueOf(LocalDate.now(ZoneOffset.UTC).getMonthValue() > 6 ? lastYear : lastYear - 1))
+        return archive.data("digests", digests.archive(kind, pageLanguage.tag(), true, 200))
+                .data("kinds", kinds).data("kind", kind).data("lang", pageLanguage.tag()).data("ask", ask)
                 .data("dashboard", options.dashboardUrl())
                 .setLocale(pageLanguage.locale()).render();
     }
 
     /**
-     * The form's target: the same checks and limit as {@code POST /api/v1/digests}, then the review's page (303).
+     * The form's target: the same checks and limit as {@code POST /api/v1/digests}, then the review's page (303). A
+     * refusal answers like the subscribe form: the archive page again (400, 429 with Retry-After) in the page's
+     * language, the user's values kept and each error next to its field.
      */
     @GET
     @Path("ask")
-    @Operation(summary = "Ask for a review from the archive page's form; answers with a redirect to the review's page")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Ask for a review from the archive page's form; answers with a redirect to the review's page, "
+            + "or with the form again (400) naming each bad field")
     public Response ask(@QueryParam("kind") String kind, @QueryParam("period") String period,
                         @QueryParam("language") String language, @QueryParam("reference") String reference,
-                        @Context HttpServerRequest http) {
+                        @HeaderParam("Accept-Language") String acceptLanguage, @Context HttpServerRequest http) {
         String asked = reference == null || reference.isBlank() ? null : reference;
-        Response answer = api.create(new DigestRequest(null, null, language, kind, period, asked), http);
+        DigestRequest request = new DigestRequest(null, null, language, kind, period, asked);
+        Response answer;
+        try {
+            answer = api.create(request, http);
+        } catch (ProblemException e) {
+            Language page = SubscriptionPageResource.pageLanguage(Language.of(language == null ? "" : language.strip())
+                    .map(Language::tag).orElse(null), acceptLanguage);
+            AskForm form = AskRefusal.form(request, e.problem(), ReviewRenderer.messages(page), () -> api.reference(request));
+            Response.ResponseBuilder again = Response.status(e.problem().status())
+                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(archivePage(null, page, form));
+            if (e.problem().status() == 429) {
+                again.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            }
+            return again.build();
+        }
         if (answer.getStatus() >= 300) {
             return answer;
         }

@@ -22,7 +22,6 @@ import jakarta.ws.rs.QueryParam;
 import io.modelwatch.digest.config.DigestConfig;
 import io.modelwatch.digest.subscription.RateLimits;
 import io.modelwatch.contract.ModelChanged;
-import io.modelwatch.contract.Slugs;
 import java.util.Optional;
 import io.smallrye.faulttolerance.api.RateLimitException;
 import io.vertx.core.http.HttpServerRequest;
@@ -145,10 +144,10 @@ public class DigestResource {
         }
         String asked = request.reference().strip();
         Optional<ModelChanged> found = asked.isEmpty() || asked.length() > Limits.NAME ? Optional.empty()
-                : digests.model(Slugs.of(asked)).map(m -> m.snapshot).filter(m -> m.parameters() != null);
+                : digests.modelNamed(asked).map(m -> m.snapshot).filter(m -> m.parameters() != null);
         if (found.isEmpty()) {
             throw new ProblemException(Problem.invalid("The review request has a bad field.", List.of(new Problem.FieldError("reference",
-                    "is no model of the catalog with a disclosed size: give a model's name or slug, or leave it out for the default"))));
+                    "is no model of the catalog with a disclosed size: give a model's name, Chinese name or slug, or leave it out for the default"))));
         }
         return found;
     }

@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * The names Chinese readers know organisations and models by (Huawei: 华为, Langboat: 澜舟, Pangu: 盘古), curated in
- * {@code review/organisations.zh-CN.properties} and {@code review/models.zh-CN.properties}; a model's own Chinese alias
- * in the catalog comes first; a name without either stays as it is.
+ * {@code review/organisations.zh-CN.properties} and {@code review/models.zh-CN.properties}; a model's own Chinese name in
+ * the catalog (the contract's nameZh) comes first, then a Chinese alias; a name without any stays as it is.
  */
 public final class OrganisationNames {
 
@@ -26,8 +26,14 @@ public final class OrganisationNames {
         return name == null ? null : ZH.getOrDefault(name, name);
     }
 
-    /** A model's Chinese name: its first alias written in Chinese, else the curated one, else its name. */
-    public static String modelZh(String name, java.util.List<String> aliases) {
+    /**
+     * A model's Chinese name: the one the catalog gives ({@code nameZh}), else its first alias written in Chinese, else
+     * the curated one, else its name.
+     */
+    public static String modelZh(String name, String nameZh, java.util.List<String> aliases) {
+        if (nameZh != null && !nameZh.isBlank()) {
+            return nameZh;
+        }
         if (aliases != null) {
             for (String a : aliases) {
                 if (a != null && a.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {

@@ -53,9 +53,12 @@ public final class ReviewBuilder {
         List<ModelChanged> models = releases.stream().filter(m -> m.kind() == Kind.MODEL).toList();
         List<ModelChanged> previousModels = previous.stream().filter(m -> m.kind() == Kind.MODEL).toList();
 
-        // The catalog's entry, when given, names the reference and gives its size (the period's own reference).
+        // The catalog's entry, when given, names the reference (as the review's language writes it) and gives its size
+        // (the period's own reference).
         ReviewOptions effective = reference != null && reference.parameters() != null
-                ? options.withReference(reference.name(), reference.parameters().value()) : options;
+                ? options.withReference(language == Language.ZH_CN
+                        ? OrganisationNames.modelZh(reference.name(), reference.nameZh(), reference.aliases()) : reference.name(),
+                        reference.parameters().value()) : options;
         String refSlug = reference != null ? reference.slug() : Slugs.of(options.referenceName());
         Review.Reference ref = new Review.Reference(effective.referenceName(), refSlug, effective.referenceParameters(),
                 ParameterCountFormatter.format(effective.referenceParameters(), language.locale()),

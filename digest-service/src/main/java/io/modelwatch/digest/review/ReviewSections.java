@@ -159,7 +159,7 @@ final class ReviewSections {
                 m.accessibility() != null && m.accessibility().openWeights(),
                 m.modalities() == null ? List.of() : m.modalities(), m.tags() == null ? List.of() : m.tags(),
                 ModelTraits.isChinese(m), relative, relativeForm, summary, links.model(m.slug()), true,
-                zh ? OrganisationNames.modelZh(m.name(), m.aliases()) : m.name());
+                zh ? OrganisationNames.modelZh(m.name(), m.nameZh(), m.aliases()) : m.name());
     }
 
     private static String publishedShown(String value, boolean zh) {

@@ -48,6 +48,7 @@ public class DigestPublisher {
         enabled.put(ReviewKind.QUARTERLY, on(config.schedule().quarterly()));
         enabled.put(ReviewKind.HALF_YEAR, on(config.schedule().halfYear()));
         enabled.put(ReviewKind.YEARLY, on(config.schedule().yearly()));
+        enabled.put(ReviewKind.MID_YEAR, on(config.schedule().midYear()));
         this.publication = publication;
         this.metrics = metrics;
         this.languages = config.languages().stream()
@@ -78,6 +79,11 @@ public class DigestPublisher {
     @Scheduled(identity = "yearly-review", cron = "${modelwatch.digest.schedule.yearly}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void yearly() {
         publishDue(ReviewKind.YEARLY, LocalDate.now(clock));
+    }
+
+    @Scheduled(identity = "mid-year-review", cron = "${modelwatch.digest.schedule.mid-year}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void midYear() {
+        publishDue(ReviewKind.MID_YEAR, LocalDate.now(clock));
     }
 
     private static boolean on(String cron) {

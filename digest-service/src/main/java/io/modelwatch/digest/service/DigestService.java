@@ -218,4 +218,16 @@ public class DigestService {
     public Optional<ModelView> model(String slug) {
         return models.findByIdOptional(slug);
     }
+
+    /** The read model's entry named {@code name}: by its slug, else by its Chinese display name (盘古 for Pangu). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ModelView> modelNamed(String name) {
+        Optional<ModelView> bySlug;
+        try {
+            bySlug = models.findByIdOptional(io.modelwatch.contract.Slugs.of(name));
+        } catch (IllegalArgumentException e) {
+            bySlug = Optional.empty(); // no letters or digits to make a slug of
+        }
+        return bySlug.isPresent() ? bySlug : models.byNameZh(name);
+    }
 }

@@ -25,6 +25,10 @@ public class ModelView {
 
     public String name;
 
+    /** The Chinese display name (the contract's nameZh); null when none was given. */
+    @Column(name = "name_zh")
+    public String nameZh;
+
     @Column(name = "published_start")
     public LocalDate publishedStart;
 
@@ -45,6 +49,7 @@ public class ModelView {
         revision = next.revision();
         kind = next.kind().name().toLowerCase(Locale.ROOT);
         name = next.name();
+        nameZh = next.nameZh();
         publishedStart = next.published() == null ? null : next.published().start();
         parameters = next.parameters() == null ? null : next.parameters().value();
         trainingCompute = next.trainingCompute() == null ? null : next.trainingCompute().value();

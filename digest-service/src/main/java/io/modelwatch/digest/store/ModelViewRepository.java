@@ -26,6 +26,11 @@ public class ModelViewRepository implements PanacheRepositoryBase<ModelView, Str
         return found;
     }
 
+    /** The entry whose Chinese display name is exactly {@code nameZh} (the first by slug if several give it). */
+    public java.util.Optional<ModelView> byNameZh(String nameZh) {
+        return find("nameZh = ?1", Sort.by("slug"), nameZh).page(0, 1).firstResultOptional();
+    }
+
     /** The largest models with a disclosed size published up to the day, biggest first. */
     public List<ModelView> largestUpTo(LocalDate day, int limit) {
         return find("kind = 'model' and parameters is not null and publishedStart <= ?1",

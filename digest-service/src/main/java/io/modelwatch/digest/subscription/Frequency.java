@@ -10,7 +10,9 @@ public enum Frequency {
     MONTHLY("monthly", ReviewKind.MONTHLY),
     QUARTERLY("quarterly", ReviewKind.QUARTERLY),
     HALF_YEARLY("half-yearly", ReviewKind.HALF_YEAR),
-    YEARLY("yearly", ReviewKind.YEARLY);
+    YEARLY("yearly", ReviewKind.YEARLY),
+    /** Once a year, after 30 June: the reference article's review of the twelve months to June. */
+    MID_YEAR("mid-year", ReviewKind.MID_YEAR);
 
     private final String tag;
     private final ReviewKind kind;

@@ -22,7 +22,7 @@ public interface SubscriptionMessages {
     @Message("How often")
     String frequency();
 
-    @Message("{#when f}{#is 'weekly'}Weekly{#is 'monthly'}Monthly{#is 'quarterly'}Quarterly{#is 'half-yearly'}Every half year{#else}Yearly{/when}")
+    @Message("{#when f}{#is 'weekly'}Weekly{#is 'monthly'}Monthly{#is 'quarterly'}Quarterly{#is 'half-yearly'}Every half year{#is 'mid-year'}Mid-year (once a year, July to June){#else}Yearly{/when}")
     String frequencyName(String f);
 
     @Message("Topics (optional; leave empty for everything)")

@@ -27,7 +27,7 @@ public record SubscriptionRequest(
         List<@ReadableAs(value = KIND, message = "must be model, framework or application") String> kinds) {
 
     static final String EMAIL = "must be one plain e-mail address, such as name@example.org";
-    static final String FREQUENCY_NAMES = "must be one of weekly, monthly, quarterly, half-yearly, yearly";
+    static final String FREQUENCY_NAMES = "must be one of weekly, monthly, quarterly, half-yearly, yearly, mid-year";
     static final int MAX_TOPICS = 50;
     static final String TOO_MANY = "at most " + MAX_TOPICS + " values";
 

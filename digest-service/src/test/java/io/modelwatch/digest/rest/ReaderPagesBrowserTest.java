@@ -146,6 +146,55 @@ class ReaderPagesBrowserTest {
     }
 
     /**
+     * A reference the catalog does not have, asked for in the form: the form comes back with the values kept and the
+     * error next to the field, in Chinese for a Chinese reader and in English after the switch.
+     */
+    @Test
+    void anUnknownReferenceIsNamedOnTheFormInBothLanguages() throws Exception {
+        browser.get(url("/digests"));
+        new Select(browser.findElement(By.name("kind"))).selectByValue("mid-year");
+        WebElement period = browser.findElement(By.name("period"));
+        period.clear();
+        period.sendKeys("2022");
+        browser.findElement(By.name("reference")).sendKeys("不存在的模型");
+        browser.findElement(By.cssSelector("form#ask button[type=submit]")).click();
+        assertThat(browser.getCurrentUrl()).contains("/digests/ask?");
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("zh-CN");
+        assertThat(browser.findElement(By.id("reference-error")).getText())
+                .startsWith("模型目录中没有名为“不存在的模型”且公开了参数量的模型");
+        assertThat(browser.findElement(By.name("reference")).getDomProperty("value")).isEqualTo("不存在的模型");
+        assertThat(browser.findElement(By.name("period")).getDomProperty("value")).isEqualTo("2022");
+        assertThat(new Select(browser.findElement(By.name("kind"))).getFirstSelectedOption().getDomAttribute("value"))
+                .isEqualTo("mid-year");
+        assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("problem", "\"status\"");
+        screenshot("ask-unknown-reference-zh-CN");
+
+        browser.findElement(By.id("lang-en")).click();
+        new Select(browser.findElement(By.name("kind"))).selectByValue("yearly");
+        WebElement year = browser.findElement(By.name("period"));
+        year.clear();
+        year.sendKeys("2022-H7");
+        browser.findElement(By.name("reference")).sendKeys("No Such Model");
+        browser.findElement(By.cssSelector("form#ask button[type=submit]")).click();
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
+        assertThat(browser.findElement(By.id("reference-error")).getText())
+                .startsWith("The catalog has no model called 'No Such Model' with a disclosed size");
+        assertThat(browser.findElement(By.id("period-error")).getText()).startsWith("'2022-H7' is not a period of this kind");
+        assertThat(browser.findElement(By.name("period")).getDomProperty("value")).isEqualTo("2022-H7");
+        screenshot("ask-unknown-reference-en");
+
+        // Put right, the same form gives the review.
+        WebElement fixed = browser.findElement(By.name("period"));
+        fixed.clear();
+        fixed.sendKeys("2022");
+        WebElement reference = browser.findElement(By.name("reference"));
+        reference.clear();
+        reference.sendKeys("GPT-3");
+        browser.findElement(By.cssSelector("form#ask button[type=submit]")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("2022: the year in review");
+    }
+
+    /**
      * The 2022 mid-year review's training-compute section in both languages: the largest run linked to its page, the
      * growth sentence, and Epoch AI's credit with its licence link (the demo's compute values are Epoch's).
      */

@@ -87,6 +87,9 @@ public final class DemoCatalog {
         s.put("revision", 1);
         s.put("kind", a.hasNonNull("kind") ? a.get("kind").asText() : "model");
         s.put("name", name);
+        if (a.hasNonNull("nameZh")) {
+            s.put("nameZh", a.get("nameZh").asText());
+        }
         s.set("organizations", a.get("organizations"));
         if (a.hasNonNull("published")) {
             s.put("published", PublishedDate.parse(a.get("published").asText()).value());

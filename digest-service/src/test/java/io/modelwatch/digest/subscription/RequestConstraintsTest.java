@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class RequestConstraintsTest {
 
     static final String EMAIL = "must be one plain e-mail address, such as name@example.org";
-    static final String FREQUENCY = "must be one of weekly, monthly, quarterly, half-yearly, yearly";
+    static final String FREQUENCY = "must be one of weekly, monthly, quarterly, half-yearly, yearly, mid-year";
 
     static SubscriptionRequest subscription(String email, String language, String frequency, List<String> countries,
                                             List<String> modalities, List<String> kinds) {

@@ -29,6 +29,11 @@ public record AnnouncementRequest(
                 examples = "Example-Model-7B")
         @PlainText @Size(max = Limits.NAME)
         String name,
+        @Schema(description = "The release's name as Chinese readers know it (盘古 for Pangu), shown in Chinese reviews, mails"
+                + " and feeds and found by the catalog's search. Optional; plain text on one line like name, stored in Unicode NFC",
+                examples = "盘古")
+        @PlainText @Size(max = Limits.NAME)
+        String nameZh,
         @Schema(required = true, description = "At least one organisation behind the release")
         @Size(max = Limits.ORGANIZATIONS)
         List<@NotNull(message = "must be an organisation, not null") @Valid OrganizationInput> organizations,

@@ -167,7 +167,8 @@ public class AnnouncementNormalizer {
             throw invalid(errors);
         }
         ReleaseAnnounced event = ReleaseAnnouncedBuilder.builder()
-                .slug(slug).kind(kind).name(name).organizations(organizations).published(published).parameters(parameters)
+                .slug(slug).kind(kind).name(name).nameZh(clean.text(request.nameZh()))
+                .organizations(organizations).published(published).parameters(parameters)
                 .trainingCompute(trainingCompute)
                 .modalities(clean.list(request.modalities(), s -> s.toLowerCase(Locale.ROOT)))
                 .tasks(clean.list(request.tasks(), Function.identity()))

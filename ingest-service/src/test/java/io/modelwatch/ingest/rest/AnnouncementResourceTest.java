@@ -87,6 +87,44 @@ class AnnouncementResourceTest {
         assertThat(organizations.get(1).has("otherCountries")).as("absent when there are none").isFalse();
     }
 
+    /** The Chinese display name reaches the event as plain text in NFC, stripped; a blank one is no name. */
+    @Test
+    void aChineseNameReachesTheEventNormalised() throws Exception {
+        String name = "Pangu " + UUID.randomUUID();
+        // "盘古" followed by a decomposed "é" (e + U+0301): the event holds the composed form.
+        String slug = given().header("Authorization", KEY).contentType(ContentType.JSON)
+                .body("{\"name\": \"" + name + "\", \"nameZh\": \"  盘古 Cafe\u0301 \", \"organizations\": [{\"name\": \"Huawei\"}]}")
+                .when().post("/api/v1/announcements").then().statusCode(202).extract().path("slug");
+        ConsumerRecord<String, String> record = Topic.records(bootstrapServers).stream().filter(r -> slug.equals(r.key()))
+                .findFirst().orElseThrow(() -> new AssertionError("no record keyed " + slug));
+        assertThat(json.readTree(record.value()).get("nameZh").asText()).isEqualTo("盘古 Caf\u00e9");
+
+        String blank = given().header("Authorization", KEY).contentType(ContentType.JSON)
+                .body("{\"name\": \"Pangu " + UUID.randomUUID() + "\", \"nameZh\": \"  \", \"organizations\": [{\"name\": \"Huawei\"}]}")
+                .when().post("/api/v1/announcements").then().statusCode(202).extract().path("slug");
+        ConsumerRecord<String, String> without = Topic.records(bootstrapServers).stream().filter(r -> blank.equals(r.key()))
+                .findFirst().orElseThrow(() -> new AssertionError("no record keyed " + blank));
+        assertThat(json.readTree(without.value()).has("nameZh")).as("a blank Chinese name is none").isFalse();
+    }
+
+    /** A bad Chinese name is a 400 naming nameZh, whatever else the announcement says, and nothing is emitted. */
+    @Test
+    void aBadChineseNameIsAProblemNamingItAndEmitsNothing() {
+        long before = Topic.endOffset(bootstrapServers);
+        given().header("Authorization", KEY).contentType(ContentType.JSON)
+                .body("{\"name\": \"Pangu " + UUID.randomUUID() + "\", \"nameZh\": \"盘古\\u202e\", \"organizations\": [{\"name\": \"Huawei\"}]}")
+                .when().post("/api/v1/announcements")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.contains("nameZh"));
+        given().header("Authorization", KEY).contentType(ContentType.JSON)
+                .body("{\"name\": \"Pangu " + UUID.randomUUID() + "\", \"nameZh\": \"" + "盘".repeat(201)
+                        + "\", \"organizations\": [{\"name\": \"Huawei\"}]}")
+                .when().post("/api/v1/announcements")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.contains("nameZh"));
+        assertThat(Topic.endOffset(bootstrapServers)).as("records on model-releases after rejected requests").isEqualTo(before);
+    }
+
     @Test
     void theAnswerCarriesTheEventIdOfTheRecord() {
         String name = "Gato " + UUID.randomUUID();
