@@ -171,6 +171,19 @@ class EpochImportIT {
                         .satisfies(r -> assertThat(((Number) r.get("parameters")).longValue()).isEqualTo(newParameters.get(name)));
             });
         }
+
+        // Issue 18's invariants over reviews of the real field: the mid-year reviews of 2016 to 2025 (the twelve months
+        // to each 30 June), checked against the digest's own lists and the catalog's entries.
+        Map<String, Map<String, Object>> catalog = epochEntries();
+        int relativeSizes = 0;
+        int releases = 0;
+        for (int year = 2016; year <= 2025; year++) {
+            JsonPath review = review("mid-year", Integer.toString(year));
+            releases += review.getList("releases").size();
+            relativeSizes += ReviewInvariants.check("mid-year " + year, review, catalog);
+        }
+        assertThat(releases).as("releases over the ten reviews").isGreaterThan(300);
+        assertThat(relativeSizes).as("relative sizes checked").isGreaterThan(10);
     }
 
     /** Epoch's accessibility values as the v1 contract names them (blank: not stated). */
@@ -222,8 +235,16 @@ class EpochImportIT {
     }
 
     private static JsonPath review(String day) {
+        return reviewOf("{\"from\": \"" + day + "\", \"to\": \"" + day + "\", \"language\": \"en\"}");
+    }
+
+    private static JsonPath review(String kind, String period) {
+        return reviewOf("{\"kind\": \"" + kind + "\", \"period\": \"" + period + "\", \"language\": \"en\"}");
+    }
+
+    private static JsonPath reviewOf(String body) {
         String id = given().baseUri(services.digest().url()).contentType("application/json")
-                .body("{\"from\": \"" + day + "\", \"to\": \"" + day + "\", \"language\": \"en\"}")
+                .body(body)
                 .when().post("/api/v1/digests").then().statusCode(org.hamcrest.Matchers.anyOf(
                         org.hamcrest.Matchers.equalTo(200), org.hamcrest.Matchers.equalTo(201)))
                 .extract().path("id");
