@@ -87,18 +87,6 @@ public class DashboardStats {
         return new Choices(c.get("year"), c.get("country"), c.get("modality"), c.get("tag"));
     }
 
-    /** The years that have releases, newest first. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<String> years() {
-        return queries.count(ModelFilter.NONE, Dimension.YEAR).stream().map(Count::key).filter(k -> k != null)
-                .sorted(java.util.Comparator.reverseOrder()).toList();
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<String> keys(Dimension dimension, int limit) {
-        return queries.count(ModelFilter.NONE, dimension).stream().map(Count::key).filter(k -> k != null).limit(limit).toList();
-    }
-
     /** Entries per key of a dimension under a filter: the facet counts of the catalog page (the API's own where clause). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Count> counts(ModelFilter filter, Dimension dimension) {
