@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -33,7 +34,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The readers' pages in headless Chromium, as a Chinese reader first meets them: the archive in the browser's language
@@ -92,6 +95,18 @@ class ReaderPagesBrowserTest {
         return base.toString().replaceAll("/$", "") + path;
     }
 
+    /**
+     * Clicks what leads to another page and waits until that page has loaded: a click returns as soon as the browser has
+     * the event, and a slow answer (a review being generated on a busy machine) would otherwise be looked for on the old
+     * page or on none.
+     */
+    private void follow(By target) {
+        WebElement before = browser.findElement(By.tagName("html"));
+        browser.findElement(target).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> ExpectedConditions.stalenessOf(before).apply(d)
+                && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
     private void screenshot(String name) throws Exception {
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
@@ -113,7 +128,7 @@ class ReaderPagesBrowserTest {
         WebElement period = browser.findElement(By.name("period"));
         period.clear();
         period.sendKeys("2022");
-        browser.findElement(By.cssSelector("form#ask button[type=submit]")).click();
+        follow(By.cssSelector("form#ask button[type=submit]"));
         assertThat(browser.getCurrentUrl()).matches(".*/digests/[0-9a-f-]{36}$");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("2022 年中回顾");
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("盘古", "孟子", "紫东太初", "华为", "澜舟科技",
@@ -121,7 +136,7 @@ class ReaderPagesBrowserTest {
         screenshot("mid-year-2022-zh-CN");
 
         browser.get(url("/digests"));
-        browser.findElement(By.id("lang-en")).click();
+        follow(By.id("lang-en"));
         assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Reviews");
         screenshot("archive-en");
@@ -129,7 +144,7 @@ class ReaderPagesBrowserTest {
         WebElement en = browser.findElement(By.name("period"));
         en.clear();
         en.sendKeys("2022");
-        browser.findElement(By.cssSelector("form#ask button[type=submit]")).click();
+        follow(By.cssSelector("form#ask button[type=submit]"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("2022 mid-year review");
         screenshot("mid-year-2022-en");
 
@@ -140,7 +155,7 @@ class ReaderPagesBrowserTest {
         year.clear();
         year.sendKeys("2022");
         browser.findElement(By.name("reference")).sendKeys("Megatron-Turing NLG");
-        browser.findElement(By.cssSelector("form#ask button[type=submit]")).click();
+        follow(By.cssSelector("form#ask button[type=submit]"));
         assertThat(browser.findElement(By.tagName("body")).getText())
                 .contains("Sizes are measured against Megatron-Turing NLG (530B).");
     }
@@ -157,7 +172,7 @@ class ReaderPagesBrowserTest {
         period.clear();
         period.sendKeys("2022");
         browser.findElement(By.name("reference")).sendKeys("不存在的模型");
-        browser.findElement(By.cssSelector("form#ask button[type=submit]")).click();
+        follow(By.cssSelector("form#ask button[type=submit]"));
         assertThat(browser.getCurrentUrl()).contains("/digests/ask?");
         assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("zh-CN");
         assertThat(browser.findElement(By.id("reference-error")).getText())
@@ -169,13 +184,13 @@ class ReaderPagesBrowserTest {
         assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("problem", "\"status\"");
         screenshot("ask-unknown-reference-zh-CN");
 
-        browser.findElement(By.id("lang-en")).click();
+        follow(By.id("lang-en"));
         new Select(browser.findElement(By.name("kind"))).selectByValue("yearly");
         WebElement year = browser.findElement(By.name("period"));
         year.clear();
         year.sendKeys("2022-H7");
         browser.findElement(By.name("reference")).sendKeys("No Such Model");
-        browser.findElement(By.cssSelector("form#ask button[type=submit]")).click();
+        follow(By.cssSelector("form#ask button[type=submit]"));
         assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
         assertThat(browser.findElement(By.id("reference-error")).getText())
                 .startsWith("The catalog has no model called 'No Such Model' with a disclosed size");
@@ -190,7 +205,7 @@ class ReaderPagesBrowserTest {
         WebElement reference = browser.findElement(By.name("reference"));
         reference.clear();
         reference.sendKeys("GPT-3");
-        browser.findElement(By.cssSelector("form#ask button[type=submit]")).click();
+        follow(By.cssSelector("form#ask button[type=submit]"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("2022: the year in review");
     }
 
