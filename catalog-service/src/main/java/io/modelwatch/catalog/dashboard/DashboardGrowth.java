@@ -3,6 +3,7 @@ package io.modelwatch.catalog.dashboard;
 import io.modelwatch.catalog.domain.ModelFilter;
 import io.modelwatch.catalog.store.CatalogQueries;
 import io.modelwatch.catalog.store.CatalogQueries.Measure;
+import io.modelwatch.catalog.store.CatalogVersionCache;
 import io.modelwatch.contract.Language;
 import io.modelwatch.contract.PublishedDate;
 import io.modelwatch.contract.trend.GrowthTrend;
@@ -21,9 +22,11 @@ import java.util.Optional;
 public class DashboardGrowth {
 
     private final CatalogQueries queries;
+    private final CatalogVersionCache cache;
 
-    public DashboardGrowth(CatalogQueries queries) {
+    public DashboardGrowth(CatalogQueries queries, CatalogVersionCache cache) {
         this.queries = queries;
+        this.cache = cache;
     }
 
     /** A point of the fitted line: the date and the fitted value. */
@@ -42,9 +45,15 @@ public class DashboardGrowth {
     /**
      * @param filter the entries (its {@code from} is the start of the fit)
      * @param fromAsGiven the start as the reader gave it (2010, 2010-06, 2010-06-01), for the statement; null: all dates
+     * @return the fit, kept until the catalog changes ({@link CatalogVersionCache}): it reads every dated entry
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Growth growth(ModelFilter filter, Measure measure, String fromAsGiven, Language lang) {
+        return cache.get(java.util.Arrays.asList("growth", filter, measure, fromAsGiven, lang),
+                () -> fit(filter, measure, fromAsGiven, lang));
+    }
+
+    private Growth fit(ModelFilter filter, Measure measure, String fromAsGiven, Language lang) {
         List<GrowthTrend.Point> points = queries.dated(filter, measure).stream()
                 .map(d -> new GrowthTrend.Point(d.published(), d.value())).toList();
         LocalDate from = filter.from();

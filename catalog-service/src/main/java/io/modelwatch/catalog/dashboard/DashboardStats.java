@@ -3,6 +3,7 @@ package io.modelwatch.catalog.dashboard;
 import io.modelwatch.catalog.store.CatalogQueries;
 import io.modelwatch.catalog.store.CatalogQueries.Count;
 import io.modelwatch.catalog.store.CatalogQueries.Dimension;
+import io.modelwatch.catalog.store.CatalogVersionCache;
 import io.modelwatch.catalog.store.OverviewQueries;
 import io.modelwatch.catalog.domain.ModelFilter;
 import io.modelwatch.contract.Language;
@@ -24,10 +25,12 @@ public class DashboardStats {
 
     private final CatalogQueries queries;
     private final OverviewQueries overviews;
+    private final CatalogVersionCache cache;
 
-    public DashboardStats(CatalogQueries queries, OverviewQueries overviews) {
+    public DashboardStats(CatalogQueries queries, OverviewQueries overviews, CatalogVersionCache cache) {
         this.queries = queries;
         this.overviews = overviews;
+        this.cache = cache;
     }
 
     /**
@@ -76,15 +79,17 @@ public class DashboardStats {
 
     /**
      * What the overview's pickers offer, from one query over the whole catalog: years with releases (newest first), the
-     * 60 most stated countries, 30 modalities and 40 tags.
+     * 60 most stated countries, 30 modalities and 40 tags. Kept until the catalog changes ({@link CatalogVersionCache}).
      */
     public record Choices(List<String> years, List<String> countries, List<String> modalities, List<String> tags) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Choices choices() {
-        Map<String, List<String>> c = overviews.choices(60, 30, 40);
-        return new Choices(c.get("year"), c.get("country"), c.get("modality"), c.get("tag"));
+        return cache.get("choices", () -> {
+            Map<String, List<String>> c = overviews.choices(60, 30, 40);
+            return new Choices(c.get("year"), c.get("country"), c.get("modality"), c.get("tag"));
+        });
     }
 
     /** Entries per key of a dimension under a filter: the facet counts of the catalog page (the API's own where clause). */
@@ -105,10 +110,13 @@ public class DashboardStats {
         return queries.parameterPercentiles(filter, Dimension.ALL).stream().findFirst().orElse(null);
     }
 
-    /** Whether the entries a filter matches hold Epoch AI's data (its tag), so that the page credits it. */
+    /**
+     * Whether the entries a filter matches hold Epoch AI's data (its tag), so that the page credits it. Kept until the
+     * catalog changes ({@link CatalogVersionCache}).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean holdsEpochData(ModelFilter filter) {
-        return queries.anyTagged(filter, io.modelwatch.contract.Credits.EPOCH_AI_TAG);
+        return cache.get(List.of("epoch", filter), () -> queries.anyTagged(filter, io.modelwatch.contract.Credits.EPOCH_AI_TAG));
     }
 
     private long total(ModelFilter filter) {

@@ -259,4 +259,20 @@ class DashboardPagesTest {
         assertThat(get("/?period=" + year + "&tag=" + tag + "&lang=en").select("footer#credit")).hasSize(1);
         assertThat(get("/?period=" + year + "&tag=" + tag + "&country=CN&lang=en").select("footer#credit")).isEmpty();
     }
+
+    /**
+     * The overview's menus are kept between page views (CatalogVersionCache) but follow the catalog: a year that gets
+     * its first release is offered on the next view.
+     */
+    @Test
+    void theMenusOfferAYearAsSoonAsItHasAReleaseAndNotBefore() {
+        String next = Integer.toString(CatalogFixture.ownYear());
+        String option = "#period option[value=" + next + "]";
+        assertThat(get("/?lang=en").select(option)).as("before its first release").isEmpty();
+        assertThat(get("/?lang=en").select(option)).as("viewed again, from the cache").isEmpty();
+        String first = unique("First of its year");
+        catalog.announce(announcement(first).published(next + "-05-01").tags(tag).orgs(new Organization("OpenAI", "US")));
+        awaitModel(Slugs.of(first), 1);
+        assertThat(get("/?lang=en").select(option)).as("after its first release").hasSize(1);
+    }
 }
