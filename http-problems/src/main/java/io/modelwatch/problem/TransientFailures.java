@@ -32,7 +32,8 @@ public final class TransientFailures {
             "jakarta.transaction.HeuristicRollbackException",
             "jakarta.transaction.SystemException",
             "org.apache.kafka.common.errors.RetriableException", // the broker is away or electing a leader
-            "io.smallrye.mutiny.TimeoutException"); // an awaited send that did not complete in time
+            "io.smallrye.mutiny.TimeoutException", // an awaited send that did not complete in time
+            "java.util.concurrent.RejectedExecutionException"); // work handed to a service that is shutting down
 
     private TransientFailures() {
     }

@@ -6,6 +6,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -16,7 +17,8 @@ import java.util.function.Function;
  * writer is idle is written at once, alone; items that arrive while a group is being written form the next group.
  *
  * <p>When {@code write} throws, every caller of that group gets the same exception; the next group is written as usual.
- * {@link #close()} writes what is queued, then stops the writer; items handed in afterwards are refused.
+ * {@link #close()} writes what is queued, then stops the writer; items handed in afterwards are refused with a
+ * {@link RejectedExecutionException}, a failure that passes (503 with Retry-After, not 500).
  *
  * @param <T> an item
  * @param <R> its result ({@code write} answers one per item, in the order given)
@@ -46,12 +48,12 @@ public final class GroupCommit<T, R> implements AutoCloseable {
     /** Hands in {@code item} and waits until its group is written: its result, or the exception {@code write} threw. */
     public R submit(T item) {
         if (!open) {
-            throw new IllegalStateException("the " + writer.getName() + " is closed (shutting down)");
+            throw closed();
         }
         Pending<T, R> pending = new Pending<>(item, new CompletableFuture<>());
         queue.add(pending);
         if (!open && !writer.isAlive() && queue.remove(pending)) { // closed as it was handed in, after close() drained
-            throw new IllegalStateException("the " + writer.getName() + " is closed (shutting down)");
+            throw closed();
         }
         try {
             return pending.result().get();
@@ -125,9 +127,17 @@ public final class GroupCommit<T, R> implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        IllegalStateException closed = new IllegalStateException("the " + writer.getName() + " is closed (shutting down)");
+        RejectedExecutionException closed = closed();
         for (Pending<T, R> p; (p = queue.poll()) != null; ) {
             p.result().completeExceptionally(closed);
         }
+    }
+
+    /**
+     * What an item handed in after {@link #close()} gets: a rejection that passes ({@code TransientFailures}), so a
+     * request meeting a service that is shutting down is answered 503 with Retry-After, not 500.
+     */
+    private RejectedExecutionException closed() {
+        return new RejectedExecutionException("the " + writer.getName() + " is closed (shutting down)");
     }
 }

@@ -133,6 +133,9 @@ class GroupCommitTest {
 
         assertThat(first.get(1, TimeUnit.SECONDS)).isEqualTo(10);
         assertThat(queued.get(1, TimeUnit.SECONDS)).isEqualTo(20);
-        assertThatThrownBy(() -> commit.submit(3)).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThatThrownBy(() -> commit.submit(3)).isInstanceOf(java.util.concurrent.RejectedExecutionException.class)
+                .hasMessageContaining("closed")
+                .satisfies(refused -> assertThat(io.modelwatch.problem.TransientFailures.isTransient(refused))
+                        .as("answered 503 with Retry-After, not 500").isTrue());
     }
 }
