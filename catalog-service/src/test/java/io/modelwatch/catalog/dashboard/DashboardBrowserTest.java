@@ -135,8 +135,11 @@ class DashboardBrowserTest {
         return base.toString().replaceAll("/$", "") + path;
     }
 
+    /** At most 60 s, checking every 50 ms (WebDriverWait's default is every 500 ms). */
     private WebDriverWait waiting() {
-        return new WebDriverWait(browser, Duration.ofSeconds(60));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait.pollingEvery(Duration.ofMillis(50));
+        return wait;
     }
 
     private void open(String path) {

@@ -22,11 +22,20 @@ import io.modelwatch.contract.parameters.ParameterCountParser;
 import io.modelwatch.platform.TopicRecords;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Builds release events as ingest would and sends them to model-releases as binary CloudEvents. */
@@ -35,9 +44,17 @@ public final class CatalogFixture implements AutoCloseable {
     public static final ObjectMapper JSON = Json.mapper();
 
     public final KafkaCompanion kafka;
+    /**
+     * One producer for the fixture's life: the companion's builds, connects and closes a producer for every send, about
+     * a quarter of a second each here, and the browser tests send dozens of announcements per test.
+     */
+    private final KafkaProducer<String, String> producer;
 
     public CatalogFixture(String bootstrapServers) {
         this.kafka = new KafkaCompanion(bootstrapServers);
+        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.CLIENT_ID_CONFIG, "catalog-fixture-" + UUID.randomUUID()),
+                new StringSerializer(), new StringSerializer());
     }
 
     /** Every record the topic holds now. */
@@ -45,10 +62,20 @@ public final class CatalogFixture implements AutoCloseable {
         return TopicRecords.readAll(kafka, topic);
     }
 
-    /** Sends the record and waits for the broker's acknowledgement. */
+    /** Sends the records, in order, and waits for the broker's acknowledgement of each. */
     @SafeVarargs
-    public final void send(ProducerRecord<String, String>... record) {
-        TopicRecords.send(kafka, record);
+    public final void send(ProducerRecord<String, String>... records) {
+        List<Future<RecordMetadata>> acks = java.util.Arrays.stream(records).map(producer::send).toList();
+        try {
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the broker did not acknowledge a test record", e);
+        }
     }
 
     /** An announcement builder with sensible defaults; every field can be changed. */
@@ -176,18 +203,23 @@ public final class CatalogFixture implements AutoCloseable {
         return 3000 + 2 * YEARS.incrementAndGet();
     }
 
+    /**
+     * Checks at once, then every 50 ms (Awaitility's default waits 100 ms before its first check, which the browser
+     * tests, awaiting some thirty entries before each test, paid some thirty times).
+     */
     public static void awaitModel(String slug, int announcements) {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> when().get("/api/v1/models/" + slug)
+        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50)).atMost(Duration.ofSeconds(60)).untilAsserted(() -> when().get("/api/v1/models/" + slug)
                 .then().statusCode(200).body("announcements", equalTo(announcements)));
     }
 
     public static void awaitRevision(String slug, int revision) {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> when().get("/api/v1/models/" + slug)
+        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50)).atMost(Duration.ofSeconds(60)).untilAsserted(() -> when().get("/api/v1/models/" + slug)
                 .then().statusCode(200).body("revision", equalTo(revision)));
     }
 
     @Override
     public void close() {
+        producer.close(Duration.ofSeconds(10));
         kafka.close();
     }
 }
