@@ -5,6 +5,7 @@ import io.modelwatch.catalog.telemetry.EventTraces;
 import io.modelwatch.contract.EventTypes;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.context.SmallRyeThreadContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.TracingMetadata;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.context.ThreadContext;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
@@ -62,6 +64,10 @@ public class OutboxRelay {
     record Pending(long id, UUID eventId, String eventType, String aggregateId, Instant createdAt, String traceparent,
                    String tracestate, String payload) {
     }
+
+    /** Every context propagated as usual (the trace included) except the transaction: see {@link #publishBatch}. */
+    static final SmallRyeThreadContext WITHOUT_TRANSACTION = (SmallRyeThreadContext) ThreadContext.builder()
+            .propagated(ThreadContext.ALL_REMAINING).cleared(ThreadContext.TRANSACTION).unchanged().build();
 
     private final AgroalDataSource dataSource;
     private final MutinyEmitter<Record<String, String>> emitter;
@@ -140,8 +146,14 @@ public class OutboxRelay {
             if (batch.isEmpty()) {
                 return 0;
             }
-            List<Uni<String>> acks = batch.stream().map(this::sendOrRefuse).toList();
-            List<String> refusals = Uni.join().all(acks).andFailFast().await().atMost(Duration.ofSeconds(30));
+            // Sent and awaited without the transaction in the propagated context: otherwise the broker's acknowledgements,
+            // run on the producer's thread, resume the transaction there, and a commit that comes while one of them is
+            // still running fails ("commit invoked while multiple threads active", ARJUNA012094), so the batch is
+            // rolled back and sent again on the next tick (quarkusio/quarkus#39098; the fix its maintainers give).
+            List<String> refusals = SmallRyeThreadContext.withThreadContext(WITHOUT_TRANSACTION, () -> {
+                List<Uni<String>> acks = batch.stream().map(this::sendOrRefuse).toList();
+                return Uni.join().all(acks).andFailFast().await().atMost(Duration.ofSeconds(30));
+            });
             for (int i = 0; i < batch.size(); i++) {
                 if (refusals.get(i) != null) {
                     deadLetter(c, batch.get(i), refusals.get(i));
