@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Which failures pass: a dependency (PostgreSQL, the broker) that is away, restarting or overloaded, where the same
@@ -32,8 +33,7 @@ public final class TransientFailures {
             "jakarta.transaction.HeuristicRollbackException",
             "jakarta.transaction.SystemException",
             "org.apache.kafka.common.errors.RetriableException", // the broker is away or electing a leader
-            "io.smallrye.mutiny.TimeoutException", // an awaited send that did not complete in time
-            "java.util.concurrent.RejectedExecutionException"); // work handed to a service that is shutting down
+            "io.smallrye.mutiny.TimeoutException"); // an awaited send that did not complete in time
 
     private TransientFailures() {
     }
@@ -55,7 +55,9 @@ public final class TransientFailures {
             }
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientException || t instanceof SQLRecoverableException || t instanceof IOException) {
+            // RejectedExecutionException: work handed to a service that is shutting down (another replica takes it)
+            if (t instanceof SQLTransientException || t instanceof SQLRecoverableException || t instanceof IOException
+                    || t instanceof RejectedExecutionException) {
                 return true;
             }
             for (Class<?> type = t.getClass(); type != null; type = type.getSuperclass()) {

@@ -12,7 +12,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.modelwatch.digest.UniqueYears;
 import io.modelwatch.digest.mail.MailSender;
 import io.modelwatch.digest.review.Digest;
-import io.modelwatch.digest.review.Interests;
 import io.modelwatch.contract.Language;
 import io.modelwatch.digest.review.Period;
 import io.modelwatch.digest.review.ReviewKind;
@@ -98,16 +97,7 @@ class DeliveryGuaranteesTest {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<Subscriber> made = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                Subscriber s = new Subscriber();
-                s.id = UUID.randomUUID();
-                s.email = Mails.address(who + i);
-                s.emailKey = s.email;
-                s.language = "en";
-                s.frequency = frequency.tag();
-                s.topics = Interests.ALL;
-                s.status = Subscriber.CONFIRMED;
-                s.createdAt = Instant.now();
-                s.confirmedAt = s.createdAt;
+                Subscriber s = Mails.confirmed(Mails.address(who + i), "en", frequency);
                 subscribers.persist(s);
                 made.add(s);
             }

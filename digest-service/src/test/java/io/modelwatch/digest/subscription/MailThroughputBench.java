@@ -6,7 +6,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import io.modelwatch.digest.UniqueYears;
 import io.modelwatch.digest.mail.MailSender;
 import io.modelwatch.digest.review.Digest;
-import io.modelwatch.digest.review.Interests;
 import io.modelwatch.digest.review.Period;
 import io.modelwatch.digest.review.ReviewKind;
 import io.modelwatch.digest.service.DigestPublisher;
@@ -21,9 +20,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -67,17 +64,8 @@ class MailThroughputBench {
         }
         QuarkusTransaction.requiringNew().run(() -> {
             for (int i = 0; i < MAILS; i++) {
-                Subscriber s = new Subscriber();
-                s.id = UUID.randomUUID();
-                s.email = "bench" + i + "@" + year + ".bench.example.org";
-                s.emailKey = s.email;
-                s.language = i % 2 == 0 ? "en" : "zh-CN";
-                s.frequency = Frequency.WEEKLY.tag();
-                s.topics = Interests.ALL;
-                s.status = Subscriber.CONFIRMED;
-                s.createdAt = Instant.now();
-                s.confirmedAt = s.createdAt;
-                subscribers.persist(s);
+                subscribers.persist(Mails.confirmed("bench" + i + "@" + year + ".bench.example.org", i % 2 == 0 ? "en" : "zh-CN",
+                        Frequency.WEEKLY));
             }
         });
         sender.limit(0);

@@ -34,6 +34,24 @@ final class Mails {
         }
     }
 
+    /**
+     * A subscriber as if it had confirmed (no confirmation mail to wait for), not yet persisted: all topics, the given
+     * address as its key.
+     */
+    static io.modelwatch.digest.store.Subscriber confirmed(String email, String language, Frequency frequency) {
+        io.modelwatch.digest.store.Subscriber s = new io.modelwatch.digest.store.Subscriber();
+        s.id = UUID.randomUUID();
+        s.email = email;
+        s.emailKey = email;
+        s.language = language;
+        s.frequency = frequency.tag();
+        s.topics = io.modelwatch.digest.review.Interests.ALL;
+        s.status = io.modelwatch.digest.store.Subscriber.CONFIRMED;
+        s.createdAt = java.time.Instant.now();
+        s.confirmedAt = s.createdAt;
+        return s;
+    }
+
     /** A fresh address on a domain of its own, so each test reads only its own mails. */
     static String address(String who) {
         return who + "@t" + UUID.randomUUID().toString().substring(0, 12) + ".example.org";

@@ -28,7 +28,6 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import java.io.InputStream;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -36,7 +35,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -80,16 +78,7 @@ class MidYearSubscriptionTest {
 
     Subscriber confirmed(String who, String language, Frequency frequency) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Subscriber s = new Subscriber();
-            s.id = UUID.randomUUID();
-            s.email = Mails.address(who);
-            s.emailKey = s.email;
-            s.language = language;
-            s.frequency = frequency.tag();
-            s.topics = io.modelwatch.digest.review.Interests.ALL;
-            s.status = Subscriber.CONFIRMED;
-            s.createdAt = Instant.now();
-            s.confirmedAt = s.createdAt;
+            Subscriber s = Mails.confirmed(Mails.address(who), language, frequency);
             subscribers.persist(s);
             return s;
         });
