@@ -7,6 +7,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.context.SmallRyeThreadContext;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
@@ -23,6 +24,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ThreadContext;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -75,6 +77,8 @@ public class OutboxRelay {
     private final int batchSize;
     private final io.micrometer.core.instrument.Counter deadLetters;
     private volatile boolean running = true;
+    private final Object draining = new Object();
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
 
     public OutboxRelay(AgroalDataSource dataSource,
                        @Channel(CHANNEL) MutinyEmitter<Record<String, String>> emitter, EventTraces traces,
@@ -97,13 +101,30 @@ public class OutboxRelay {
         if (!running) {
             return;
         }
-        try {
-            int sent;
-            do {
-                sent = QuarkusTransaction.requiringNew().call(this::publishBatch);
-            } while (sent == batchSize);
-        } catch (RuntimeException e) {
-            LOG.warnf("Outbox relay will retry on its next tick: %s", describe(e));
+        synchronized (draining) { // a tick and a wake-up drain one after the other, never side by side
+            try {
+                int sent;
+                do {
+                    sent = QuarkusTransaction.requiringNew().call(this::publishBatch);
+                } while (sent == batchSize);
+            } catch (RuntimeException e) {
+                LOG.warnf("Outbox relay will retry on its next tick: %s", describe(e));
+            }
+        }
+    }
+
+    /**
+     * Drains now, on a worker thread, instead of at the next tick: called once a transaction that wrote outbox rows has
+     * committed, so a change reaches the topic without waiting up to {@code modelwatch.catalog.outbox.interval}. Wake-ups
+     * that arrive while one is waiting to start are one; one that arrives during a drain drains again after it. The
+     * tick stays, for the rows other replicas write and for batches a failure left behind.
+     */
+    public void wake() {
+        if (running && wakeQueued.compareAndSet(false, true)) {
+            Infrastructure.getDefaultWorkerPool().execute(() -> {
+                wakeQueued.set(false);
+                drain();
+            });
         }
     }
 

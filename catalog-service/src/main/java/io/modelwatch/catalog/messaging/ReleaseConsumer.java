@@ -53,13 +53,15 @@ public class ReleaseConsumer {
     private final EventTraces traces;
     private final ConsumerRetry retry;
     private final ConsumerProgress progress;
+    private final OutboxRelay relay;
 
     /** @param maxBackoffMillis the longest wait between two tries while the database is away */
     public ReleaseConsumer(CatalogService catalog, ObjectMapper json, CatalogMetrics metrics, EventTraces traces,
                            @Channel(DEAD_LETTER_CHANNEL) MutinyEmitter<String> deadLetters,
                            @ConfigProperty(name = "modelwatch.catalog.retry.max-backoff", defaultValue = "5000") long maxBackoffMillis,
-                           @Readiness ConsumerProgress progress) {
+                           @Readiness ConsumerProgress progress, OutboxRelay relay) {
         this.progress = progress;
+        this.relay = relay;
         this.catalog = catalog;
         this.json = json;
         this.deadLetters = new DeadLetterTopic(deadLetters, metrics::deadLettered);
@@ -98,6 +100,7 @@ public class ReleaseConsumer {
                     (event, reason) -> retry.whileTransient().run(() -> deadLetters.send(origin.get(event), reason)),
                     ReleaseEvent::id, retry.whileTransient(), retry.attempts())
                     .applyAll(events);
+            relay.wake(); // the batch's changes are committed: publish them now rather than at the relay's next tick
         } finally {
             traces.ended(events.stream().map(ReleaseEvent::id).toList());
         }
