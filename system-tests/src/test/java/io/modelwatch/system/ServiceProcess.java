@@ -49,6 +49,11 @@ final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
+    /** The JVM's process id (for {@link ProcessCpu}). */
+    long pid() {
+        return process.pid();
+    }
+
     /** Starts the JVM and waits until /q/health/ready answers 200. */
     ServiceProcess start() {
         Path jar = ROOT.resolve(name + "/target/quarkus-app/quarkus-run.jar");

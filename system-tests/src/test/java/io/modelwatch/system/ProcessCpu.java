@@ -1,0 +1,139 @@
+package io.modelwatch.system;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * CPU time used by processes, read from Linux's {@code /proc}, for the benchmarks: where a run's CPU went, per process
+ * and, for a JVM, how much of it its JIT compiler threads took. On a system without {@code /proc} every figure is 0.
+ * Clock ticks are taken as 100 a second (USER_HZ on Linux's usual builds).
+ */
+final class ProcessCpu {
+
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    /** CPU-seconds of a process so far: all its threads, and its JIT compiler threads (C1 and C2) among them. */
+    record Used(double total, double jit) {
+        Used minus(Used before) {
+            return new Used(total - before.total, jit - before.jit);
+        }
+    }
+
+    private ProcessCpu() {
+    }
+
+    /** The CPU a JVM (or any process) has used; its threads named "C1 CompilerThread..." or "C2 ..." are the JIT. */
+    static Used of(long pid) {
+        double jit = 0;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks) {
+                try {
+                    if (read(task.resolve("comm")).strip().matches("C[12] CompilerThre.*")) {
+                        jit += ticks(read(task.resolve("stat")), false);
+                    }
+                } catch (RuntimeException e) {
+                    // a thread that ended while being read
+                }
+            }
+            return new Used(ticks(read(Path.of("/proc", Long.toString(pid), "stat")), false) / TICKS_PER_SECOND,
+                    jit / TICKS_PER_SECOND);
+        } catch (IOException | RuntimeException e) {
+            return new Used(0, 0); // no /proc, or the process has ended
+        }
+    }
+
+    /**
+     * The CPU of PostgreSQL, the server {@code backendPid} belongs to: the postmaster with the children it has reaped
+     * (backends that ended), plus every live child (backends, WAL writer, autovacuum workers).
+     */
+    static double postgres(long backendPid) {
+        try {
+            long postmaster = parent(backendPid);
+            double ticks = ticks(read(Path.of("/proc", Long.toString(postmaster), "stat")), true);
+            try (DirectoryStream<Path> all = Files.newDirectoryStream(Path.of("/proc"), p -> p.getFileName().toString().matches("\\d+"))) {
+                for (Path process : all) {
+                    try {
+                        if (parent(Long.parseLong(process.getFileName().toString())) == postmaster) {
+                            ticks += ticks(read(process.resolve("stat")), false);
+                        }
+                    } catch (RuntimeException e) {
+                        // ended while being read
+                    }
+                }
+            }
+            return ticks / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** Several processes at once, by the names given. */
+    static Map<String, Used> of(Map<String, Long> pids) {
+        Map<String, Used> used = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> used.put(name, of(pid)));
+        return used;
+    }
+
+    /** The CPU that named JVMs and PostgreSQL use from one {@link #reset()} to a {@link #since()}. */
+    static final class Meter {
+        private final Map<String, Long> pids;
+        private final long postgresBackend;
+        private Map<String, Used> jvms;
+        private double postgres;
+
+        /** @param postgresBackend the pid of any backend of the PostgreSQL to measure ({@code select pg_backend_pid()}) */
+        Meter(Map<String, Long> pids, long postgresBackend) {
+            this.pids = pids;
+            this.postgresBackend = postgresBackend;
+            reset();
+        }
+
+        void reset() {
+            jvms = of(pids);
+            postgres = postgres(postgresBackend);
+        }
+
+        /** "catalog 3.1 s (JIT 1.4 s), ..., PostgreSQL 3.8 s; all 12.0 s": what was used since the last reset. */
+        String since() {
+            StringBuilder line = new StringBuilder();
+            double all = 0;
+            for (Map.Entry<String, Used> now : of(pids).entrySet()) {
+                Used used = now.getValue().minus(jvms.get(now.getKey()));
+                all += used.total();
+                line.append(String.format("%s %.1f s (JIT %.1f s), ", now.getKey(), used.total(), used.jit()));
+            }
+            double database = postgres(postgresBackend) - postgres;
+            all += database;
+            return line.append(String.format("PostgreSQL %.1f s; all %.1f s", database, all)).toString();
+        }
+    }
+
+    private static long parent(long pid) {
+        for (String line : read(Path.of("/proc", Long.toString(pid), "status")).split("\n")) {
+            if (line.startsWith("PPid:")) {
+                return Long.parseLong(line.substring(5).strip());
+            }
+        }
+        throw new IllegalStateException("no parent for " + pid);
+    }
+
+    /** utime + stime (fields 14 and 15 of stat), with the reaped children's (16 and 17) when asked. */
+    private static double ticks(String stat, boolean withChildren) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // f[0] is field 3 (state): field n is f[n - 3]
+        double ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        return withChildren ? ticks + Long.parseLong(f[13]) + Long.parseLong(f[14]) : ticks;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
