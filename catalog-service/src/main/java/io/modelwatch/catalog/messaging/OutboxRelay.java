@@ -121,10 +121,16 @@ public class OutboxRelay {
      */
     public void wake() {
         if (running && wakeQueued.compareAndSet(false, true)) {
-            Infrastructure.getDefaultWorkerPool().execute(() -> {
+            try {
+                Infrastructure.getDefaultWorkerPool().execute(() -> {
+                    wakeQueued.set(false);
+                    drain();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // The worker pool is shutting down: the rows wait in the outbox for the tick or the next start. Not
+                // thrown to the consumer, whose batch has committed; and later wake-ups are not shut out.
                 wakeQueued.set(false);
-                drain();
-            });
+            }
         }
     }
 
