@@ -3,8 +3,8 @@
 -- compresses a row's values, and this build of PostgreSQL has only pglz: compressing them cost about 45 us of the
 -- database's CPU per document (3,000 rows with two such documents: 550-660 ms compressed, 300-370 ms not, on the
 -- development machine), three documents per change on the catalog's write path, on two cores that the pipeline
--- already fills (issue 15). The price is disk: those documents take about 1.6 times the space. Reading them gets
--- cheaper (nothing to decompress). Only values written from now on are affected.
+-- already fills (issue 15). The price is disk: those documents take about 1.6 times the space. Only values
+-- written from now on are affected.
 alter table assertion alter column facts set storage external;
 alter table model_revision alter column snapshot set storage external;
 alter table model alter column snapshot set storage external;

@@ -203,18 +203,22 @@ public final class CatalogFixture implements AutoCloseable {
         return 3000 + 2 * YEARS.incrementAndGet();
     }
 
-    /**
-     * Checks at once, then every 50 ms (Awaitility's default waits 100 ms before its first check, which the browser
-     * tests, awaiting some thirty entries before each test, paid some thirty times).
-     */
     public static void awaitModel(String slug, int announcements) {
-        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50)).atMost(Duration.ofSeconds(60)).untilAsserted(() -> when().get("/api/v1/models/" + slug)
+        awaiting().untilAsserted(() -> when().get("/api/v1/models/" + slug)
                 .then().statusCode(200).body("announcements", equalTo(announcements)));
     }
 
     public static void awaitRevision(String slug, int revision) {
-        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50)).atMost(Duration.ofSeconds(60)).untilAsserted(() -> when().get("/api/v1/models/" + slug)
+        awaiting().untilAsserted(() -> when().get("/api/v1/models/" + slug)
                 .then().statusCode(200).body("revision", equalTo(revision)));
+    }
+
+    /**
+     * At most 60 s, checking at once and then every 50 ms (Awaitility's default waits 100 ms before its first check,
+     * which the browser tests, awaiting some thirty entries before each test, paid some thirty times).
+     */
+    private static org.awaitility.core.ConditionFactory awaiting() {
+        return await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50)).atMost(Duration.ofSeconds(60));
     }
 
     @Override

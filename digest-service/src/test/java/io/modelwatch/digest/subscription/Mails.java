@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import io.modelwatch.contract.ModelChanged;
 import io.modelwatch.digest.review.DemoCatalog;
+import io.modelwatch.digest.review.Interests;
 import io.modelwatch.digest.service.ReadModelProjector;
+import io.modelwatch.digest.store.Subscriber;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -38,16 +41,16 @@ final class Mails {
      * A subscriber as if it had confirmed (no confirmation mail to wait for), not yet persisted: all topics, the given
      * address as its key.
      */
-    static io.modelwatch.digest.store.Subscriber confirmed(String email, String language, Frequency frequency) {
-        io.modelwatch.digest.store.Subscriber s = new io.modelwatch.digest.store.Subscriber();
+    static Subscriber confirmed(String email, String language, Frequency frequency) {
+        Subscriber s = new Subscriber();
         s.id = UUID.randomUUID();
         s.email = email;
         s.emailKey = email;
         s.language = language;
         s.frequency = frequency.tag();
-        s.topics = io.modelwatch.digest.review.Interests.ALL;
-        s.status = io.modelwatch.digest.store.Subscriber.CONFIRMED;
-        s.createdAt = java.time.Instant.now();
+        s.topics = Interests.ALL;
+        s.status = Subscriber.CONFIRMED;
+        s.createdAt = Instant.now();
         s.confirmedAt = s.createdAt;
         return s;
     }
