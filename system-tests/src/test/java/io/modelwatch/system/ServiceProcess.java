@@ -10,7 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -20,6 +23,9 @@ final class ServiceProcess implements AutoCloseable {
     private static final Path ROOT = Path.of(System.getProperty("modelwatch.root", "..")).toAbsolutePath().normalize();
     // Generous: a service starts in seconds, but on a 2-core machine shared with other builds it has taken 90 s.
     private static final long START_TIMEOUT_SECONDS = Long.getLong("modelwatch.start-timeout-seconds", 240);
+    // Extra JVM options for every service, as MODELWATCH_JAVA_OPTS in ./modelwatch (to compare JIT or GC settings).
+    private static final List<String> JAVA_OPTS = Arrays.stream(System.getProperty("modelwatch.java-opts", "").trim().split("\\s+"))
+            .filter(option -> !option.isEmpty()).toList();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -62,8 +68,10 @@ final class ServiceProcess implements AutoCloseable {
         }
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-jar", jar.toString())
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+            command.addAll(JAVA_OPTS);
+            command.addAll(List.of("-jar", jar.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
