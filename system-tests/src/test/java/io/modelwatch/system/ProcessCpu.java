@@ -16,10 +16,21 @@ final class ProcessCpu {
 
     private static final double TICKS_PER_SECOND = 100.0;
 
-    /** CPU-seconds of a process so far: all its threads, and its JIT compiler threads (C1 and C2) among them. */
-    record Used(double total, double jit) {
+    /**
+     * CPU-seconds of a process so far: all its threads, and its JIT compiler threads (C1 and C2) among them, by thread id.
+     * The JVM ends compiler threads that fall idle and starts new ones (UseDynamicNumberOfCompilerThreads), and an ended
+     * thread's time is gone from /proc: so the JIT's share between two readings is the growth of the threads alive at the
+     * second (a thread that started and ended between them is missed, and the JIT's share is then too low, never below 0).
+     */
+    record Used(double total, Map<String, Double> jitThreads) {
+        double jit() {
+            return jitThreads.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
+
         Used minus(Used before) {
-            return new Used(total - before.total, jit - before.jit);
+            Map<String, Double> grown = new LinkedHashMap<>();
+            jitThreads.forEach((tid, seconds) -> grown.put(tid, seconds - before.jitThreads.getOrDefault(tid, 0.0)));
+            return new Used(total - before.total, grown);
         }
     }
 
@@ -28,21 +39,20 @@ final class ProcessCpu {
 
     /** The CPU a JVM (or any process) has used; its threads named "C1 CompilerThread..." or "C2 ..." are the JIT. */
     static Used of(long pid) {
-        double jit = 0;
+        Map<String, Double> jit = new LinkedHashMap<>();
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path task : tasks) {
                 try {
                     if (read(task.resolve("comm")).strip().matches("C[12] CompilerThre.*")) {
-                        jit += ticks(read(task.resolve("stat")), false);
+                        jit.put(task.getFileName().toString(), ticks(read(task.resolve("stat")), false) / TICKS_PER_SECOND);
                     }
                 } catch (RuntimeException e) {
                     // a thread that ended while being read
                 }
             }
-            return new Used(ticks(read(Path.of("/proc", Long.toString(pid), "stat")), false) / TICKS_PER_SECOND,
-                    jit / TICKS_PER_SECOND);
+            return new Used(ticks(read(Path.of("/proc", Long.toString(pid), "stat")), false) / TICKS_PER_SECOND, jit);
         } catch (IOException | RuntimeException e) {
-            return new Used(0, 0); // no /proc, or the process has ended
+            return new Used(0, Map.of()); // no /proc, or the process has ended
         }
     }
 

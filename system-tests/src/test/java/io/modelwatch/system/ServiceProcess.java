@@ -23,7 +23,8 @@ final class ServiceProcess implements AutoCloseable {
     private static final Path ROOT = Path.of(System.getProperty("modelwatch.root", "..")).toAbsolutePath().normalize();
     // Generous: a service starts in seconds, but on a 2-core machine shared with other builds it has taken 90 s.
     private static final long START_TIMEOUT_SECONDS = Long.getLong("modelwatch.start-timeout-seconds", 240);
-    // Extra JVM options for every service, as MODELWATCH_JAVA_OPTS in ./modelwatch (to compare JIT or GC settings).
+    // The JVM options ./modelwatch gives every process (an argument file), then extra ones, as MODELWATCH_JAVA_OPTS in
+    // ./modelwatch (to compare JIT or GC settings: a later option wins).
     private static final List<String> JAVA_OPTS = Arrays.stream(System.getProperty("modelwatch.java-opts", "").trim().split("\\s+"))
             .filter(option -> !option.isEmpty()).toList();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -68,7 +69,8 @@ final class ServiceProcess implements AutoCloseable {
         }
         try {
             Files.createDirectories(log.getParent());
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "@" + ROOT.resolve("deploy/local/jvm.options"), "-Xmx256m"));
             command.addAll(JAVA_OPTS);
             command.addAll(List.of("-jar", jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
