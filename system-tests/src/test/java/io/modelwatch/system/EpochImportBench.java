@@ -2,6 +2,7 @@ package io.modelwatch.system;
 
 import static io.restassured.RestAssured.given;
 
+import io.modelwatch.contract.Slugs;
 import io.modelwatch.platform.EmbeddedPlatformTestResource;
 import io.modelwatch.platform.PlatformEndpoints;
 import io.restassured.path.json.JsonPath;
@@ -29,8 +30,9 @@ import org.junit.jupiter.api.Test;
  * an Epoch-shaped file of {@code bench.epoch-rows} (3,000) rows (the shipped rows, renamed to be distinct in every round)
  * is posted to ingest's {@code POST /api/v1/imports/epoch}, and the bench prints the time until the answer (every row
  * acknowledged by the broker), until all its entries are in the catalog, and until all are in the digest's read model
- * (read in their tables every {@code bench.poll-ms}, 100 ms: the figures are up to that late; the catalog through its
- * search index, the digest by the catalog's slugs once the catalog has them all). First the shipped file (952 rows) as a
+ * (read in their tables every {@code bench.poll-ms}, 100 ms: the figures are up to that late; both by the slugs the
+ * renamed rows get, computed with the contract's {@code Slugs}, the code ingest uses; the digest once the catalog has
+ * them all). First the shipped file (952 rows) as a
  * warm-up, then {@code bench.epoch-rounds} (6) measured rounds, and the median of each figure over them.
  * Each round also prints the CPU each service's JVM, this JVM (the broker and the bench) and PostgreSQL used until the
  * digest had every entry, and how much of each JVM's was its JIT compiler threads ({@link ProcessCpu}, from /proc).
@@ -46,8 +48,11 @@ class EpochImportBench {
     private static final long POLL_MILLIS = Long.getLong("bench.poll-ms", 100);
     private static final String KEY = "epoch-bench-key-" + UUID.randomUUID();
 
-    /** The shipped rows, {@code rows} of them (repeated as needed), each model renamed "X (suffix i)". */
-    static byte[] renamed(String csv, int rows, String suffix) throws Exception {
+    /**
+     * The shipped rows, {@code rows} of them (repeated as needed), each model renamed "X (suffix i)"; the slugs of the
+     * new names are added to {@code slugs}.
+     */
+    static byte[] renamed(String csv, int rows, String suffix, List<String> slugs) throws Exception {
         List<CSVRecord> records;
         List<String> header;
         try (var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv))) {
@@ -59,6 +64,7 @@ class EpochImportBench {
             for (int i = 0; i < rows; i++) {
                 String[] values = records.get(i % records.size()).values().clone();
                 values[header.indexOf("Model")] = values[header.indexOf("Model")].strip() + " (" + suffix + " " + i + ")";
+                slugs.add(Slugs.of(values[header.indexOf("Model")]));
                 printer.printRecord((Object[]) values);
             }
         }
@@ -77,11 +83,12 @@ class EpochImportBench {
             jvms.put("digest", services.digest().pid());
             jvms.put("this JVM (broker, bench)", ProcessHandle.current().pid());
             ProcessCpu.Meter cpu = new ProcessCpu.Meter(jvms, backendPid(db));
-            round(services, db, cpu, shipped.getBytes(StandardCharsets.UTF_8), "warm-up: the shipped file", "", 952);
+            round(services, db, cpu, shipped.getBytes(StandardCharsets.UTF_8), "warm-up: the shipped file", null);
             List<long[]> measured = new ArrayList<>();
             for (int round = 1; round <= ROUNDS; round++) {
-                String suffix = "bench " + UUID.randomUUID();
-                measured.add(round(services, db, cpu, renamed(shipped, ROWS, suffix), "round " + round, "(" + suffix + " ", ROWS));
+                List<String> slugs = new ArrayList<>();
+                byte[] csv = renamed(shipped, ROWS, "bench " + UUID.randomUUID(), slugs);
+                measured.add(round(services, db, cpu, csv, "round " + round, slugs));
             }
             System.out.printf("EpochImportBench median of the %d rounds: answer %d ms, all in the catalog %d ms, all in the digest's"
                     + " read model %d ms after the post (target: 5,000 ms)%n", ROUNDS, median(measured, 0), median(measured, 1),
@@ -95,9 +102,13 @@ class EpochImportBench {
         return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
     }
 
-    /** Posts {@code csv} and waits until {@code expected} entries whose names hold {@code marker} are in both tables. */
-    private static long[] round(Pipeline services, Connection db, ProcessCpu.Meter cpu, byte[] csv, String what, String marker,
-                                int expected) throws Exception {
+    /**
+     * Posts {@code csv} and waits until all its entries are in both tables: the entries with {@code slugs}, or with
+     * {@code null} (the shipped file) the catalog's Epoch entries, 952.
+     */
+    private static long[] round(Pipeline services, Connection db, ProcessCpu.Meter cpu, byte[] csv, String what,
+                                List<String> slugs) throws Exception {
+        int expected = slugs == null ? 952 : slugs.size();
         cpu.reset();
         long started = System.nanoTime();
         JsonPath report = given().baseUri(services.ingest().url()).header("Authorization", "Bearer " + KEY)
@@ -108,21 +119,22 @@ class EpochImportBench {
         }
         long inCatalog = -1;
         long inDigest = -1;
-        List<String> slugs = null; // the round's entries, once the catalog has them all: the digest is read by its key
         long deadline = started + 300_000_000_000L;
         while ((inCatalog < 0 || inDigest < 0) && System.nanoTime() < deadline) {
-            if (inCatalog < 0 && countInCatalog(db, marker) >= expected) {
+            if (inCatalog < 0 && countInCatalog(db, slugs) >= expected) {
                 inCatalog = System.nanoTime();
-                slugs = inCatalog(db, marker);
+                if (slugs == null) {
+                    slugs = epochSlugs(db);
+                }
             }
-            if (slugs != null && inDigest < 0 && inDigest(db, slugs) >= expected) {
+            if (inCatalog >= 0 && inDigest < 0 && inDigest(db, slugs) >= expected) {
                 inDigest = System.nanoTime();
             }
             Thread.sleep(POLL_MILLIS);
         }
         if (inCatalog < 0 || inDigest < 0) {
             throw new AssertionError(what + ": not all " + expected + " entries arrived within 300 s (catalog "
-                    + countInCatalog(db, marker) + ", digest " + (slugs == null ? "not read" : inDigest(db, slugs)) + ")");
+                    + countInCatalog(db, slugs) + ", digest " + (inCatalog < 0 ? "not read" : inDigest(db, slugs)) + ")");
         }
         System.out.printf("EpochImportBench %s: %d rows (%d accepted, %d unchanged); answer %d ms (server %d ms), all in the"
                         + " catalog %d ms, all in the digest's read model %d ms after the post%n", what, report.getInt("rows"),
@@ -139,14 +151,11 @@ class EpochImportBench {
         }
     }
 
-    /**
-     * The slugs of the catalog's entries whose names hold {@code marker} (the Epoch entries for ""), found through the
-     * trigram index on the search text (which holds the name, in lower case): a scan of the table on every read grew
-     * with the catalog and took a growing share of PostgreSQL's CPU from the pipeline it measures.
-     */
-    private static List<String> inCatalog(Connection db, String marker) throws Exception {
+    /** The slugs of the catalog's Epoch entries (a scan: for the warm-up only). */
+    private static List<String> epochSlugs(Connection db) throws Exception {
         List<String> slugs = new ArrayList<>();
-        try (PreparedStatement s = catalogQuery(db, "slug", marker); ResultSet rows = s.executeQuery()) {
+        try (PreparedStatement s = db.prepareStatement("select slug from catalog.model where snapshot -> 'tags' @> '[\"epoch-ai\"]'");
+             ResultSet rows = s.executeQuery()) {
             while (rows.next()) {
                 slugs.add(rows.getString(1));
             }
@@ -154,26 +163,21 @@ class EpochImportBench {
         return slugs;
     }
 
-    private static long countInCatalog(Connection db, String marker) throws Exception {
-        try (PreparedStatement s = catalogQuery(db, "count(*)", marker); ResultSet rows = s.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
+    /** How many of {@code slugs} the catalog holds (read by its unique key), or with {@code null} how many Epoch entries. */
+    private static long countInCatalog(Connection db, List<String> slugs) throws Exception {
+        if (slugs == null) {
+            return epochSlugs(db).size();
         }
-    }
-
-    private static PreparedStatement catalogQuery(Connection db, String select, String marker) throws Exception {
-        PreparedStatement s = db.prepareStatement("select " + select + " from catalog.model where " + (marker.isEmpty()
-                ? "snapshot -> 'tags' @> '[\"epoch-ai\"]'" : "search like ? and strpos(name, ?) > 0"));
-        if (!marker.isEmpty()) {
-            s.setString(1, "%" + marker.toLowerCase(java.util.Locale.ROOT) + "%"); // a marker holds no % or _
-            s.setString(2, marker);
-        }
-        return s;
+        return count(db, "select count(*) from catalog.model where slug = any(?)", slugs);
     }
 
     /** How many of {@code slugs} the digest's read model holds (read by its primary key). */
     private static long inDigest(Connection db, List<String> slugs) throws Exception {
-        try (PreparedStatement s = db.prepareStatement("select count(*) from digest.model where slug = any(?)")) {
+        return count(db, "select count(*) from digest.model where slug = any(?)", slugs);
+    }
+
+    private static long count(Connection db, String query, List<String> slugs) throws Exception {
+        try (PreparedStatement s = db.prepareStatement(query)) {
             s.setArray(1, db.createArrayOf("text", slugs.toArray()));
             try (ResultSet rows = s.executeQuery()) {
                 rows.next();
