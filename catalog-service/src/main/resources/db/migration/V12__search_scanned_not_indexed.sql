@@ -1,6 +1,6 @@
 -- q is matched by reading `search` row by row instead of through V2's trigram index (issue 15). The search text holds
--- both summaries (an Epoch abstract is about 1,000 characters, about 600 distinct trigrams), and keeping the index up to
--- date was most of an entry's write: about 400 us of the database's CPU per new entry, on two cores that an import
+-- both summaries (an Epoch entry's: about 1,000 characters, 400 distinct trigrams on average), and keeping the index up
+-- to date was most of an entry's write: about 400 us of the database's CPU per new entry, on two cores that an import
 -- already fills. EpochImportBench (3,000 rows until all are in the digest's read model), run after run on one machine:
 -- median 5,230 and 5,142 ms with the index, 4,308 and 4,497 ms without it.
 -- What q costs without it (a copy of 30,000 Epoch-like entries, 983 characters of search text each): 57 ms for a term

@@ -59,12 +59,13 @@ class EpochImportBench {
             header = parser.getHeaderNames();
             records = parser.getRecords();
         }
+        int model = header.indexOf("Model");
         StringBuilder out = new StringBuilder();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
             for (int i = 0; i < rows; i++) {
                 String[] values = records.get(i % records.size()).values().clone();
-                values[header.indexOf("Model")] = values[header.indexOf("Model")].strip() + " (" + suffix + " " + i + ")";
-                slugs.add(Slugs.of(values[header.indexOf("Model")]));
+                values[model] = values[model].strip() + " (" + suffix + " " + i + ")";
+                slugs.add(Slugs.of(values[model]));
                 printer.printRecord((Object[]) values);
             }
         }

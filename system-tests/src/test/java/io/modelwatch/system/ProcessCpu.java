@@ -29,7 +29,8 @@ final class ProcessCpu {
 
         Used minus(Used before) {
             Map<String, Double> grown = new LinkedHashMap<>();
-            jitThreads.forEach((tid, seconds) -> grown.put(tid, seconds - before.jitThreads.getOrDefault(tid, 0.0)));
+            // at least 0: a thread id the kernel gave again to a new thread starts from 0
+            jitThreads.forEach((tid, seconds) -> grown.put(tid, Math.max(0, seconds - before.jitThreads.getOrDefault(tid, 0.0))));
             return new Used(total - before.total, grown);
         }
     }
