@@ -16,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.jboss.logging.Logger;
 import java.util.Map;
@@ -94,27 +96,37 @@ public class ReleasePublisher {
     }
 
     /**
-     * The batch path: every record is handed to the channel's own producer (same configuration: acks=all,
-     * idempotence, serializers) before any acknowledgement is awaited, so the producer fills its batches; each
-     * acknowledgement only calls {@code acks}, without the emitter's per-message plumbing on the producer's I/O thread.
+     * The context of the trace this thread is in (the request's, with tracing on) as record headers, none without a
+     * trace: taken on the request's thread, and given to {@link #publishAll} with its records.
+     */
+    public List<Header> traceHeaders() {
+        Map<String, String> trace = new java.util.HashMap<>();
+        telemetry.getPropagators().getTextMapPropagator().inject(Context.current(), trace, (carrier, name, value) -> carrier.put(name, value));
+        return trace.entrySet().stream()
+                .<Header>map(e -> new RecordHeader(e.getKey(), e.getValue().getBytes(StandardCharsets.UTF_8)))
+                .toList();
+    }
+
+    /**
+     * How announcements are sent (a batch's lines, a group of single announcements, an import): every record is handed
+     * to the channel's own producer (same configuration: acks=all, idempotence, serializers) before any acknowledgement
+     * is awaited, so the producer fills its batches; each acknowledgement only calls {@code acks}, without the emitter's
+     * per-message plumbing on the producer's I/O thread.
      *
      * <p>When the producer refuses a record at hand-off (no metadata or no buffer space within max.block.ms), the
      * records after it are not tried: without a broker each would block as long. They are all reported failed.
      *
      * <p>Each record is a binary-mode CloudEvent written by the CloudEvents SDK (the emitter path writes the same headers
-     * from its metadata), and carries the request's trace context (the emitter path does this itself, with a producer
-     * span).
+     * from its metadata), and carries the trace context of the request it came from ({@code traces}, from
+     * {@link #traceHeaders()} on that request's thread).
      *
      * @param values each event's JSON, as an {@link #eventJson()} of this publisher wrote it (the caller writes each
      *               event as soon as it has it, while its objects are still in the processor's caches)
+     * @param traces the trace headers of record {@code i}
      */
-    public void publishAll(List<UUID> eventIds, List<ReleaseAnnounced> events, List<byte[]> values, Acknowledgements acks) {
+    public void publishAll(List<UUID> eventIds, List<ReleaseAnnounced> events, List<byte[]> values,
+                           IntFunction<List<Header>> traces, Acknowledgements acks) {
         Producer<String, Object> producer = clients.<String, Object>getProducer(CHANNEL).unwrap();
-        Map<String, String> trace = new java.util.HashMap<>();
-        telemetry.getPropagators().getTextMapPropagator().inject(Context.current(), trace, (carrier, name, value) -> carrier.put(name, value));
-        List<org.apache.kafka.common.header.Header> traceHeaders = trace.entrySet().stream()
-                .<org.apache.kafka.common.header.Header>map(e -> new RecordHeader(e.getKey(), e.getValue().getBytes(StandardCharsets.UTF_8)))
-                .toList();
         // The lines of a request share their announcedAt: its time is converted once
         Instant timeOf = null;
         OffsetDateTime time = null;
@@ -142,7 +154,7 @@ public class ReleasePublisher {
                         .writeBinary(cloudEvent);
                 ProducerRecord<String, Object> record = new ProducerRecord<>(binary.topic(), null, null, binary.key(),
                         binary.value(), binary.headers());
-                for (org.apache.kafka.common.header.Header h : traceHeaders) {
+                for (Header h : traces.apply(i)) {
                     record.headers().add(h);
                 }
                 Future<RecordMetadata> sending = producer.send(record, (metadata, failure) -> {

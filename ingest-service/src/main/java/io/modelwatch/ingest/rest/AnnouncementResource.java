@@ -10,6 +10,7 @@ import io.modelwatch.problem.Problem;
 import io.modelwatch.problem.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -40,9 +41,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.jboss.logging.Logger;
 
 /**
- * The publisher API. The methods run on worker threads and wait there for the broker's acknowledgements (each send
- * is bounded by modelwatch.ingest.publish-timeout): simpler than resuming the request from a Kafka thread, and
- * the waiting costs a worker thread, not CPU.
+ * The publisher API. A single announcement is answered without a thread waiting for it: read and checked on the HTTP
+ * event loop, recorded and sent
+ * with the announcements that arrive with it, and answered when the broker acknowledges it (within
+ * modelwatch.ingest.publish-timeout). A batch runs on a worker thread and waits there for the broker's acknowledgements:
+ * its report is written as they come.
  */
 @Path("/api/v1/announcements")
 @Authenticated
@@ -73,7 +76,6 @@ public class AnnouncementResource {
     }
 
     @POST
-    @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Announce a release",
@@ -95,19 +97,16 @@ public class AnnouncementResource {
             + " (with the same Idempotency-Key, the retry gets the same eventId)",
             headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response announce(InputStream input, @Context ContainerRequestContext context,
+    public Uni<Response> announce(byte[] input, @Context ContainerRequestContext context,
                                   @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key", description = IDEMPOTENCY)
                                   @HeaderParam("Idempotency-Key") String idempotencyKey) throws IOException {
-        byte[] body = limits.read(input, context, false);
-        Response answer = intake.announce(body, Caller.of(context).name(), checked(idempotencyKey))
-                .map(outcome -> Response.accepted(new AnnouncementAccepted(outcome.eventId().toString(), outcome.slug())).build())
-                .onFailure(Refusal.class).recoverWithItem(failure -> RefusalMapper.response((Refusal) failure))
-                .await().indefinitely(); // bounded by the publish timeout inside
-        if (answer.getEntity() instanceof AnnouncementAccepted accepted) {
-            // On the request's thread: with tracing on, the log line carries the request's trace and span ids.
-            LOG.debugf("Announcement %s accepted as event %s", accepted.slug(), accepted.eventId());
-        }
-        return answer;
+        byte[] body = limits.announcement(input);
+        return intake.announce(body, Caller.of(context).name(), checked(idempotencyKey))
+                .map(outcome -> {
+                    LOG.debugf("Announcement %s accepted as event %s", outcome.slug(), outcome.eventId());
+                    return Response.accepted(new AnnouncementAccepted(outcome.eventId().toString(), outcome.slug())).build();
+                })
+                .onFailure(Refusal.class).recoverWithItem(failure -> RefusalMapper.response((Refusal) failure));
     }
 
     @POST

@@ -67,6 +67,22 @@ public class BodyLimitFilter {
         return read;
     }
 
+    /**
+     * A single announcement's body as a non-blocking endpoint gets it, read whole by the HTTP layer: one sent chunked
+     * (without Content-Length) is judged here, once read. The HTTP layer stops reading at
+     * quarkus.http.limits.max-body-size.
+     */
+    byte[] announcement(byte[] body) {
+        if (body == null) {
+            return new byte[0];
+        }
+        if (body.length > announcementLimit) {
+            throw new io.modelwatch.problem.ProblemException(Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE,
+                    "The body is larger than this endpoint takes (at most " + announcementLimit + " bytes)."));
+        }
+        return body;
+    }
+
     /** The largest import (a method, not the field: this bean is reached through its client proxy). */
     long importLimit() {
         return importLimit;

@@ -14,14 +14,19 @@ import io.modelwatch.ingest.service.AnnouncementLedger.RecordedRetraction;
 import io.modelwatch.ingest.service.Refusal.Reason;
 import io.modelwatch.ingest.store.LedgerStore;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.IntFunction;
+import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,7 +51,7 @@ public class AnnouncementIntake {
     private final AnnouncementLedger ledger;
     private final ReleasePublisher publisher;
     private final IngestConfig config;
-    private GroupCommit<AnnouncementLedger.Single, Recorded> singles;
+    private GroupCommit<Traced, Sent> singles;
 
     public AnnouncementIntake(ObjectMapper json, AnnouncementNormalizer normalizer, AnnouncementLedger ledger,
                               ReleasePublisher publisher, IngestConfig config) {
@@ -58,13 +63,25 @@ public class AnnouncementIntake {
         this.config = config;
     }
 
+    /** A single announcement without an Idempotency-Key, and the trace context of its request. */
+    private record Traced(AnnouncementLedger.Single single, List<Header> trace) {
+    }
+
+    /** An announcement recorded and handed to the producer: {@code acknowledged} completes with the broker's answer. */
+    private record Sent(Recorded recorded, CompletableFuture<Void> acknowledged) {
+    }
+
     /**
-     * Single announcements without an Idempotency-Key that arrive together are recorded together: one ledger
-     * transaction for all of them instead of one each (the single endpoint's largest cost per request under load).
+     * Single announcements without an Idempotency-Key that arrive together are recorded together, one ledger
+     * transaction for all of them instead of one each (the single endpoint's largest cost per request under load), and
+     * handed to the producer together, on the group commit's thread: no request waits on a thread of its own.
      */
     @PostConstruct
     void startGroupCommit() {
-        singles = new GroupCommit<>("ledger-group-commit", MAX_GROUP, ledger::recordSingles);
+        singles = new GroupCommit<>("ledger-group-commit", MAX_GROUP, group -> {
+            List<Recorded> recorded = ledger.recordSingles(group.stream().map(Traced::single).toList());
+            return send(recorded, i -> group.get(i).trace());
+        });
     }
 
     @PreDestroy
@@ -73,21 +90,50 @@ public class AnnouncementIntake {
     }
 
     /**
-     * One announcement. Throws a {@link Refusal} when it is not valid or its Idempotency-Key is refused; the Uni fails
-     * with a {@link Refusal} (broker unavailable) when the broker does not take it within the publish timeout.
+     * One announcement, without blocking the calling thread (an HTTP event loop). Throws a {@link Refusal} when it is
+     * not valid or its Idempotency-Key is refused; the Uni fails with a {@link Refusal} (broker unavailable) when the
+     * broker does not take it within the publish timeout, and with the ledger's exception when it could not be recorded.
+     * It completes on the producer's I/O thread.
      */
     public Uni<Outcome> announce(byte[] body, String publisherName, String idempotencyKey) throws IOException {
         AnnouncementRequest request = body.length == 0 ? null : reader.readValue(body);
         ReleaseAnnounced event = normalizer.normalize(request, publisherName);
-        Recorded r = idempotencyKey == null ? singles.submit(new AnnouncementLedger.Single(publisherName, event))
-                : record(publisherName, idempotencyKey, SINGLE, body, List.of(new Numbered(0, event))).get(0);
-        return publisher.publish(r.eventId(), r.event())
+        List<Header> trace = publisher.traceHeaders();
+        Uni<Sent> sent = idempotencyKey == null
+                ? Uni.createFrom().completionStage(singles.submit(new Traced(new AnnouncementLedger.Single(publisherName, event), trace)))
+                // with a key, the ledger looks the key up in a transaction of its own: on a worker thread
+                : Uni.createFrom().item(() -> send(record(publisherName, idempotencyKey, SINGLE, body, List.of(new Numbered(0, event))),
+                        i -> trace).get(0)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return sent.chain(s -> Uni.createFrom().completionStage(s.acknowledged())
                 .ifNoItem().after(config.publishTimeout()).fail()
-                .map(ignored -> Outcome.accepted(r.line(), r.eventId(), r.event().slug()))
+                .map(ignored -> Outcome.accepted(s.recorded().line(), s.recorded().eventId(), s.recorded().event().slug()))
                 .onFailure().transform(failure -> {
-                    LOG.warnf(failure, "Announcement %s was not acknowledged by the broker", r.eventId());
+                    LOG.warnf(failure, "Announcement %s was not acknowledged by the broker", s.recorded().eventId());
                     return new Refusal(Reason.BROKER_UNAVAILABLE, Outcome.brokerDetail(failure));
+                }));
+    }
+
+    /** Hands recorded announcements to the producer, each with its trace; each one's future completes with the broker's answer. */
+    private List<Sent> send(List<Recorded> recorded, IntFunction<List<Header>> traces) {
+        List<Sent> sent = new ArrayList<>(recorded.size());
+        List<byte[]> values = new ArrayList<>(recorded.size());
+        try (ReleasePublisher.EventJson json = publisher.eventJson()) {
+            for (Recorded r : recorded) {
+                values.add(json.write(r.event())); // our own types: a failure here is a bug
+                sent.add(new Sent(r, new CompletableFuture<>()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        publisher.publishAll(recorded.stream().map(Recorded::eventId).toList(), recorded.stream().map(Recorded::event).toList(),
+                values, traces, (index, failure) -> {
+                    if (failure == null) {
+                        sent.get(index).acknowledged().complete(null);
+                    } else {
+                        sent.get(index).acknowledged().completeExceptionally(failure);
+                    }
                 });
+        return sent;
     }
 
     /**
@@ -142,18 +188,18 @@ public class AnnouncementIntake {
                 }
             }
         }
-        BatchOutcomes outcomes = send(lines.size(), rejected, recorded, values);
+        BatchOutcomes outcomes = send(lines.size(), rejected, recorded, values, publisher.traceHeaders());
         LOG.debugf("Batch of %d lines: read and checked in %d ms, recorded in %d ms, handed to the producer in %d ms",
                 lines.size(), (read - started) / 1_000_000, (stored - read) / 1_000_000, (System.nanoTime() - stored) / 1_000_000);
         return outcomes;
     }
 
     /** Hands the recorded announcements (and their JSON) to the producer; their outcomes arrive in the answer. */
-    private BatchOutcomes send(int lines, List<Outcome> rejected, List<Recorded> recorded, List<byte[]> values) {
+    private BatchOutcomes send(int lines, List<Outcome> rejected, List<Recorded> recorded, List<byte[]> values, List<Header> trace) {
         BatchOutcomes outcomes = new BatchOutcomes(lines, rejected, recorded, config.publishTimeout());
         if (!recorded.isEmpty()) {
             publisher.publishAll(recorded.stream().map(Recorded::eventId).toList(),
-                    recorded.stream().map(Recorded::event).toList(), values, outcomes::acknowledged);
+                    recorded.stream().map(Recorded::event).toList(), values, i -> trace, outcomes::acknowledged);
         }
         outcomes.handedOver();
         return outcomes;
@@ -196,7 +242,7 @@ public class AnnouncementIntake {
                 }
             }
         }
-        return new ImportOutcomes(send(rows.size(), rejected, recorded, values), unchanged);
+        return new ImportOutcomes(send(rows.size(), rejected, recorded, values, publisher.traceHeaders()), unchanged);
     }
 
     /**

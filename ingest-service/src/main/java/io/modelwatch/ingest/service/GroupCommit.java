@@ -4,20 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * Group commit: callers on many threads each hand in one item and wait for its result; one writer thread takes every
- * item waiting at that moment (up to {@code maxGroup}) and gives them to {@code write} together, so that concurrent
+ * Group commit: callers on many threads each hand in one item and get a future of its result; one writer thread takes
+ * every item waiting at that moment (up to {@code maxGroup}) and gives them to {@code write} together, so that concurrent
  * callers share one transaction instead of one each. Nothing waits for a group to fill: an item that arrives when the
  * writer is idle is written at once, alone; items that arrive while a group is being written form the next group.
  *
- * <p>When {@code write} throws, every caller of that group gets the same exception; the next group is written as usual.
- * {@link #close()} writes what is queued, then stops the writer; items handed in afterwards are refused with a
+ * <p>When {@code write} throws, the future of every item of that group fails with the same exception; the next group is written as usual.
+ * {@link #close()} writes what is queued, then stops the writer; the futures of items handed in afterwards fail with a
  * {@link RejectedExecutionException}, a failure that passes (503 with Retry-After, not 500).
  *
  * @param <T> an item
@@ -45,30 +44,21 @@ public final class GroupCommit<T, R> implements AutoCloseable {
         writer.start();
     }
 
-    /** Hands in {@code item} and waits until its group is written: its result, or the exception {@code write} threw. */
-    public R submit(T item) {
+    /**
+     * Hands in {@code item} without waiting: the future completes on the writer's thread when its group is written,
+     * with its result or the exception {@code write} threw. Keep what depends on it short, or move it to another thread:
+     * the next group waits for it.
+     */
+    public CompletableFuture<R> submit(T item) {
         if (!open) {
-            throw closed();
+            return CompletableFuture.failedFuture(closed());
         }
         Pending<T, R> pending = new Pending<>(item, new CompletableFuture<>());
         queue.add(pending);
         if (!open && !writer.isAlive() && queue.remove(pending)) { // closed as it was handed in, after close() drained
-            throw closed();
+            return CompletableFuture.failedFuture(closed());
         }
-        try {
-            return pending.result().get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the " + writer.getName(), e);
-        }
+        return pending.result();
     }
 
     /** How many items wait for the writer (for tests). */

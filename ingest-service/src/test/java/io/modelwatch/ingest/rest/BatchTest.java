@@ -236,6 +236,26 @@ class BatchTest {
     }
 
     /** A body of unknown length: sent with Transfer-Encoding: chunked. */
+    /**
+     * The single endpoint reads its body on the HTTP event loop, whole, before the resource sees it: a body that arrives
+     * in many chunks (here about 600 KiB, most of it whitespace between the fields, no Content-Length, in the client's
+     * 16 KiB chunks) is read and accepted.
+     */
+    @Test
+    void aChunkedSingleAnnouncementWithinTheLimitIsAcceptedAndSentOnce() throws Exception {
+        String name = "Chunked single " + UUID.randomUUID();
+        String body = "{\"name\": \"" + name + "\"," + " ".repeat(600_000) + "\"organizations\": [{\"name\": \"Example Lab\"}]}";
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        java.net.http.HttpResponse<String> single = http.send(java.net.http.HttpRequest.newBuilder(url("/api/v1/announcements"))
+                .header("Authorization", "Bearer publisher-a-key").header("Content-Type", "application/json")
+                .POST(chunked(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(single.statusCode()).as(single.body()).isEqualTo(202);
+        String eventId = json.readTree(single.body()).get("eventId").asText();
+        var records = Topic.withId(bootstrapServers, eventId);
+        assertThat(records).hasSize(1);
+        assertThat(json.readTree(records.get(0).value()).get("name").asText()).isEqualTo(name);
+    }
+
     private static java.net.http.HttpRequest.BodyPublisher chunked(String text) {
         byte[] bytes = Topic.utf8(text);
         return java.net.http.HttpRequest.BodyPublishers.fromPublisher(

@@ -42,12 +42,12 @@ class GroupCommitTest {
     void itemsThatArriveWhileAGroupIsWrittenAreWrittenTogetherAndEachGetsItsOwnResult() throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
         try (GroupCommit<Integer, Integer> commit = new GroupCommit<>("test-group-commit", 100, items -> tenTimes(items, gate))) {
-            CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> commit.submit(0), callers);
+            CompletableFuture<Integer> first = commit.submit(0);
             await().atMost(Duration.ofSeconds(10)).until(() -> groups.size() == 1); // the writer holds [0]
             List<CompletableFuture<Integer>> next = new ArrayList<>();
             for (int i = 1; i <= 12; i++) {
                 int item = i;
-                next.add(CompletableFuture.supplyAsync(() -> commit.submit(item), callers));
+                next.add(commit.submit(item));
             }
             await().atMost(Duration.ofSeconds(10)).until(() -> commit.waiting() == 12);
             gate.countDown();
@@ -66,12 +66,12 @@ class GroupCommitTest {
     void aGroupIsNeverLargerThanTheMaximum() throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
         try (GroupCommit<Integer, Integer> commit = new GroupCommit<>("test-group-commit", 5, items -> tenTimes(items, gate))) {
-            CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> commit.submit(0), callers);
+            CompletableFuture<Integer> first = commit.submit(0);
             await().atMost(Duration.ofSeconds(10)).until(() -> groups.size() == 1);
             List<CompletableFuture<Integer>> next = new ArrayList<>();
             for (int i = 1; i <= 12; i++) {
                 int item = i;
-                next.add(CompletableFuture.supplyAsync(() -> commit.submit(item), callers));
+                next.add(commit.submit(item));
             }
             await().atMost(Duration.ofSeconds(10)).until(() -> commit.waiting() == 12);
             gate.countDown();
@@ -100,9 +100,9 @@ class GroupCommitTest {
             }
             return items;
         })) {
-            CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> commit.submit(0), callers);
+            CompletableFuture<Integer> first = commit.submit(0);
             assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
-            CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> commit.submit(1), callers);
+            CompletableFuture<Integer> second = commit.submit(1);
             await().atMost(Duration.ofSeconds(10)).until(() -> commit.waiting() == 1);
             gate.countDown();
 
@@ -114,7 +114,7 @@ class GroupCommitTest {
     @Test
     void aWriteThatAnswersTheWrongNumberOfResultsFailsItsCallersInsteadOfMixingThemUp() {
         try (GroupCommit<Integer, Integer> commit = new GroupCommit<>("test-group-commit", 100, items -> List.of())) {
-            assertThatThrownBy(() -> commit.submit(7)).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(() -> commit.submit(7).get(10, TimeUnit.SECONDS)).cause().isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("a group of 1 was written with 0 results");
         }
     }
@@ -123,9 +123,9 @@ class GroupCommitTest {
     void afterCloseNothingIsTakenAndWhatWasQueuedWasWritten() throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
         GroupCommit<Integer, Integer> commit = new GroupCommit<>("test-group-commit", 100, items -> tenTimes(items, gate));
-        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> commit.submit(1), callers);
+        CompletableFuture<Integer> first = commit.submit(1);
         await().atMost(Duration.ofSeconds(10)).until(() -> groups.size() == 1);
-        CompletableFuture<Integer> queued = CompletableFuture.supplyAsync(() -> commit.submit(2), callers);
+        CompletableFuture<Integer> queued = commit.submit(2);
         await().atMost(Duration.ofSeconds(10)).until(() -> commit.waiting() == 1);
         CompletableFuture<Void> closing = CompletableFuture.runAsync(commit::close, callers);
         gate.countDown();
@@ -133,7 +133,7 @@ class GroupCommitTest {
 
         assertThat(first.get(1, TimeUnit.SECONDS)).isEqualTo(10);
         assertThat(queued.get(1, TimeUnit.SECONDS)).isEqualTo(20);
-        assertThatThrownBy(() -> commit.submit(3)).isInstanceOf(java.util.concurrent.RejectedExecutionException.class)
+        assertThatThrownBy(() -> commit.submit(3).get(1, TimeUnit.SECONDS)).cause().isInstanceOf(java.util.concurrent.RejectedExecutionException.class)
                 .hasMessageContaining("closed")
                 .satisfies(refused -> assertThat(io.modelwatch.problem.TransientFailures.isTransient(refused))
                         .as("answered 503 with Retry-After, not 500").isTrue());
