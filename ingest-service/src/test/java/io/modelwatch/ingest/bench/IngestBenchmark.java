@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Not a test: a measurement, run only with {@code mvn -B -pl ingest-service -am -Pbench test -Dtest=IngestBenchmark -Dsurefire.failIfNoSpecifiedTests=false}. Starts the service on the
- * embedded platform, warms it up (batches and ProducerPerformance runs until the JIT is mostly done), then measures in
+ * embedded platform, warms it up (batches and ProducerPerformance runs, then single requests, until the JIT is mostly done), then measures in
  * one run (the machine is shared, so only ratios within a run mean much): the Kafka producer ceiling for records of the
  * size ingest sends (ProducerPerformance, acks=all, idempotent, a topic with as many partitions as model-releases),
  * accepted announcements per second through the batch endpoint, the ceiling again, then through the single endpoint
@@ -69,6 +69,7 @@ class IngestBenchmark {
     private static final int WARM_CEILING_RECORDS = Integer.getInteger("bench.warm-ceiling-records", CEILING_RECORDS);
     private static final double WARM_JIT_SHARE = Double.parseDouble(System.getProperty("bench.warm-jit-share", "0.05"));
     private static final int MAX_WARM_SECONDS = Integer.getInteger("bench.max-warm-seconds", 300);
+    private static final int WARM_SINGLE = Integer.getInteger("bench.warm-single", 5_000);
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -185,6 +186,14 @@ class IngestBenchmark {
                 (pg2 - pg1) / (double) (BATCHES * BATCH_LINES));
         perRecord("ceiling after", ceilingAfterThreads, CEILING_RECORDS);
         perRecord("single", singleThreads, SINGLE_REQUESTS);
+        // The figure is the whole JVM's; what the service's own threads take is the part this code decides.
+        long service = singleThreads.get("http event loops") + singleThreads.get("request threads") + singleThreads.get("group commit")
+                + singleThreads.get("producer I/O");
+        long client = singleThreads.get("bench client") + singleThreads.get("bench main");
+        line("single, per request: the service's own threads (event loops, request threads, group commit, producer I/O) %.0f us;"
+                        + " the bench's client and main thread %.0f us; the broker %.0f us; everything else (JIT, GC, VM, other) %.0f us",
+                service / (double) SINGLE_REQUESTS, client / (double) SINGLE_REQUESTS, singleThreads.get("broker") / (double) SINGLE_REQUESTS,
+                (cpu4 - cpu3 - service - client - singleThreads.get("broker")) / (double) SINGLE_REQUESTS);
         line("load average at the end: %.2f on %d processors",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
@@ -207,27 +216,46 @@ class IngestBenchmark {
      * of the JVM's CPU over a round, after at least two rounds, or after bench.max-warm-seconds (300 s), and says which.
      */
     private void warmUp(String run, String topic, int recordSize) throws Exception {
+        warmUp("batch endpoint and ProducerPerformance", round -> {
+            batchEndpoint(run + "-warm-" + round, WARM_BATCHES, BATCH_LINES);
+            double producer = ceiling(topic, recordSize, WARM_CEILING_RECORDS);
+            return String.format("%d batches, ProducerPerformance %.0f records/s", WARM_BATCHES, producer);
+        });
+        // The single endpoint's own code (and the bench client's) is not reached by the rounds above: without rounds of
+        // its own, the JIT took 440-500 us of each single request's CPU over a 20,000-request phase.
+        warmUp("single endpoint", round -> String.format("%d single requests, %.0f accepted/s", WARM_SINGLE,
+                singleEndpoint(run + "-warm-single-" + round, WARM_SINGLE)));
+    }
+
+    /** One warm-up round; says what it did. */
+    @FunctionalInterface
+    private interface WarmRound {
+        String run(int round) throws Exception;
+    }
+
+    /** Rounds until the JIT took less than bench.warm-jit-share of the JVM's CPU over one (at least two rounds), or the cap. */
+    private void warmUp(String what, WarmRound warmRound) throws Exception {
         long began = System.nanoTime();
         for (int round = 1; ; round++) {
             long jit0 = ThreadCpu.compilerMicros();
             long cpu0 = cpu();
             long start = System.nanoTime();
-            batchEndpoint(run + "-warm-" + round, WARM_BATCHES, BATCH_LINES);
-            double producer = ceiling(topic, recordSize, WARM_CEILING_RECORDS);
+            String did = warmRound.run(round);
             long jit = ThreadCpu.compilerMicros() - jit0;
             long process = cpu() - cpu0;
             double share = jit / (double) process;
             double seconds = (System.nanoTime() - began) / 1e9;
-            line("warm-up round %d (not counted): %d batches, ProducerPerformance %.0f records/s; JIT compiler threads %.0f%% of"
-                    + " the JVM's CPU in the round (%.0f%% of one processor), %.0f s of warm-up so far", round, WARM_BATCHES, producer,
+            line("warm-up of the %s, round %d (not counted): %s; JIT compiler threads %.0f%% of the JVM's CPU in the round"
+                    + " (%.0f%% of one processor), %.0f s of this warm-up so far", what, round, did,
                     100 * share, 100 * jit / ((System.nanoTime() - start) / 1e3), seconds);
             if (round >= 2 && share < WARM_JIT_SHARE) {
-                line("warm-up done after %d rounds, %.0f s: the JIT took %.1f%% of the JVM's CPU in the last round", round, seconds, 100 * share);
+                line("warm-up of the %s done after %d rounds, %.0f s: the JIT took %.1f%% of the JVM's CPU in the last round",
+                        what, round, seconds, 100 * share);
                 return;
             }
             if (seconds > MAX_WARM_SECONDS) {
-                line("warm-up stopped at the cap after %d rounds, %.0f s: the JIT still took %.1f%% of the JVM's CPU in the last"
-                        + " round (the measured phases include JIT work: see the per-thread figures)", round, seconds, 100 * share);
+                line("warm-up of the %s stopped at the cap after %d rounds, %.0f s: the JIT still took %.1f%% of the JVM's CPU in"
+                        + " the last round (the measured phases include JIT work: see the per-thread figures)", what, round, seconds, 100 * share);
                 return;
             }
         }
@@ -411,7 +439,7 @@ class IngestBenchmark {
         Map<String, Long> since(long processMicros) {
             Map<Long, Long> now = snapshot();
             Map<String, Long> groups = new java.util.LinkedHashMap<>();
-            for (String g : List.of("bench client", "http event loops", "request threads", "producer I/O", "broker", "bench main",
+            for (String g : List.of("bench client", "http event loops", "request threads", "group commit", "producer I/O", "broker", "bench main",
                     "other threads", "JIT", "GC")) {
                 groups.put(g, 0L);
             }
@@ -481,6 +509,9 @@ class IngestBenchmark {
             }
             if (name.startsWith("executor-thread")) {
                 return "request threads";
+            }
+            if (name.equals("ledger-group-commit")) {
+                return "group commit";
             }
             if (name.startsWith("kafka-producer-network-thread")) {
                 return "producer I/O";
