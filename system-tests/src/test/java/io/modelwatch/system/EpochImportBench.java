@@ -83,7 +83,7 @@ class EpochImportBench {
             jvms.put("catalog", services.catalog().pid());
             jvms.put("digest", services.digest().pid());
             jvms.put("this JVM (broker, bench)", ProcessHandle.current().pid());
-            ProcessCpu.Meter cpu = new ProcessCpu.Meter(jvms, backendPid(db));
+            ProcessCpu.Meter cpu = new ProcessCpu.Meter(jvms, ProcessCpu.backendPid(db));
             round(services, db, cpu, shipped.getBytes(StandardCharsets.UTF_8), "warm-up: the shipped file", null);
             List<long[]> measured = new ArrayList<>();
             for (int round = 1; round <= ROUNDS; round++) {
@@ -143,13 +143,6 @@ class EpochImportBench {
                 (inCatalog - started) / 1_000_000, (inDigest - started) / 1_000_000);
         System.out.printf("EpochImportBench %s: CPU until then: %s%n", what, cpu.since());
         return new long[] {(answered - started) / 1_000_000, (inCatalog - started) / 1_000_000, (inDigest - started) / 1_000_000};
-    }
-
-    private static long backendPid(Connection db) throws Exception {
-        try (PreparedStatement s = db.prepareStatement("select pg_backend_pid()"); ResultSet r = s.executeQuery()) {
-            r.next();
-            return r.getLong(1);
-        }
     }
 
     /** The slugs of the catalog's Epoch entries (a scan: for the warm-up only). */

@@ -123,6 +123,14 @@ final class ProcessCpu {
         }
     }
 
+    /** The pid of the PostgreSQL backend serving {@code db}, for {@link Meter}. */
+    static long backendPid(java.sql.Connection db) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement s = db.prepareStatement("select pg_backend_pid()"); java.sql.ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
     private static long parent(long pid) {
         for (String line : read(Path.of("/proc", Long.toString(pid), "status")).split("\n")) {
             if (line.startsWith("PPid:")) {

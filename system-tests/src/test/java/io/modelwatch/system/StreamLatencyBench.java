@@ -47,19 +47,27 @@ class StreamLatencyBench {
                 // the load is this test's; the per-key limit (600 a minute) would refuse most of it
                 Map.of("MODELWATCH_INGEST_RATE_LIMIT_REQUESTS", "100000000"));
              Connection db = DriverManager.getConnection(platform.jdbcUrl() + "?currentSchema=catalog", platform.username(), platform.password())) {
-            run(services, db, "warm-up", 200, Math.min(SECONDS, 20));
-            run(services, db, "steady 200/s", 200, SECONDS);
-            run(services, db, "steady 500/s", 500, SECONDS);
+            Map<String, Long> jvms = new java.util.LinkedHashMap<>();
+            jvms.put("ingest", services.ingest().pid());
+            jvms.put("catalog", services.catalog().pid());
+            jvms.put("digest", services.digest().pid());
+            jvms.put("this JVM (broker, the bench's client)", ProcessHandle.current().pid());
+            ProcessCpu.Meter cpu = new ProcessCpu.Meter(jvms, ProcessCpu.backendPid(db));
+            run(services, db, cpu, "warm-up", 200, Math.min(SECONDS, 20));
+            run(services, db, cpu, "steady 200/s", 200, SECONDS);
+            run(services, db, cpu, "steady 500/s", 500, SECONDS);
         }
     }
 
-    private static void run(Pipeline services, Connection db, String what, int perSecond, int seconds) throws Exception {
+    private static void run(Pipeline services, Connection db, ProcessCpu.Meter cpu, String what, int perSecond, int seconds)
+            throws Exception {
         String prefix = "latency-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Instant> answeredAt = new ConcurrentHashMap<>();
         Map<String, Instant> sentAt = new ConcurrentHashMap<>();
         Map<String, AtomicInteger> otherAnswers = new ConcurrentHashMap<>();
         List<CompletableFuture<?>> inFlight = Collections.synchronizedList(new ArrayList<>());
         int total = perSecond * seconds;
+        cpu.reset();
         long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
             long due = start + i * 1_000_000_000L / perSecond;
@@ -90,6 +98,8 @@ class StreamLatencyBench {
         }
         long sendingSeconds = (System.nanoTime() - start) / 1_000_000;
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        // the processes' CPU while sending (the catalog and the digest may still be behind: read the latencies with it)
+        String used = cpu.since();
         Map<String, Instant> committedAt = new ConcurrentHashMap<>();
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (committedAt.size() < answeredAt.size() && System.nanoTime() < deadline) {
@@ -122,6 +132,7 @@ class StreamLatencyBench {
                 what, total, sendingSeconds, answeredAt.size(), otherAnswers, fromAnswer.size(),
                 percentile(fromAnswer, 0.50), percentile(fromAnswer, 0.90), percentile(fromAnswer, 0.99), percentile(fromAnswer, 1.0),
                 percentile(fromSend, 0.50), percentile(fromSend, 0.90), percentile(fromSend, 0.99), percentile(fromSend, 1.0));
+        System.out.printf("StreamLatencyBench %s: CPU while sending (%.0f s): %s%n", what, sendingSeconds / 1000.0, used);
     }
 
     private static double percentile(List<Long> sortedMicros, double p) {
