@@ -137,9 +137,9 @@ public class AnnouncementLedger {
 
     /**
      * Records single announcements without Idempotency-Keys, each a request of its own under a random id, in one
-     * transaction (the group commit of concurrent single requests), and returns them in the order given.
+     * statement (the group commit of concurrent single requests; atomic by itself, so without a transaction around it),
+     * and returns them in the order given.
      */
-    @Transactional
     public List<Recorded> recordSingles(List<Single> singles) {
         int n = singles.size();
         UUID[] ids = new UUID[n];

@@ -2,16 +2,19 @@ package io.modelwatch.ingest.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.hibernate.Session;
 
 /**
- * The ledger's rows in SQL, on the caller's transaction: {@code accepted_request} (one row per accepted request: its
+ * The ledger's rows in SQL, on the caller's transaction (but for {@link #insertRequests}): {@code accepted_request} (one row per accepted request: its
  * publisher, its announcedAt and the slug of each of its announcements, in order) and {@code retraction}.
  */
 @ApplicationScoped
@@ -22,9 +25,11 @@ public class LedgerStore {
     }
 
     private final EntityManager entities;
+    private final DataSource dataSource;
 
-    public LedgerStore(EntityManager entities) {
+    public LedgerStore(EntityManager entities, DataSource dataSource) {
         this.entities = entities;
+        this.dataSource = dataSource;
     }
 
     /**
@@ -50,20 +55,23 @@ public class LedgerStore {
     /**
      * Inserts one request of one announcement per id, each with its own publisher, announcedAt and slug, in one
      * statement. The ids are random (a clash is a primary-key violation, an error).
+     *
+     * <p>Not on the caller's transaction: the statement runs alone on a connection of its own in autocommit, so it is
+     * atomic by itself, and the group commit's writer, which calls this for every group of single announcements, pays
+     * for neither a JTA transaction nor a Hibernate session.
      */
     public void insertRequests(UUID[] ids, String[] publishers, Instant[] announcedAt, String[] slugs) {
-        session().doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("insert into accepted_request"
-                    + " (id, publisher, announced_at, slugs) select r.id, r.publisher, r.announced_at, array[r.slug]"
-                    + " from unnest(?::uuid[], ?::text[], ?::timestamptz[], ?::text[]) as r(id, publisher, announced_at, slug)")) {
-                insert.setArray(1, connection.createArrayOf("uuid", ids));
-                insert.setArray(2, connection.createArrayOf("text", publishers));
-                insert.setArray(3, connection.createArrayOf("text",
-                        java.util.Arrays.stream(announcedAt).map(Instant::toString).toArray()));
-                insert.setArray(4, connection.createArrayOf("text", slugs));
-                insert.executeUpdate();
-            }
-        });
+        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(
+                "insert into accepted_request (id, publisher, announced_at, slugs) select r.id, r.publisher, r.announced_at,"
+                        + " array[r.slug] from unnest(?::uuid[], ?::text[], ?::timestamptz[], ?::text[]) as r(id, publisher, announced_at, slug)")) {
+            insert.setArray(1, connection.createArrayOf("uuid", ids));
+            insert.setArray(2, connection.createArrayOf("text", publishers));
+            insert.setArray(3, connection.createArrayOf("text", java.util.Arrays.stream(announcedAt).map(Instant::toString).toArray()));
+            insert.setArray(4, connection.createArrayOf("text", slugs));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("The ledger could not record " + ids.length + " single announcements: " + e.getMessage(), e);
+        }
     }
 
     /**
