@@ -78,12 +78,7 @@ class EpochImportBench {
         String shipped = Files.readString(Path.of("../demo/epoch/notable_ai_models.csv"), StandardCharsets.UTF_8).replace("\uFEFF", "");
         try (Pipeline services = Pipeline.start(platform, KEY, "epoch-bench", Map.of(), Map.of());
              Connection db = DriverManager.getConnection(platform.jdbcUrl(), platform.username(), platform.password())) {
-            Map<String, Long> jvms = new java.util.LinkedHashMap<>();
-            jvms.put("ingest", services.ingest().pid());
-            jvms.put("catalog", services.catalog().pid());
-            jvms.put("digest", services.digest().pid());
-            jvms.put("this JVM (broker, bench)", ProcessHandle.current().pid());
-            ProcessCpu.Meter cpu = new ProcessCpu.Meter(jvms, ProcessCpu.backendPid(db));
+            ProcessCpu.Meter cpu = ProcessCpu.Meter.forPipeline(services, db, "broker, bench");
             round(services, db, cpu, shipped.getBytes(StandardCharsets.UTF_8), "warm-up: the shipped file", null);
             List<long[]> measured = new ArrayList<>();
             for (int round = 1; round <= ROUNDS; round++) {

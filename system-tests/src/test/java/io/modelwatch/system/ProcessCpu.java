@@ -103,6 +103,19 @@ final class ProcessCpu {
             reset();
         }
 
+        /**
+         * A meter of the pipeline's three services, this JVM (named {@code thisJvm}: what it holds besides the test) and
+         * the PostgreSQL behind {@code db}.
+         */
+        static Meter forPipeline(Pipeline services, java.sql.Connection db, String thisJvm) throws java.sql.SQLException {
+            Map<String, Long> jvms = new java.util.LinkedHashMap<>();
+            jvms.put("ingest", services.ingest().pid());
+            jvms.put("catalog", services.catalog().pid());
+            jvms.put("digest", services.digest().pid());
+            jvms.put("this JVM (" + thisJvm + ")", ProcessHandle.current().pid());
+            return new Meter(jvms, backendPid(db));
+        }
+
         void reset() {
             jvms = of(pids);
             postgres = postgres(postgresBackend);
@@ -124,7 +137,7 @@ final class ProcessCpu {
     }
 
     /** The pid of the PostgreSQL backend serving {@code db}, for {@link Meter}. */
-    static long backendPid(java.sql.Connection db) throws java.sql.SQLException {
+    private static long backendPid(java.sql.Connection db) throws java.sql.SQLException {
         try (java.sql.PreparedStatement s = db.prepareStatement("select pg_backend_pid()"); java.sql.ResultSet r = s.executeQuery()) {
             r.next();
             return r.getLong(1);

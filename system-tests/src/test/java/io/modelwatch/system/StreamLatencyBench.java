@@ -47,12 +47,7 @@ class StreamLatencyBench {
                 // the load is this test's; the per-key limit (600 a minute) would refuse most of it
                 Map.of("MODELWATCH_INGEST_RATE_LIMIT_REQUESTS", "100000000"));
              Connection db = DriverManager.getConnection(platform.jdbcUrl() + "?currentSchema=catalog", platform.username(), platform.password())) {
-            Map<String, Long> jvms = new java.util.LinkedHashMap<>();
-            jvms.put("ingest", services.ingest().pid());
-            jvms.put("catalog", services.catalog().pid());
-            jvms.put("digest", services.digest().pid());
-            jvms.put("this JVM (broker, the bench's client)", ProcessHandle.current().pid());
-            ProcessCpu.Meter cpu = new ProcessCpu.Meter(jvms, ProcessCpu.backendPid(db));
+            ProcessCpu.Meter cpu = ProcessCpu.Meter.forPipeline(services, db, "broker, the bench's client");
             run(services, db, cpu, "warm-up", 200, Math.min(SECONDS, 20));
             run(services, db, cpu, "steady 200/s", 200, SECONDS);
             run(services, db, cpu, "steady 500/s", 500, SECONDS);

@@ -42,9 +42,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The publisher API. A single announcement is answered without a thread waiting for it: read and checked on the HTTP
- * event loop, recorded and sent
- * with the announcements that arrive with it, and answered when the broker acknowledges it (within
- * modelwatch.ingest.publish-timeout). A batch runs on a worker thread and waits there for the broker's acknowledgements:
+ * event loop, recorded and sent with the announcements that arrive with it, and answered when the broker acknowledges
+ * it (within modelwatch.ingest.publish-timeout). A batch runs on a worker thread and waits there for the broker's acknowledgements:
  * its report is written as they come.
  */
 @Path("/api/v1/announcements")

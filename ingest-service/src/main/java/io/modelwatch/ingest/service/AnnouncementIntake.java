@@ -43,7 +43,7 @@ public class AnnouncementIntake {
     public static final String IMPORT = "import";
 
     private static final Logger LOG = Logger.getLogger(AnnouncementIntake.class);
-    /** The most single announcements recorded in one transaction. */
+    /** The most single announcements recorded in one insert. */
     private static final int MAX_GROUP = 1_000;
 
     private final ObjectReader reader;
@@ -72,15 +72,15 @@ public class AnnouncementIntake {
     }
 
     /**
-     * Single announcements without an Idempotency-Key that arrive together are recorded together, one ledger
-     * transaction for all of them instead of one each (the single endpoint's largest cost per request under load), and
-     * handed to the producer together, on the group commit's thread: no request waits on a thread of its own.
+     * Single announcements without an Idempotency-Key that arrive together are recorded together, one ledger insert for
+     * all of them instead of a transaction each (the single endpoint's largest cost per request under load), and handed
+     * to the producer together, on the group commit's thread: no request waits on a thread of its own.
      */
     @PostConstruct
     void startGroupCommit() {
         singles = new GroupCommit<>("ledger-group-commit", MAX_GROUP, group -> {
             List<Recorded> recorded = ledger.recordSingles(group.stream().map(Traced::single).toList());
-            return send(recorded, i -> group.get(i).trace());
+            return publishEach(recorded, i -> group.get(i).trace());
         });
     }
 
@@ -102,7 +102,7 @@ public class AnnouncementIntake {
         Uni<Sent> sent = idempotencyKey == null
                 ? Uni.createFrom().completionStage(singles.submit(new Traced(new AnnouncementLedger.Single(publisherName, event), trace)))
                 // with a key, the ledger looks the key up in a transaction of its own: on a worker thread
-                : Uni.createFrom().item(() -> send(record(publisherName, idempotencyKey, SINGLE, body, List.of(new Numbered(0, event))),
+                : Uni.createFrom().item(() -> publishEach(record(publisherName, idempotencyKey, SINGLE, body, List.of(new Numbered(0, event))),
                         i -> trace).get(0)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         return sent.chain(s -> Uni.createFrom().completionStage(s.acknowledged())
                 .ifNoItem().after(config.publishTimeout()).fail()
@@ -113,8 +113,11 @@ public class AnnouncementIntake {
                 }));
     }
 
-    /** Hands recorded announcements to the producer, each with its trace; each one's future completes with the broker's answer. */
-    private List<Sent> send(List<Recorded> recorded, IntFunction<List<Header>> traces) {
+    /**
+     * Hands recorded single announcements to the producer, each with its trace; each one's future completes with the
+     * broker's answer (a batch's lines go through {@link #send}, whose answers a request thread reads in turn).
+     */
+    private List<Sent> publishEach(List<Recorded> recorded, IntFunction<List<Header>> traces) {
         List<Sent> sent = new ArrayList<>(recorded.size());
         List<byte[]> values = new ArrayList<>(recorded.size());
         try (ReleasePublisher.EventJson json = publisher.eventJson()) {

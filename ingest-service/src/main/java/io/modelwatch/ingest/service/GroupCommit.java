@@ -12,10 +12,11 @@ import java.util.function.Function;
 /**
  * Group commit: callers on many threads each hand in one item and get a future of its result; one writer thread takes
  * every item waiting at that moment (up to {@code maxGroup}) and gives them to {@code write} together, so that concurrent
- * callers share one transaction instead of one each. Nothing waits for a group to fill: an item that arrives when the
+ * callers share one write (a transaction, a statement) instead of one each. Nothing waits for a group to fill: an item that arrives when the
  * writer is idle is written at once, alone; items that arrive while a group is being written form the next group.
  *
- * <p>When {@code write} throws, the future of every item of that group fails with the same exception; the next group is written as usual.
+ * <p>When {@code write} throws, the future of every item of that group fails with the same exception; the next group is
+ * written as usual.
  * {@link #close()} writes what is queued, then stops the writer; the futures of items handed in afterwards fail with a
  * {@link RejectedExecutionException}, a failure that passes (503 with Retry-After, not 500).
  *

@@ -14,8 +14,9 @@ import javax.sql.DataSource;
 import org.hibernate.Session;
 
 /**
- * The ledger's rows in SQL, on the caller's transaction (but for {@link #insertRequests}): {@code accepted_request} (one row per accepted request: its
- * publisher, its announcedAt and the slug of each of its announcements, in order) and {@code retraction}.
+ * The ledger's rows in SQL, on the caller's transaction (but for {@link #insertRequests}): {@code accepted_request} (one
+ * row per accepted request: its publisher, its announcedAt and the slug of each of its announcements, in order) and
+ * {@code retraction}.
  */
 @ApplicationScoped
 public class LedgerStore {
