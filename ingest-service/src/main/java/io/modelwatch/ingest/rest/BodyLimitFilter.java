@@ -2,22 +2,28 @@ package io.modelwatch.ingest.rest;
 
 import io.modelwatch.ingest.config.IngestConfig;
 import io.modelwatch.problem.Problem;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * 413 as a problem document when the declared body is larger than the endpoint takes: a single announcement
  * and a batch have their own limits. A body sent chunked, without Content-Length, is judged as it is read
- * ({@link #read}). Only a declared Content-Length over quarkus.http.limits.max-body-size (64M) is refused by the HTTP
- * layer itself, with a bare 413.
+ * ({@link #read}, {@link #readChunkedAnnouncement}). Only a declared Content-Length over
+ * quarkus.http.limits.max-body-size (64M) is refused by the HTTP layer itself, with a bare 413.
  */
 @ApplicationScoped
 public class BodyLimitFilter {
+
+    private static final String ANNOUNCEMENTS = "/api/v1/announcements";
 
     private final long announcementLimit;
     private final long batchLimit;
@@ -41,6 +47,52 @@ public class BodyLimitFilter {
             return Optional.of(tooLarge("The body has " + length + " bytes; this endpoint takes at most " + limit + "."));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A single announcement sent chunked (without Content-Length), read here on the event loop as it arrives and refused
+     * with the 413 problem as soon as it runs past the limit. The endpoint is non-blocking, so without this the HTTP
+     * layer would read the whole body first, up to quarkus.http.limits.max-body-size (64M), and answer a body over that
+     * with a bare 413. A body read whole becomes the request's entity, which the endpoint then reads as usual.
+     */
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 11)
+    public Uni<Response> readChunkedAnnouncement(ContainerRequestContext request, HttpServerRequest http) {
+        if (!"POST".equals(request.getMethod()) || !ANNOUNCEMENTS.equals(request.getUriInfo().getPath())
+                || declaredLength(request) >= 0) {
+            return Uni.createFrom().nullItem();
+        }
+        return Uni.createFrom().emitter(answer -> {
+            if (http.isEnded()) {
+                answer.complete(null);  // nothing left to read here: the endpoint reads what there is, as usual
+                return;
+            }
+            Buffer body = Buffer.buffer();
+            boolean[] refused = {false};
+            http.handler(chunk -> {
+                if (refused[0]) {
+                    return;
+                }
+                if (body.length() + chunk.length() > announcementLimit) {
+                    refused[0] = true;
+                    http.pause();
+                    answer.complete(tooLarge("The body is larger than this endpoint takes (at most " + announcementLimit
+                            + " bytes)."));
+                    return;
+                }
+                body.appendBuffer(chunk);
+            });
+            http.endHandler(end -> {
+                if (!refused[0]) {
+                    request.setEntityStream(new ByteArrayInputStream(body.getBytes()));
+                    answer.complete(null);
+                }
+            });
+            http.exceptionHandler(answer::fail);
+            if ("100-continue".equalsIgnoreCase(http.getHeader("Expect"))) {
+                http.response().writeContinue();
+            }
+            http.resume();
+        });
     }
 
     /**
@@ -68,9 +120,9 @@ public class BodyLimitFilter {
     }
 
     /**
-     * A single announcement's body as a non-blocking endpoint gets it, read whole by the HTTP layer: one sent chunked
-     * (without Content-Length) is judged here, once read. The HTTP layer stops reading at
-     * quarkus.http.limits.max-body-size.
+     * A single announcement's body as the non-blocking endpoint gets it, read whole: one of declared length was judged on
+     * its header ({@link #limit}), one sent chunked as it was read ({@link #readChunkedAnnouncement}); this is the last
+     * guard.
      */
     byte[] announcement(byte[] body) {
         if (body == null) {

@@ -235,7 +235,67 @@ class BatchTest {
         return root.resolve(path);
     }
 
-    /** A body of unknown length: sent with Transfer-Encoding: chunked. */
+    /**
+     * A single announcement sent chunked is judged as it arrives: the 413 problem comes once the body runs past its 1 MiB,
+     * not after the HTTP layer has read its 64M. The client keeps sending 64 KiB chunks (up to 80 MiB) until the answer
+     * comes, and counts what it had sent by then.
+     */
+    @Test
+    void aChunkedSingleAnnouncementIsRefusedAsSoonAsItPassesItsLimit() throws Exception {
+        long before = Topic.endOffset(bootstrapServers);
+        long mib = 1024 * 1024;
+        try (java.net.Socket socket = new java.net.Socket(root.getHost(), root.getPort())) {
+            socket.setSoTimeout(60_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(Topic.utf8("POST /api/v1/announcements HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer publisher-a-key\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n"));
+            byte[] chunk = Topic.utf8("10000\r\n" + " ".repeat(0x10000) + "\r\n");
+            java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.atomic.AtomicBoolean answered = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread sender = new Thread(() -> {
+                try {
+                    while (!answered.get() && sent.get() < 80 * mib) {
+                        out.write(chunk);
+                        sent.addAndGet(0x10000);
+                    }
+                } catch (java.io.IOException closed) {
+                    // the socket was closed once the answer was read
+                }
+            }, "endless-chunked-body");
+            sender.start();
+
+            java.io.InputStream in = socket.getInputStream();
+            String head = readHead(in);
+            answered.set(true);
+            long sentWhenAnswered = sent.get();
+            java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)").matcher(head);
+            assertThat(length.find()).as(head).isTrue();
+            String problem = new String(in.readNBytes(Integer.parseInt(length.group(1))), java.nio.charset.StandardCharsets.UTF_8);
+            socket.close();
+            sender.join(10_000);
+
+            assertThat(head).startsWith("HTTP/1.1 413");
+            assertThat(head).containsIgnoringCase("content-type: application/problem+json");
+            assertThat(json.readTree(problem).get("detail").asText()).contains("at most 1048576 bytes");
+            assertThat(sentWhenAnswered).as("bytes sent before the answer").isLessThan(16 * mib);
+        }
+        assertThat(Topic.endOffset(bootstrapServers)).isEqualTo(before);
+    }
+
+    /** An HTTP response's status line and headers, read up to the blank line that ends them. */
+    private static String readHead(java.io.InputStream in) throws java.io.IOException {
+        StringBuilder head = new StringBuilder();
+        while (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new java.io.EOFException("the connection closed after: " + head);
+            }
+            head.append((char) b);
+        }
+        return head.toString();
+    }
+
     /**
      * The single endpoint reads its body on the HTTP event loop, whole, before the resource sees it: a body that arrives
      * in many chunks (here about 600 KiB, most of it whitespace between the fields, no Content-Length, in the client's
@@ -256,6 +316,7 @@ class BatchTest {
         assertThat(json.readTree(records.get(0).value()).get("name").asText()).isEqualTo(name);
     }
 
+    /** A body of unknown length: sent with Transfer-Encoding: chunked. */
     private static java.net.http.HttpRequest.BodyPublisher chunked(String text) {
         byte[] bytes = Topic.utf8(text);
         return java.net.http.HttpRequest.BodyPublishers.fromPublisher(
