@@ -237,8 +237,8 @@ class BatchTest {
 
     /**
      * A single announcement sent chunked is judged as it arrives: the 413 problem comes once the body runs past its 1 MiB,
-     * not after the HTTP layer has read its 64M. The client keeps sending 64 KiB chunks (up to 80 MiB) until the answer
-     * comes, and counts what it had sent by then.
+     * not after the HTTP layer has read its 64M. The client asks for 100 Continue, as curl does, then keeps sending 64 KiB
+     * chunks (up to 80 MiB) until the answer comes, and counts what it had sent by then.
      */
     @Test
     void aChunkedSingleAnnouncementIsRefusedAsSoonAsItPassesItsLimit() throws Exception {
@@ -249,7 +249,9 @@ class BatchTest {
             java.io.OutputStream out = socket.getOutputStream();
             out.write(Topic.utf8("POST /api/v1/announcements HTTP/1.1\r\nHost: localhost\r\n"
                     + "Authorization: Bearer publisher-a-key\r\nContent-Type: application/json\r\n"
-                    + "Transfer-Encoding: chunked\r\n\r\n"));
+                    + "Transfer-Encoding: chunked\r\nExpect: 100-continue\r\n\r\n"));
+            java.io.InputStream in = socket.getInputStream();
+            assertThat(readHead(in)).as("the interim answer to Expect").startsWith("HTTP/1.1 100");
             byte[] chunk = Topic.utf8("10000\r\n" + " ".repeat(0x10000) + "\r\n");
             java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
             java.util.concurrent.atomic.AtomicBoolean answered = new java.util.concurrent.atomic.AtomicBoolean();
@@ -265,7 +267,6 @@ class BatchTest {
             }, "endless-chunked-body");
             sender.start();
 
-            java.io.InputStream in = socket.getInputStream();
             String head = readHead(in);
             answered.set(true);
             long sentWhenAnswered = sent.get();
