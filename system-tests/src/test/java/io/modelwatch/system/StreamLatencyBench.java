@@ -2,10 +2,14 @@ package io.modelwatch.system;
 
 import io.modelwatch.platform.EmbeddedPlatformTestResource;
 import io.modelwatch.platform.PlatformEndpoints;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -38,7 +42,12 @@ class StreamLatencyBench {
 
     private static final String KEY = "latency-bench-key-" + UUID.randomUUID();
     private static final int SECONDS = Integer.getInteger("bench.latency-seconds", 60);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // The client: Vert.x's, on one event loop of its own, in this JVM (with the broker). Java's HttpClient, used before,
+    // took 205-305 us of CPU per request in IngestBenchmark (session 16), on a machine these runs keep saturated.
+    private static final Vertx CLIENT_LOOP = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
+            .setInternalBlockingPoolSize(1));
+    private static final HttpClient HTTP = CLIENT_LOOP.createHttpClient(new HttpClientOptions().setConnectTimeout(5_000)
+            .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(256));
 
     @Test
     void fromTheAnswerToTheCatalogsCommit() throws Exception {
@@ -75,21 +84,26 @@ class StreamLatencyBench {
                      "parameters": "%dM"}
                     """.formatted(prefix, i, 1 + i % 900);
             Instant sent = Instant.now();
-            inFlight.add(HTTP.sendAsync(HttpRequest.newBuilder(URI.create(services.ingest().url() + "/api/v1/announcements"))
-                            .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + KEY)
-                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
+            CompletableFuture<Void> answered = new CompletableFuture<>();
+            inFlight.add(answered);
+            HTTP.request(new RequestOptions().setMethod(HttpMethod.POST)
+                            .setAbsoluteURI(services.ingest().url() + "/api/v1/announcements").setIdleTimeout(30_000)
+                            .putHeader("Authorization", "Bearer " + KEY).putHeader("Content-Type", "application/json"))
+                    .compose(request -> request.send(Buffer.buffer(body)))
+                    .compose(response -> response.body().map(answer -> Map.entry(response.statusCode(), answer.toString())))
+                    .onComplete(answer -> {
                         Instant now = Instant.now();
-                        if (response != null && response.statusCode() == 202) {
-                            String slug = response.body().replaceAll("(?s).*\"slug\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+                        if (answer.succeeded() && answer.result().getKey() == 202) {
+                            String slug = slug(answer.result().getValue());
                             answeredAt.put(slug, now);
                             sentAt.put(slug, sent);
                         } else {
-                            String instead = response != null ? String.valueOf(response.statusCode())
-                                    : (failure.getCause() == null ? failure : failure.getCause()).getClass().getSimpleName();
-                            otherAnswers.computeIfAbsent(instead, s -> new AtomicInteger()).incrementAndGet();
+                            String instead = answer.succeeded() ? String.valueOf(answer.result().getKey())
+                                    : answer.cause().getClass().getSimpleName();
+                            otherAnswers.computeIfAbsent(instead, k -> new AtomicInteger()).incrementAndGet();
                         }
-                    }));
+                        answered.complete(null);
+                    });
         }
         long sendingSeconds = (System.nanoTime() - start) / 1_000_000;
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
@@ -128,6 +142,13 @@ class StreamLatencyBench {
                 percentile(fromAnswer, 0.50), percentile(fromAnswer, 0.90), percentile(fromAnswer, 0.99), percentile(fromAnswer, 1.0),
                 percentile(fromSend, 0.50), percentile(fromSend, 0.90), percentile(fromSend, 0.99), percentile(fromSend, 1.0));
         System.out.printf("StreamLatencyBench %s: CPU while sending (%.0f s): %s%n", what, sendingSeconds / 1000.0, used);
+    }
+
+    /** The slug of a 202's body ({"eventId": ..., "slug": "...", ...}). */
+    private static String slug(String accepted) {
+        int key = accepted.indexOf("\"slug\"");
+        int start = accepted.indexOf('"', accepted.indexOf(':', key) + 1) + 1;
+        return accepted.substring(start, accepted.indexOf('"', start));
     }
 
     private static double percentile(List<Long> sortedMicros, double p) {
