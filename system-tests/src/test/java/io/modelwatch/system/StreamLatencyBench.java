@@ -93,13 +93,14 @@ class StreamLatencyBench {
                     .compose(response -> response.body().map(answer -> Map.entry(response.statusCode(), answer.toString())))
                     .onComplete(answer -> {
                         Instant now = Instant.now();
-                        if (answer.succeeded() && answer.result().getKey() == 202) {
-                            String slug = slug(answer.result().getValue());
+                        String slug = answer.succeeded() && answer.result().getKey() == 202 ? slug(answer.result().getValue()) : null;
+                        if (slug != null) {
                             answeredAt.put(slug, now);
                             sentAt.put(slug, sent);
                         } else {
-                            String instead = answer.succeeded() ? String.valueOf(answer.result().getKey())
-                                    : answer.cause().getClass().getSimpleName();
+                            String instead = !answer.succeeded() ? answer.cause().getClass().getSimpleName()
+                                    : answer.result().getKey() + (answer.result().getKey() == 202 ? " without a slug: '"
+                                    + answer.result().getValue() + "'" : "");
                             otherAnswers.computeIfAbsent(instead, k -> new AtomicInteger()).incrementAndGet();
                         }
                         answered.complete(null);
@@ -144,9 +145,12 @@ class StreamLatencyBench {
         System.out.printf("StreamLatencyBench %s: CPU while sending (%.0f s): %s%n", what, sendingSeconds / 1000.0, used);
     }
 
-    /** The slug of a 202's body ({"eventId": ..., "slug": "...", ...}). */
+    /** The slug of a 202's body ({"eventId": ..., "slug": "...", ...}), or null when it has none. */
     private static String slug(String accepted) {
         int key = accepted.indexOf("\"slug\"");
+        if (key < 0) {
+            return null;
+        }
         int start = accepted.indexOf('"', accepted.indexOf(':', key) + 1) + 1;
         return accepted.substring(start, accepted.indexOf('"', start));
     }
