@@ -53,13 +53,14 @@ public class BodyLimitFilter {
      * A single announcement sent chunked (without Content-Length), read here on the event loop as it arrives and refused
      * with the 413 problem as soon as it runs past the limit. The endpoint is non-blocking, so without this the HTTP
      * layer would read the whole body first, up to quarkus.http.limits.max-body-size (64M), and answer a body over that
-     * with a bare 413. A body read whole becomes the request's entity, which the endpoint then reads as usual.
+     * with a bare 413. A body read whole becomes the request's entity, which the endpoint then reads as usual. Every other
+     * request gets null, not a Uni: a Uni, even of null, made every single request suspend and resume once more.
      */
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 11)
     public Uni<Response> readChunkedAnnouncement(ContainerRequestContext request, HttpServerRequest http) {
         if (!"POST".equals(request.getMethod()) || !ANNOUNCEMENTS.equals(request.getUriInfo().getPath())
                 || declaredLength(request) >= 0) {
-            return Uni.createFrom().nullItem();
+            return null; // nothing to read here: RESTEasy goes on at once, with no Uni to subscribe to (FilterUtil)
         }
         return Uni.createFrom().emitter(answer -> {
             if (http.isEnded()) {
