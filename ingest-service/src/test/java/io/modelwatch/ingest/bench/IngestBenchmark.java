@@ -44,8 +44,8 @@ import org.junit.jupiter.api.Test;
  * one run (the machine is shared, so only ratios within a run mean much): the Kafka producer ceiling for records of the
  * size ingest sends (ProducerPerformance, acks=all, idempotent, a topic with as many partitions as model-releases),
  * accepted announcements per second through the batch endpoint, the ceiling again, then through the single endpoint
- * (HTTP clients in parallel); and for each phase the CPU per record by thread group. Prints the figures and writes
- * them to target/bench-results.txt. No assertion on any figure.
+ * (32 requests in flight, from Vert.x's HTTP client on an event loop of its own); and for each phase the CPU per
+ * record by thread group. Prints the figures and writes them to target/bench-results.txt. No assertion on any figure.
  */
 @QuarkusTest
 @WithTestResource(value = EmbeddedPlatformTestResource.class, scope = TestResourceScope.GLOBAL)
