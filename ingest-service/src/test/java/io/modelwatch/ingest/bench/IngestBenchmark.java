@@ -301,6 +301,7 @@ class IngestBenchmark {
         AtomicInteger accepted = new AtomicInteger();
         AtomicInteger other = new AtomicInteger();
         java.util.concurrent.CountDownLatch answered = new java.util.concurrent.CountDownLatch(requests);
+        Map<String, Integer> otherAnswers = new java.util.concurrent.ConcurrentHashMap<>();
         io.vertx.core.http.RequestOptions post = new io.vertx.core.http.RequestOptions()
                 .setMethod(io.vertx.core.http.HttpMethod.POST).setAbsoluteURI(single.toString())
                 .putHeader("Authorization", "Bearer test-key").putHeader("Content-Type", "application/json");
@@ -313,14 +314,20 @@ class IngestBenchmark {
                     .compose(response -> response.end().map(done -> response.statusCode()))
                     .onComplete(status -> {
                         permits.release();
-                        (status.succeeded() && status.result() == 202 ? accepted : other).incrementAndGet();
+                        if (status.succeeded() && status.result() == 202) {
+                            accepted.incrementAndGet();
+                        } else {
+                            other.incrementAndGet();
+                            otherAnswers.merge(status.succeeded() ? "HTTP " + status.result()
+                                    : status.cause().getClass().getSimpleName() + ": " + status.cause().getMessage(), 1, Integer::sum);
+                        }
                         answered.countDown();
                     });
         }
         answered.await();
         double seconds = (System.nanoTime() - start) / 1e9;
         if (other.get() > 0) {
-            line("single endpoint: %d requests not accepted", other.get());
+            line("single endpoint: %d requests not accepted: %s", other.get(), otherAnswers);
         }
         return accepted.get() / seconds;
     }
