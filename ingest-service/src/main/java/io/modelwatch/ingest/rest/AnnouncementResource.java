@@ -11,6 +11,7 @@ import io.modelwatch.problem.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -27,8 +28,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
@@ -101,23 +100,19 @@ public class AnnouncementResource {
             + " (with the same Idempotency-Key, the retry gets the same eventId)",
             headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public CompletionStage<Response> announce(byte[] input,
-                                              @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key", description = IDEMPOTENCY)
-                                              @HeaderParam("Idempotency-Key") String idempotencyKey) throws IOException {
+    public Uni<Response> announce(byte[] input,
+                                  @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key", description = IDEMPOTENCY)
+                                  @HeaderParam("Idempotency-Key") String idempotencyKey) throws IOException {
         byte[] body = limits.announcement(input);
-        // the caller's name from the identity @Authenticated has checked (Caller.of would also look up the role)
+        // the caller's name from the identity @Authenticated has checked (Caller.of would also look up the role).
+        // A Uni, not a CompletionStage: its operators carry the request's context (the trace id in the log's MDC) to
+        // the producer's I/O thread, where the answer resumes (ObservabilityIT).
         return intake.announce(body, identity.getPrincipal().getName(), checked(idempotencyKey))
-                .handle((outcome, failure) -> {
-                    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-                    if (cause instanceof Refusal refusal) {
-                        return RefusalMapper.response(refusal);
-                    }
-                    if (cause != null) {
-                        throw failure instanceof CompletionException completion ? completion : new CompletionException(cause);
-                    }
+                .map(outcome -> {
                     LOG.debugf("Announcement %s accepted as event %s", outcome.slug(), outcome.eventId());
                     return Response.accepted(new AnnouncementAccepted(outcome.eventId().toString(), outcome.slug())).build();
-                });
+                })
+                .onFailure(Refusal.class).recoverWithItem(failure -> RefusalMapper.response((Refusal) failure));
     }
 
     @POST

@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
@@ -92,28 +91,25 @@ public class AnnouncementIntake {
 
     /**
      * One announcement, without blocking the calling thread (an HTTP event loop). Throws a {@link Refusal} when it is
-     * not valid; the future fails with a {@link Refusal} when its Idempotency-Key is refused or the broker does not take
-     * it within the publish timeout (broker unavailable), and with the ledger's exception when it could not be recorded.
-     * It completes on the producer's I/O thread. (A CompletableFuture, not a Uni: each Uni operator captured and
-     * restored the context-propagation state, measurable on this path; docs/performance.md, session 17.)
+     * not valid or its Idempotency-Key is refused; the Uni fails with a {@link Refusal} (broker unavailable) when the
+     * broker does not take it within the publish timeout, and with the ledger's exception when it could not be recorded.
+     * It completes on the producer's I/O thread.
      */
-    public CompletableFuture<Outcome> announce(byte[] body, String publisherName, String idempotencyKey) throws IOException {
+    public Uni<Outcome> announce(byte[] body, String publisherName, String idempotencyKey) throws IOException {
         AnnouncementRequest request = body.length == 0 ? null : reader.readValue(body);
         ReleaseAnnounced event = normalizer.normalize(request, publisherName);
         List<Header> trace = publisher.traceHeaders();
-        CompletableFuture<Sent> sent = idempotencyKey == null
-                ? singles.submit(new Traced(new AnnouncementLedger.Single(publisherName, event), trace))
+        Uni<Sent> sent = idempotencyKey == null
+                ? Uni.createFrom().completionStage(singles.submit(new Traced(new AnnouncementLedger.Single(publisherName, event), trace)))
                 // with a key, the ledger looks the key up in a transaction of its own: on a worker thread
-                : CompletableFuture.supplyAsync(() -> publishEach(record(publisherName, idempotencyKey, SINGLE, body,
-                        List.of(new Numbered(0, event))), i -> trace).get(0), Infrastructure.getDefaultWorkerPool());
-        return sent.thenCompose(s -> s.acknowledged()
-                .orTimeout(config.publishTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .handle((acknowledged, failure) -> {
-                    if (failure != null) {
-                        LOG.warnf(failure, "Announcement %s was not acknowledged by the broker", s.recorded().eventId());
-                        throw new Refusal(Reason.BROKER_UNAVAILABLE, Outcome.brokerDetail(failure));
-                    }
-                    return Outcome.accepted(s.recorded().line(), s.recorded().eventId(), s.recorded().event().slug());
+                : Uni.createFrom().item(() -> publishEach(record(publisherName, idempotencyKey, SINGLE, body, List.of(new Numbered(0, event))),
+                        i -> trace).get(0)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return sent.chain(s -> Uni.createFrom().completionStage(s.acknowledged())
+                .ifNoItem().after(config.publishTimeout()).fail()
+                .map(ignored -> Outcome.accepted(s.recorded().line(), s.recorded().eventId(), s.recorded().event().slug()))
+                .onFailure().transform(failure -> {
+                    LOG.warnf(failure, "Announcement %s was not acknowledged by the broker", s.recorded().eventId());
+                    return new Refusal(Reason.BROKER_UNAVAILABLE, Outcome.brokerDetail(failure));
                 }));
     }
 

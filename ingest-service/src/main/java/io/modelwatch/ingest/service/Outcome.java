@@ -27,7 +27,7 @@ public record Outcome(int line, int status, UUID eventId, String slug, String de
 
     /** Why the broker did not take an event: it did not answer in time, or it refused. */
     static String brokerDetail(Throwable failure) {
-        return failure instanceof io.smallrye.mutiny.TimeoutException || failure instanceof java.util.concurrent.TimeoutException
+        return failure instanceof io.smallrye.mutiny.TimeoutException
                 ? "The event broker did not acknowledge the event in time; nothing was accepted. Retry later."
                 : "The event broker refused the event; nothing was accepted. Retry later.";
     }
