@@ -76,8 +76,7 @@ public class BodyLimitFilter {
                 if (body.length() + chunk.length() > announcementLimit) {
                     refused[0] = true;
                     http.pause();
-                    answer.complete(tooLarge("The body is larger than this endpoint takes (at most " + announcementLimit
-                            + " bytes)."));
+                    answer.complete(tooLargeAsRead(announcementLimit).toResponse());
                     return;
                 }
                 body.appendBuffer(chunk);
@@ -114,8 +113,7 @@ public class BodyLimitFilter {
         }
         byte[] read = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
         if (read.length > limit) {
-            throw new io.modelwatch.problem.ProblemException(Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE,
-                    "The body is larger than this endpoint takes (at most " + limit + " bytes)."));
+            throw new io.modelwatch.problem.ProblemException(tooLargeAsRead(limit));
         }
         return read;
     }
@@ -130,8 +128,7 @@ public class BodyLimitFilter {
             return new byte[0];
         }
         if (body.length > announcementLimit) {
-            throw new io.modelwatch.problem.ProblemException(Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE,
-                    "The body is larger than this endpoint takes (at most " + announcementLimit + " bytes)."));
+            throw new io.modelwatch.problem.ProblemException(tooLargeAsRead(announcementLimit));
         }
         return body;
     }
@@ -152,6 +149,12 @@ public class BodyLimitFilter {
         } catch (NumberFormatException e) {
             return -1;
         }
+    }
+
+    /** The 413 for a body found too large as it was read (no declared length to name). */
+    private static Problem tooLargeAsRead(long limit) {
+        return Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE,
+                "The body is larger than this endpoint takes (at most " + limit + " bytes).");
     }
 
     static Response tooLarge(String detail) {
